@@ -1,0 +1,21 @@
+/* desk-test-utils.h
+ *
+ * Copyright 2026 The Front Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void     desk_test_iterate        (guint      ms);
+gboolean desk_test_wait_for       (gboolean (*condition) (gpointer data),
+                                   gpointer   data,
+                                   guint      timeout_ms);
+char    *desk_test_save_screenshot (GtkWidget  *widget,
+                                    const char *name);
+
+G_END_DECLS
