@@ -167,7 +167,10 @@ desk_route_customers_index (DeskRequest  *req,
       sqlite3_bind_int64 (stmt, 5, (page - 1) * size);
     }
   else
-    sqlite3_bind_int64 (stmt, 4, -1);
+    {
+      sqlite3_bind_int64 (stmt, 4, -1);
+      sqlite3_bind_int64 (stmt, 5, 0);
+    }
 
   while (sqlite3_step (stmt) == SQLITE_ROW)
     customer_object (stmt, FALSE, jadd_object (a));

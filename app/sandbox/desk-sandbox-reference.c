@@ -361,6 +361,8 @@ inventory_object (DeskRequest  *req,
   JsonObject *o = jadd_object (a);
   gint64 price = sqlite3_column_int64 (stmt, 16);
   gint64 gst = product_gst (req, stmt);
+  JsonArray *serials;
+  gboolean serialized;
   g_autofree char *stock = g_strdup_printf ("%" G_GINT64_FORMAT,
                                             (gint64) MAX (sqlite3_column_int64 (stmt, 6), 0));
 
@@ -374,12 +376,24 @@ inventory_object (DeskRequest  *req,
   jset_id (o, "category_id", sqlite3_column_int64 (stmt, 13));
   jset_id (o, "manufacturer_id", sqlite3_column_int64 (stmt, 14));
   jset_id (o, "device_id", sqlite3_column_int64 (stmt, 15));
-  jset_int (o, "is_serialize", 0);
+  /* One product in ten is tracked by serial number and lists the serials in stock. */
+  serialized = sqlite3_column_int64 (stmt, 0) % 10 == 0;
+  jset_int (o, "is_serialize", serialized);
   jset_bool (o, "isPart", sqlite3_column_int (stmt, 1) != 0);
   jset_money (o, "price", price);
   jset_money (o, "original_price", price);
   jset_money (o, "gst", gst);
-  jset_array (o, "serials");
+  serials = jset_array (o, "serials");
+  if (serialized)
+    {
+      JsonObject *serial = jadd_object (serials);
+      g_autofree char *number = g_strdup_printf ("SN%s", desk_store_text (stmt, 2));
+
+      jset_str (serial, "serial", number);
+      jset_money (serial, "original_price", price);
+      jset_money (serial, "price", price);
+      jset_money (serial, "gst", gst);
+    }
   jset_symbol (o, "symbol_total", price + gst);
 }
 
