@@ -399,12 +399,16 @@ form_insert (JsonObject *root,
   JsonObject *o = root;
   guint n;
 
-  /* "a[b][c]" → "a]b]c]" → {"a", "b", "c"} */
-  g_strdelimit (normal, "[", ']');
-  parts = g_strsplit (normal, "]", -1);
+  /* "a[b][c]" → "a[b[c" → {"a", "b", "c"} */
+  for (char *r = normal, *w = normal;; r++)
+    {
+      if (*r != ']')
+        *w++ = *r;
+      if (*r == '\0')
+        break;
+    }
+  parts = g_strsplit (normal, "[", -1);
   n = g_strv_length (parts);
-  while (n > 1 && parts[n - 1][0] == '\0')
-    n--;
 
   for (guint i = 0; i + 1 < n; i++)
     o = child_object (o, parts[i][0] != '\0' ? parts[i] : "0");

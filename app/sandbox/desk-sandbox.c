@@ -235,7 +235,7 @@ within_rate_limit (DeskSandbox *self,
     }
 
   while (!g_queue_is_empty (window) &&
-         GPOINTER_TO_SIZE (g_queue_peek_head (window)) <= (gsize) (now - RATE_WINDOW_USEC))
+         (gint64) GPOINTER_TO_SIZE (g_queue_peek_head (window)) <= now - RATE_WINDOW_USEC)
     g_queue_pop_head (window);
 
   if (g_queue_get_length (window) >= self->rate_limit)
