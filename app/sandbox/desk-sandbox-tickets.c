@@ -328,7 +328,12 @@ detail_summary (DeskStore    *store,
   jset_symbol (o, "total_tax", sqlite3_column_int64 (t, T_TAX));
   jset_symbol (o, "total", sqlite3_column_int64 (t, T_TOTAL));
   jset_int (o, "created_date", sqlite3_column_int64 (t, T_CREATED));
-  jset_int (o, "repair_collected", sqlite3_column_int64 (t, T_COLLECTED));
+  /* The server's placeholder for "not collected" is the year 0000, except for walk-in
+   * customers, whose tickets say false. */
+  if (sqlite3_column_int64 (t, T_CUSTOMER) == 0 && sqlite3_column_int64 (t, T_COLLECTED) <= 0)
+    jset_bool (o, "repair_collected", FALSE);
+  else
+    jset_int (o, "repair_collected", sqlite3_column_int64 (t, T_COLLECTED));
   sig = jset_object (o, "signature");
   jset_bool (sig, "signature", signature != NULL && *signature != '\0');
   jset_str (sig, "data", signature);
