@@ -22,7 +22,7 @@
 #define MAX_TEXT 2000
 
 #define INVOICE_FILTER \
-  " FROM invoices i WHERE (?1 IS NULL OR i.created_date BETWEEN ?1 AND ?2)" \
+  " FROM invoices i WHERE i.created_date BETWEEN ?1 AND ?2" \
   " AND (?3 IS NULL OR i.order_id LIKE ?3 ESCAPE '\\'" \
   "      OR EXISTS (SELECT 1 FROM customers c WHERE c.id = i.customer_id" \
   "                 AND (c.first_name || ' ' || c.last_name LIKE ?3 ESCAPE '\\'" \
@@ -149,11 +149,14 @@ bind_invoice_filter (DeskRequest  *req,
 {
   gint64 from, to;
 
-  if (query_date_range (req, &from, &to))
+  /* An unrestricted list spans all time, so that the date index serves every query. */
+  if (!query_date_range (req, &from, &to))
     {
-      sqlite3_bind_int64 (stmt, 1, from);
-      sqlite3_bind_int64 (stmt, 2, to);
+      from = G_MININT64;
+      to = G_MAXINT64;
     }
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
   if (like != NULL)
     sqlite3_bind_text (stmt, 3, like, -1, SQLITE_STATIC);
   if (status_filter (req) != NULL)

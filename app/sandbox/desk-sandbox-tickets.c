@@ -19,7 +19,7 @@
 #define DEFAULT_PAGE_SIZE 25
 
 #define TICKET_FILTER \
-  " FROM tickets t WHERE (?1 IS NULL OR t.created_date BETWEEN ?1 AND ?2)" \
+  " FROM tickets t WHERE t.created_date BETWEEN ?1 AND ?2" \
   " AND (?3 IS NULL OR t.order_id LIKE ?3 ESCAPE '\\'" \
   "      OR EXISTS (SELECT 1 FROM customers c WHERE c.id = t.customer_id" \
   "                 AND (c.first_name || ' ' || c.last_name LIKE ?3 ESCAPE '\\'" \
@@ -473,11 +473,14 @@ bind_ticket_filter (DeskRequest  *req,
 {
   gint64 from, to;
 
-  if (query_date_range (req, &from, &to))
+  /* An unrestricted list spans all time, so that the date index serves every query. */
+  if (!query_date_range (req, &from, &to))
     {
-      sqlite3_bind_int64 (stmt, 1, from);
-      sqlite3_bind_int64 (stmt, 2, to);
+      from = G_MININT64;
+      to = G_MAXINT64;
     }
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
   if (like != NULL)
     sqlite3_bind_text (stmt, 3, like, -1, SQLITE_STATIC);
   if (status != NULL)
@@ -492,7 +495,7 @@ gboolean
 desk_route_tickets_index (DeskRequest  *req,
                           GError      **error)
 {
-  sqlite3_stmt *count = desk_store_prepare (req->store, "SELECT COUNT (*)" TICKET_FILTER);
+  sqlite3_stmt *count;
   sqlite3_stmt *stmt = desk_store_prepare (req->store, "SELECT t.id" TICKET_FILTER
                                            " ORDER BY t.created_date DESC, t.id DESC"
                                            " LIMIT ?7 OFFSET ?8");
@@ -502,6 +505,14 @@ desk_route_tickets_index (DeskRequest  *req,
   g_autoptr(JsonObject) data = NULL;
   JsonArray *records;
   gint64 page, size, total = 0;
+
+  /* Counting only by date reads the date index alone: much faster on a big store. */
+  if (like == NULL && status == NULL && query_int (req, "assigned_to", 0) <= 0 &&
+      query_int (req, "created_by", 0) <= 0)
+    count = desk_store_prepare (req->store,
+                                "SELECT COUNT (*) FROM tickets WHERE created_date BETWEEN ?1 AND ?2");
+  else
+    count = desk_store_prepare (req->store, "SELECT COUNT (*)" TICKET_FILTER);
 
   query_paging (req, DEFAULT_PAGE_SIZE, &page, &size);
   bind_ticket_filter (req, count, like, status);
