@@ -12,28 +12,6 @@
 /* Bad requests, fuzzed bodies, the rate limit and the injected faults: the sandbox must
  * answer every one with a clear body in the real format and keep serving. */
 
-typedef struct
-{
-  DeskSandbox *sandbox;
-  SoupSession *session;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->sandbox = test_sandbox_start (0);
-  f->session = test_session_new ();
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->session);
-  g_assert_finalize_object (f->sandbox);
-}
-
 static const char valid_ticket[] =
   "{\"summary\": {\"customer_id\": \"380001\"},"
   " \"devices\": [{\"device\": \"137001\", \"repairProdItems\": [{\"id\": \"892001\", \"name\": \"\"}],"
@@ -66,7 +44,7 @@ assert_refused (TestReply  *reply,
 }
 
 static void
-assert_still_serving (Fixture *f)
+assert_still_serving (TestFixture *f)
 {
   g_autoptr(TestReply) reply = test_request (f->session, f->sandbox, "GET", "statuses", NULL);
 
@@ -74,15 +52,15 @@ assert_still_serving (Fixture *f)
 }
 
 static TestReply *
-post (Fixture    *f,
-      const char *path,
-      const char *body)
+post (TestFixture *f,
+      const char  *path,
+      const char  *body)
 {
   return test_request_full (f->session, f->sandbox, "POST", path, NULL, body, NULL);
 }
 
 static void
-test_bad_tickets (Fixture       *f,
+test_bad_tickets (TestFixture   *f,
                   gconstpointer  data)
 {
   static const struct { const char *body; gint64 code; const char *mentions; } cases[] = {
@@ -119,7 +97,7 @@ test_bad_tickets (Fixture       *f,
 }
 
 static void
-test_bad_invoices (Fixture       *f,
+test_bad_invoices (TestFixture   *f,
                    gconstpointer  data)
 {
   static const struct { const char *path; const char *body; gint64 code; const char *mentions; } cases[] = {
@@ -147,7 +125,7 @@ test_bad_invoices (Fixture       *f,
 }
 
 static void
-test_oversized_body (Fixture       *f,
+test_oversized_body (TestFixture   *f,
                      gconstpointer  data)
 {
   g_autoptr(GString) body = g_string_new ("{\"first_name\": \"");
@@ -164,7 +142,7 @@ test_oversized_body (Fixture       *f,
 
 /* The vendor's nested fields sent as a form: summary[customer_id]=..., devices[0][...]. */
 static void
-test_form_body (Fixture       *f,
+test_form_body (TestFixture   *f,
                 gconstpointer  data)
 {
   const char *form =
@@ -221,7 +199,7 @@ mutate (GRand      *rand,
 }
 
 static void
-test_fuzz (Fixture       *f,
+test_fuzz (TestFixture   *f,
            gconstpointer  data)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (4242);
@@ -302,7 +280,7 @@ test_rate_limit (void)
 /* --- Faults -------------------------------------------------------------------------------- */
 
 static void
-test_fault_http (Fixture       *f,
+test_fault_http (TestFixture   *f,
                  gconstpointer  data)
 {
   g_autoptr(TestReply) e500 = NULL;
@@ -327,7 +305,7 @@ test_fault_http (Fixture       *f,
 }
 
 static void
-test_fault_body (Fixture       *f,
+test_fault_body (TestFixture   *f,
                  gconstpointer  data)
 {
   g_autoptr(TestReply) dropped = NULL;
@@ -363,7 +341,7 @@ test_fault_body (Fixture       *f,
 }
 
 static void
-test_fault_share (Fixture       *f,
+test_fault_share (TestFixture   *f,
                   gconstpointer  data)
 {
   guint failed = 0;
@@ -383,7 +361,7 @@ test_fault_share (Fixture       *f,
 }
 
 static void
-test_latency (Fixture       *f,
+test_latency (TestFixture   *f,
               gconstpointer  data)
 {
   gint64 start;
@@ -418,7 +396,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, TestFixture, NULL, test_fixture_set_up, func, test_fixture_tear_down)
 
   ADD ("/sandbox/bad/tickets", test_bad_tickets);
   ADD ("/sandbox/bad/invoices", test_bad_invoices);
