@@ -127,20 +127,7 @@ bind_invoice_filter (DeskRequest  *req,
                      sqlite3_stmt *stmt,
                      const char   *like)
 {
-  gint64 from, to;
-
-  /* An unrestricted list spans all time, so that the date index serves every query. */
-  if (!query_date_range (req, &from, &to))
-    {
-      from = G_MININT64;
-      to = G_MAXINT64;
-    }
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  if (like != NULL)
-    sqlite3_bind_text (stmt, 3, like, -1, SQLITE_STATIC);
-  if (status_filter (req) != NULL)
-    sqlite3_bind_text (stmt, 4, status_filter (req), -1, SQLITE_STATIC);
+  bind_list_filter (req, stmt, like, status_filter (req));
 }
 
 gboolean

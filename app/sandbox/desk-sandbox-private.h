@@ -315,6 +315,10 @@ const char *query_str     (DeskRequest *req,
 gboolean    query_date_range (DeskRequest *req,
                               gint64      *from,
                               gint64      *to);
+void        bind_list_filter (DeskRequest  *req,
+                              sqlite3_stmt *stmt,
+                              const char   *like,
+                              const char   *status);
 void        query_paging  (DeskRequest *req,
                            gint64       default_size,
                            gint64      *page,

@@ -100,6 +100,30 @@ query_paging (DeskRequest *req,
   *page = MIN (*page, G_MAXINT32);
 }
 
+/* Binds what the ticket and invoice lists share: the dates (?1, ?2), the keyword pattern
+ * (?3) and the status (?4). An unrestricted list spans all time, so that the date index
+ * serves every query. */
+void
+bind_list_filter (DeskRequest  *req,
+                  sqlite3_stmt *stmt,
+                  const char   *like,
+                  const char   *status)
+{
+  gint64 from, to;
+
+  if (!query_date_range (req, &from, &to))
+    {
+      from = G_MININT64;
+      to = G_MAXINT64;
+    }
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  if (like != NULL)
+    sqlite3_bind_text (stmt, 3, like, -1, SQLITE_STATIC);
+  if (status != NULL)
+    sqlite3_bind_text (stmt, 4, status, -1, SQLITE_STATIC);
+}
+
 JsonObject *
 pagination_new (gint64 page,
                 gint64 size,

@@ -475,20 +475,7 @@ bind_ticket_filter (DeskRequest  *req,
                     const char   *like,
                     const char   *status)
 {
-  gint64 from, to;
-
-  /* An unrestricted list spans all time, so that the date index serves every query. */
-  if (!query_date_range (req, &from, &to))
-    {
-      from = G_MININT64;
-      to = G_MAXINT64;
-    }
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  if (like != NULL)
-    sqlite3_bind_text (stmt, 3, like, -1, SQLITE_STATIC);
-  if (status != NULL)
-    sqlite3_bind_text (stmt, 4, status, -1, SQLITE_STATIC);
+  bind_list_filter (req, stmt, like, status);
   if (query_int (req, "assigned_to", 0) > 0)
     sqlite3_bind_int64 (stmt, 5, query_int (req, "assigned_to", 0));
   if (query_int (req, "created_by", 0) > 0)
