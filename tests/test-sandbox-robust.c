@@ -140,6 +140,33 @@ test_oversized_body (TestFixture   *f,
   assert_still_serving (f);
 }
 
+/* Bodies nested deep enough to exhaust a recursive parser's stack. */
+static void
+test_deep_bodies (TestFixture   *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GString) form = g_string_new ("summary");
+  g_autoptr(TestReply) deep_json = NULL;
+  g_autoptr(TestReply) deep_form = NULL;
+
+  for (guint i = 0; i < 500000; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (form, "%5Ba%5D");
+  g_string_append (form, "=1");
+
+  deep_json = post (f, "customers", json->str);
+  assert_refused (deep_json, 400, "nests");
+
+  deep_form = test_request_full (f->session, f->sandbox, "POST", "tickets", NULL, form->str,
+                                 "application/x-www-form-urlencoded");
+  g_assert_nonnull (deep_form->root);
+  g_assert_false (test_success (deep_form));
+
+  assert_still_serving (f);
+}
+
 /* The vendor's nested fields sent as a form: summary[customer_id]=..., devices[0][...]. */
 static void
 test_form_body (TestFixture   *f,
@@ -226,6 +253,38 @@ test_fuzz (TestFixture   *f,
     }
 
   g_test_message ("%u of 400 fuzzed bodies were accepted", accepted);
+  assert_still_serving (f);
+}
+
+/* Query parameters out of every range: lists still answer with an envelope. */
+static void
+test_fuzz_queries (TestFixture   *f,
+                   gconstpointer  data)
+{
+  static const char * const values[] = { "-1", "0", "1", "abc", "99999999999999999999",
+                                         "9223372036854775807", "-9223372036854775808",
+                                         "4611686018427387903", "%00", "%27%3B", "1e3", "" };
+  static const char * const keys[] = { "page", "pagesize", "filter", "from_date", "to_date",
+                                       "status", "assigned_to", "created_by", "keyword",
+                                       "referredby" };
+  static const char * const lists[] = { "tickets", "invoices", "customers", "parts", "inventory" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (99);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s?%s=%s&%s=%s",
+                                               lists[i % G_N_ELEMENTS (lists)],
+                                               keys[g_rand_int_range (rand, 0, G_N_ELEMENTS (keys))],
+                                               values[g_rand_int_range (rand, 0, G_N_ELEMENTS (values))],
+                                               keys[g_rand_int_range (rand, 0, G_N_ELEMENTS (keys))],
+                                               values[g_rand_int_range (rand, 0, G_N_ELEMENTS (values))]);
+      g_autoptr(TestReply) reply = test_request (f->session, f->sandbox, "GET", path, NULL);
+      gint64 code = test_status_code (reply);
+
+      if (code != 200 && code != 100)
+        g_error ("Unexpected statusCode %" G_GINT64_FORMAT " for %s", code, path);
+    }
+
   assert_still_serving (f);
 }
 
@@ -401,8 +460,10 @@ main (int   argc,
   ADD ("/sandbox/bad/tickets", test_bad_tickets);
   ADD ("/sandbox/bad/invoices", test_bad_invoices);
   ADD ("/sandbox/bad/oversized", test_oversized_body);
+  ADD ("/sandbox/bad/deep", test_deep_bodies);
   ADD ("/sandbox/form-body", test_form_body);
   ADD ("/sandbox/fuzz", test_fuzz);
+  ADD ("/sandbox/fuzz-queries", test_fuzz_queries);
   g_test_add_func ("/sandbox/rate-limit", test_rate_limit);
   ADD ("/sandbox/fault/http", test_fault_http);
   ADD ("/sandbox/fault/body", test_fault_body);

@@ -450,7 +450,8 @@ form_insert (JsonObject *root,
       if (*r == '\0')
         break;
     }
-  parts = g_strsplit (normal, "[", -1);
+  /* A bounded depth: the tree is walked recursively afterwards. */
+  parts = g_strsplit (normal, "[", 16);
   n = g_strv_length (parts);
 
   for (guint i = 0; i + 1 < n; i++)

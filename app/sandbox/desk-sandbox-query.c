@@ -71,7 +71,8 @@ query_date_range (DeskRequest *req,
     }
   else if (filter > 1)
     {
-      *from = req->now - filter * DAY;
+      /* More than a century back is all of it (and keeps the product in range). */
+      *from = req->now - MIN (filter, 36500) * DAY;
       *to = G_MAXINT64 / 2;
     }
   else
