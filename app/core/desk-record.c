@@ -313,8 +313,9 @@ desk_record_finalize (GObject *object)
   G_OBJECT_CLASS (desk_record_parent_class)->finalize (object);
 }
 
-/* Subclasses do not override get_property/set_property: GObject calls the owning
- * class's vfunc, which is this one, and the table says where the value lives. */
+/* GObject calls the get_property/set_property of the class that installed a property;
+ * desk_record_class_install() points every record class at these two, and the table
+ * says where the value lives. */
 static void
 desk_record_get_property (GObject    *object,
                           guint       prop_id,
@@ -684,6 +685,9 @@ desk_record_class_install (GObjectClass     *klass,
                            GParamSpec      **pspecs)
 {
   ClassInfo *info = ensure_class_info (G_TYPE_FROM_CLASS (klass));
+
+  klass->get_property = desk_record_get_property;
+  klass->set_property = desk_record_set_property;
 
   info->fields = fields;
   info->n_fields = n_fields;
