@@ -153,6 +153,14 @@ foreach_field (DeskRecord *self,
     }
 }
 
+static gboolean
+has_currency (DeskRecord *self)
+{
+  DeskRecordPrivate *priv = desk_record_get_instance_private (self);
+
+  return priv->currency != NULL;
+}
+
 static void
 note_currency (DeskRecord *self,
                char       *currency)
@@ -180,13 +188,26 @@ read_record (DeskRecord      *self,
   return *slot != NULL;
 }
 
-/* Items that are not objects are skipped: one bad line must not hide a whole ticket. */
+static GListStore *
+ensure_list (DeskRecord      *self,
+             const DeskField *field)
+{
+  GListStore **slot = field_ptr (self, field);
+
+  if (*slot == NULL)
+    *slot = g_list_store_new (field->item_type ());
+
+  return *slot;
+}
+
+/* Items that are not objects are skipped: one bad line must not hide a whole ticket.
+ * An empty list gets no store until someone asks for it, since most lists in a list
+ * reply are empty and a store per list doubles the cost of mapping a page. */
 static gboolean
 read_list (DeskRecord      *self,
            const DeskField *field,
            JsonNode        *node)
 {
-  GListStore *store = *(GListStore **) field_ptr (self, field);
   g_autoptr(GPtrArray) items = NULL;
   JsonArray *array;
   guint n;
@@ -205,8 +226,8 @@ read_list (DeskRecord      *self,
         g_ptr_array_add (items, item);
     }
 
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       items->pdata, items->len);
+  if (items->len > 0)
+    g_list_store_splice (ensure_list (self, field), 0, 0, items->pdata, items->len);
   return TRUE;
 }
 
@@ -234,7 +255,8 @@ read_value (DeskRecord      *self,
     case DESK_FIELD_INT:
       return desk_json_node_get_int (node, ptr);
     case DESK_FIELD_MONEY:
-      if (!desk_json_node_get_money (node, ptr, &currency))
+      /* The currency is the same on every amount of a record: read it once. */
+      if (!desk_json_node_get_money (node, ptr, has_currency (self) ? NULL : &currency))
         return FALSE;
       note_currency (self, currency);
       return TRUE;
@@ -254,14 +276,54 @@ read_value (DeskRecord      *self,
     }
 }
 
+/* Most keys of a record share a parent ("summary/..."): the last parent found is kept,
+ * which halves the time spent walking paths when mapping a page. */
+typedef struct
+{
+  JsonObject *root;
+  const char *prefix;
+  gsize       prefix_len;
+  JsonObject *parent;
+} ReadContext;
+
+static JsonNode *
+lookup_cached (ReadContext *ctx,
+               const char  *key)
+{
+  const char *slash = strrchr (key, '/');
+  gsize len;
+
+  if (slash == NULL)
+    return json_object_get_member (ctx->root, key);
+
+  len = slash - key;
+  if (ctx->prefix == NULL || ctx->prefix_len != len || strncmp (ctx->prefix, key, len) != 0)
+    {
+      char prefix[64];
+
+      if (len >= sizeof prefix)
+        return NULL;
+      memcpy (prefix, key, len);
+      prefix[len] = '\0';
+
+      ctx->prefix = key;
+      ctx->prefix_len = len;
+      ctx->parent = desk_json_node_get_object (desk_json_lookup (ctx->root, prefix));
+    }
+
+  return ctx->parent != NULL ? json_object_get_member (ctx->parent, slash + 1) : NULL;
+}
+
 static void
 read_field (DeskRecord      *self,
             const DeskField *field,
-            gpointer         object)
+            gpointer         data)
 {
+  ReadContext *ctx = data;
+
   for (guint i = 0; i < G_N_ELEMENTS (field->keys) && field->keys[i] != NULL; i++)
     {
-      JsonNode *node = desk_json_lookup (object, field->keys[i]);
+      JsonNode *node = lookup_cached (ctx, field->keys[i]);
 
       if (node != NULL && read_value (self, field, node))
         return;
@@ -269,15 +331,6 @@ read_field (DeskRecord      *self,
 
   if (field->kind == DESK_FIELD_INT)
     *(gint64 *) field_ptr (self, field) = field->fallback;
-}
-
-static void
-create_list (DeskRecord      *self,
-             const DeskField *field,
-             gpointer         data)
-{
-  if (field->kind == DESK_FIELD_LIST)
-    *(GListStore **) field_ptr (self, field) = g_list_store_new (field->item_type ());
 }
 
 static void
@@ -291,14 +344,6 @@ clear_field (DeskRecord      *self,
     g_clear_pointer ((char **) ptr, g_free);
   else if (field->kind == DESK_FIELD_RECORD || field->kind == DESK_FIELD_LIST)
     g_clear_object ((GObject **) ptr);
-}
-
-static void
-desk_record_constructed (GObject *object)
-{
-  G_OBJECT_CLASS (desk_record_parent_class)->constructed (object);
-
-  foreach_field (DESK_RECORD (object), create_list, NULL);
 }
 
 static void
@@ -338,7 +383,9 @@ desk_record_get_property (GObject    *object,
     g_value_set_string (value, *(char **) ptr);
   else if (field->kind == DESK_FIELD_BOOL)
     g_value_set_boolean (value, *(gboolean *) ptr);
-  else if (field->kind == DESK_FIELD_RECORD || field->kind == DESK_FIELD_LIST)
+  else if (field->kind == DESK_FIELD_LIST)
+    g_value_set_object (value, ensure_list (self, field));
+  else if (field->kind == DESK_FIELD_RECORD)
     g_value_set_object (value, *(GObject **) ptr);
   else
     g_value_set_int64 (value, *(gint64 *) ptr);
@@ -368,7 +415,6 @@ desk_record_class_init (DeskRecordClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->constructed = desk_record_constructed;
   object_class->finalize = desk_record_finalize;
   object_class->get_property = desk_record_get_property;
   object_class->set_property = desk_record_set_property;
@@ -444,7 +490,8 @@ is_none (const DeskField *field,
   if (field->kind == DESK_FIELD_RECORD)
     return *(const gpointer *) ptr == NULL;
   if (field->kind == DESK_FIELD_LIST)
-    return g_list_model_get_n_items (*(GListModel * const *) ptr) == 0;
+    return *(GListModel * const *) ptr == NULL ||
+           g_list_model_get_n_items (*(GListModel * const *) ptr) == 0;
   return *(const gint64 *) ptr == 0;
 }
 
@@ -458,9 +505,10 @@ write_value (DeskRecord      *self,
   if (field->kind == DESK_FIELD_LIST)
     {
       GListModel *list = *(GListModel **) ptr;
+      guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
 
       json_builder_begin_array (builder);
-      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      for (guint i = 0; i < n; i++)
         {
           g_autoptr(DeskRecord) item = g_list_model_get_item (list, i);
 
@@ -672,6 +720,44 @@ desk_record_set_record (DeskRecord *self,
 }
 
 /**
+ * desk_record_get_list: (skip)
+ * @self: a #DeskRecord
+ * @pspec: a list property of @self
+ *
+ * Returns: (transfer none): the list, created empty if the record had none
+ */
+GListModel *
+desk_record_get_list (DeskRecord *self,
+                      GParamSpec *pspec)
+{
+  const DeskField *field;
+
+  settable_field (self, pspec, &field);
+  g_return_val_if_fail (field->kind == DESK_FIELD_LIST, NULL);
+
+  return G_LIST_MODEL (ensure_list (self, field));
+}
+
+/**
+ * desk_record_append: (skip)
+ * @self: a #DeskRecord
+ * @pspec: a list property of @self
+ * @item: the record to add at the end
+ */
+void
+desk_record_append (DeskRecord *self,
+                    GParamSpec *pspec,
+                    gpointer    item)
+{
+  const DeskField *field;
+
+  settable_field (self, pspec, &field);
+  g_return_if_fail (field->kind == DESK_FIELD_LIST);
+
+  g_list_store_append (ensure_list (self, field), item);
+}
+
+/**
  * desk_record_class_install: (skip)
  * @klass: the class being initialized
  * @fields: its field table, indexed by property id, row 0 unused
@@ -732,6 +818,7 @@ desk_record_new_from_json (GType      type,
                            GError   **error)
 {
   g_autoptr(DeskRecord) self = NULL;
+  ReadContext ctx = { NULL };
   DeskRecordClass *klass;
   JsonObject *object;
 
@@ -749,7 +836,8 @@ desk_record_new_from_json (GType      type,
 
   object = json_node_get_object (node);
   self = g_object_new (type, NULL);
-  foreach_field (self, read_field, object);
+  ctx.root = object;
+  foreach_field (self, read_field, &ctx);
 
   klass = DESK_RECORD_GET_CLASS (self);
   if (klass->loaded != NULL)

@@ -355,7 +355,7 @@ desk_ticket_device_get_repair_items (DeskTicketDevice *self)
 {
   g_return_val_if_fail (DESK_IS_TICKET_DEVICE (self), NULL);
 
-  return G_LIST_MODEL (self->repair_items);
+  return desk_record_get_list (DESK_RECORD (self), properties[PROP_REPAIR_ITEMS]);
 }
 
 /**
@@ -369,7 +369,7 @@ desk_ticket_device_get_parts (DeskTicketDevice *self)
 {
   g_return_val_if_fail (DESK_IS_TICKET_DEVICE (self), NULL);
 
-  return G_LIST_MODEL (self->parts);
+  return desk_record_get_list (DESK_RECORD (self), properties[PROP_PARTS]);
 }
 
 /**
@@ -383,7 +383,7 @@ desk_ticket_device_get_pre_conditions (DeskTicketDevice *self)
 {
   g_return_val_if_fail (DESK_IS_TICKET_DEVICE (self), NULL);
 
-  return G_LIST_MODEL (self->pre_conditions);
+  return desk_record_get_list (DESK_RECORD (self), properties[PROP_PRE_CONDITIONS]);
 }
 
 /**
@@ -397,7 +397,7 @@ desk_ticket_device_get_post_conditions (DeskTicketDevice *self)
 {
   g_return_val_if_fail (DESK_IS_TICKET_DEVICE (self), NULL);
 
-  return G_LIST_MODEL (self->post_conditions);
+  return desk_record_get_list (DESK_RECORD (self), properties[PROP_POST_CONDITIONS]);
 }
 
 /**
@@ -411,7 +411,7 @@ desk_ticket_device_get_supplied (DeskTicketDevice *self)
 {
   g_return_val_if_fail (DESK_IS_TICKET_DEVICE (self), NULL);
 
-  return G_LIST_MODEL (self->supplied);
+  return desk_record_get_list (DESK_RECORD (self), properties[PROP_SUPPLIED]);
 }
 
 /**
@@ -426,7 +426,7 @@ desk_ticket_device_add_repair_item (DeskTicketDevice *self,
   g_return_if_fail (DESK_IS_TICKET_DEVICE (self));
   g_return_if_fail (DESK_IS_REPAIR_ITEM (item));
 
-  g_list_store_append (self->repair_items, item);
+  desk_record_append (DESK_RECORD (self), properties[PROP_REPAIR_ITEMS], item);
 }
 
 /**
@@ -441,7 +441,7 @@ desk_ticket_device_add_part (DeskTicketDevice *self,
   g_return_if_fail (DESK_IS_TICKET_DEVICE (self));
   g_return_if_fail (DESK_IS_PART_LINE (part));
 
-  g_list_store_append (self->parts, part);
+  desk_record_append (DESK_RECORD (self), properties[PROP_PARTS], part);
 }
 
 /**
@@ -456,7 +456,7 @@ desk_ticket_device_add_pre_condition (DeskTicketDevice *self,
   g_return_if_fail (DESK_IS_TICKET_DEVICE (self));
   g_return_if_fail (DESK_IS_CONDITION (condition));
 
-  g_list_store_append (self->pre_conditions, condition);
+  desk_record_append (DESK_RECORD (self), properties[PROP_PRE_CONDITIONS], condition);
 }
 
 /**
@@ -471,5 +471,5 @@ desk_ticket_device_add_supplied (DeskTicketDevice *self,
   g_return_if_fail (DESK_IS_TICKET_DEVICE (self));
   g_return_if_fail (DESK_IS_CONDITION (item));
 
-  g_list_store_append (self->supplied, item);
+  desk_record_append (DESK_RECORD (self), properties[PROP_SUPPLIED], item);
 }
