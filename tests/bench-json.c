@@ -155,19 +155,43 @@ parse_and_map (GBytes    *bytes,
   return tickets;
 }
 
+/* Where a measured run started. */
+typedef struct
+{
+  gint64 heap;
+  gint64 wall;
+  gint64 cpu;
+} Meter;
+
+static void
+meter_start (Meter *m)
+{
+  m->heap = heap_in_use ();
+  m->wall = g_get_monotonic_time ();
+  m->cpu = cpu_time ();
+}
+
+static void
+meter_stop (const Meter *m,
+            Figures     *f,
+            guint        round)
+{
+  f->cpu_usec[round] = cpu_time () - m->cpu;
+  f->usec[round] = g_get_monotonic_time () - m->wall;
+  f->held = heap_in_use () - m->heap;
+}
+
 static void
 run_parse_only (GBytes  *bytes,
                 Figures *f,
                 guint    round)
 {
-  gint64 before_heap = heap_in_use ();
-  gint64 start = g_get_monotonic_time ();
-  gint64 cpu_start = cpu_time ();
-  g_autoptr(JsonNode) root = parse_only (bytes);
+  g_autoptr(JsonNode) root = NULL;
+  Meter m;
 
-  f->cpu_usec[round] = cpu_time () - cpu_start;
-  f->usec[round] = g_get_monotonic_time () - start;
-  f->held = heap_in_use () - before_heap;
+  meter_start (&m);
+  root = parse_only (bytes);
+  meter_stop (&m, f, round);
 }
 
 static void
@@ -175,18 +199,17 @@ run_parse_and_map (GBytes  *bytes,
                    Figures *f,
                    guint    round)
 {
-  gint64 before_heap = heap_in_use ();
-  gint64 start = g_get_monotonic_time ();
-  gint64 cpu_start = cpu_time ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) tickets = parse_and_map (bytes, &root);
+  g_autoptr(GPtrArray) tickets = NULL;
+  Meter m;
 
-  f->cpu_usec[round] = cpu_time () - cpu_start;
-  f->usec[round] = g_get_monotonic_time () - start;
-  f->held = heap_in_use () - before_heap;
+  meter_start (&m);
+  tickets = parse_and_map (bytes, &root);
+  meter_stop (&m, f, round);
+
   /* The client drops the tree once the page is mapped. */
   g_clear_pointer (&root, json_node_unref);
-  f->held_without_tree = heap_in_use () - before_heap;
+  f->held_without_tree = heap_in_use () - m.heap;
 
   g_assert_cmpuint (tickets->len, ==, N_TICKETS);
   g_assert_cmpint (desk_ticket_get_id (g_ptr_array_index (tickets, N_TICKETS - 1)), ==,
