@@ -478,6 +478,31 @@ test_customer (void)
   g_free (assert_round_trip (DESK_RECORD (detail)));
 }
 
+/* A customer known only from a ticket has few fields: its update body must not blank
+ * the others on the server. A field cleared on purpose is sent empty. */
+static void
+test_customer_partial_update (void)
+{
+  g_autoptr(DeskTicket) ticket = load_record (DESK_TYPE_TICKET, "ticket-list-entry.json");
+  DeskCustomer *customer = desk_ticket_get_customer (ticket);
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) cleared = NULL;
+  JsonObject *object;
+
+  body = desk_customer_to_json (customer);
+  object = json_node_get_object (body);
+  g_assert_cmpstr (json_object_get_string_member (object, "mobile"), ==, "+1 555-555-0190");
+  g_assert_cmpstr (json_object_get_string_member (object, "first_name"), ==, "Ines");
+  g_assert_cmpstr (json_object_get_string_member (object, "orgonization"), ==, "");
+  g_assert_false (json_object_has_member (object, "postcode"));
+  g_assert_false (json_object_has_member (object, "tax_number"));
+  g_assert_false (json_object_has_member (object, "driving_licence"));
+
+  g_object_set (customer, "postcode", "", NULL);
+  cleared = desk_customer_to_json (customer);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (cleared), "postcode"), ==, "");
+}
+
 static void
 test_reference_records (void)
 {
@@ -692,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/records/invoice/detail", test_invoice_detail);
   g_test_add_func ("/records/invoice/to-json", test_invoice_to_json);
   g_test_add_func ("/records/customer", test_customer);
+  g_test_add_func ("/records/customer/partial-update", test_customer_partial_update);
   g_test_add_func ("/records/reference", test_reference_records);
   g_test_add_func ("/records/priced", test_priced_records);
   g_test_add_func ("/records/employee-pin-dropped", test_employee_pin_dropped);

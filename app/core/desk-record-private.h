@@ -53,7 +53,8 @@ typedef struct
  * @omit_if_none: leave the member out when the value is none (0 or %NULL)
  *
  * One member of a create/update body. Scalars are written as strings, as the API
- * expects; lists as arrays of their items' bodies.
+ * expects; lists as arrays of their items' bodies. A text field that is %NULL (never
+ * received, never set) is left out; set it to "" to send it empty.
  */
 typedef struct
 {

@@ -603,6 +603,10 @@ desk_record_write_object (DeskRecord  *self,
 
       if (w->omit_if_none && is_none (field, field_ptr (self, field)))
         continue;
+      /* A text the server never sent and no one set is left out, so that an update
+       * made from a partial record (a customer nested in a ticket) blanks nothing. */
+      if (field->kind == DESK_FIELD_STRING && *(char **) field_ptr (self, field) == NULL)
+        continue;
 
       json_builder_set_member_name (builder, member);
       write_value (self, field, builder);
@@ -619,8 +623,10 @@ settable_field (DeskRecord       *self,
                 GParamSpec       *pspec,
                 const DeskField **field)
 {
+  *field = NULL;
   g_return_val_if_fail (DESK_IS_RECORD (self), NULL);
-  g_return_val_if_fail (pspec != NULL, NULL);
+  g_return_val_if_fail (pspec != NULL && g_type_is_a (G_OBJECT_TYPE (self), pspec->owner_type),
+                        NULL);
 
   *field = field_for_pspec (pspec);
   return field_ptr (self, *field);
@@ -640,7 +646,7 @@ desk_record_set_string (DeskRecord *self,
   const DeskField *field;
   char **slot = settable_field (self, pspec, &field);
 
-  g_return_if_fail (field->kind == DESK_FIELD_STRING);
+  g_return_if_fail (slot != NULL && field->kind == DESK_FIELD_STRING);
 
   if (g_strcmp0 (*slot, value) == 0)
     return;
@@ -664,7 +670,7 @@ desk_record_set_int64 (DeskRecord *self,
   const DeskField *field;
   gint64 *slot = settable_field (self, pspec, &field);
 
-  g_return_if_fail (is_int64_kind (field->kind));
+  g_return_if_fail (slot != NULL && is_int64_kind (field->kind));
 
   if (field->kind == DESK_FIELD_ID && value < 0)
     value = 0;
@@ -689,7 +695,7 @@ desk_record_set_boolean (DeskRecord *self,
   const DeskField *field;
   gboolean *slot = settable_field (self, pspec, &field);
 
-  g_return_if_fail (field->kind == DESK_FIELD_BOOL);
+  g_return_if_fail (slot != NULL && field->kind == DESK_FIELD_BOOL);
 
   value = !!value;
   if (*slot == value)
@@ -713,7 +719,7 @@ desk_record_set_record (DeskRecord *self,
   const DeskField *field;
   DeskRecord **slot = settable_field (self, pspec, &field);
 
-  g_return_if_fail (field->kind == DESK_FIELD_RECORD);
+  g_return_if_fail (slot != NULL && field->kind == DESK_FIELD_RECORD);
 
   if (g_set_object (slot, value))
     g_object_notify_by_pspec (G_OBJECT (self), pspec);
@@ -732,7 +738,8 @@ desk_record_get_list (DeskRecord *self,
 {
   const DeskField *field;
 
-  settable_field (self, pspec, &field);
+  if (settable_field (self, pspec, &field) == NULL)
+    return NULL;
   g_return_val_if_fail (field->kind == DESK_FIELD_LIST, NULL);
 
   return G_LIST_MODEL (ensure_list (self, field));
@@ -751,7 +758,8 @@ desk_record_append (DeskRecord *self,
 {
   const DeskField *field;
 
-  settable_field (self, pspec, &field);
+  if (settable_field (self, pspec, &field) == NULL)
+    return;
   g_return_if_fail (field->kind == DESK_FIELD_LIST);
 
   g_list_store_append (ensure_list (self, field), item);

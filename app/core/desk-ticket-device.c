@@ -192,12 +192,24 @@ desk_ticket_device_init (DeskTicketDevice *self)
 /**
  * desk_ticket_device_new:
  *
+ * The texts of a new device are empty rather than unset, so its body has every member
+ * of the vendor's example.
+ *
  * Returns: (transfer full): a new, empty device for the intake form
  */
 DeskTicketDevice *
 desk_ticket_device_new (void)
 {
-  return g_object_new (DESK_TYPE_TICKET_DEVICE, NULL);
+  return g_object_new (DESK_TYPE_TICKET_DEVICE,
+                       "imei", "",
+                       "serial", "",
+                       "security-code", "",
+                       "status", "",
+                       "staff-comments", "",
+                       "public-comments", "",
+                       "location", "",
+                       "network", "",
+                       NULL);
 }
 
 /**
