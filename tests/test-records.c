@@ -610,6 +610,40 @@ test_employee_pin_dropped (void)
     }
 }
 
+/* Every misspelling the API keeps, in one record: "orgonization", "refered_by",
+ * "suplied", "warrenty", "hostory", "tittle". */
+static void
+test_misspelt_keys (void)
+{
+  g_autoptr(DeskTicket) ticket = load_record (DESK_TYPE_TICKET, "misspelt-keys.json");
+  g_autofree char *organization = NULL;
+  g_autofree char *referred_by = NULL;
+  DeskTicketDevice *device;
+  DeskCondition *supplied;
+  DeskPartLine *part;
+  gint64 warranty;
+
+  g_object_get (desk_ticket_get_customer (ticket),
+                "organization", &organization,
+                "referred-by", &referred_by,
+                NULL);
+  g_assert_cmpstr (organization, ==, "Vik Bikes");
+  g_assert_cmpstr (referred_by, ==, "Radio");
+
+  device = get_item (desk_ticket_get_devices (ticket), 0, DESK_TYPE_TICKET_DEVICE);
+  supplied = get_item (desk_ticket_device_get_supplied (device), 0, DESK_TYPE_CONDITION);
+  g_assert_cmpstr (desk_condition_get_name (supplied), ==, "Stylus");
+  part = get_item (desk_ticket_device_get_parts (device), 0, DESK_TYPE_PART_LINE);
+  g_object_get (part, "warranty", &warranty, NULL);
+  g_assert_cmpint (warranty, ==, 60);
+
+  g_assert_cmpint (desk_history_entry_get_created (
+                     get_item (desk_ticket_get_history (ticket), 0, DESK_TYPE_HISTORY_ENTRY)),
+                   ==, 1600000000);
+  g_assert_cmpstr (desk_note_get_title (get_item (desk_ticket_get_notes (ticket), 0, DESK_TYPE_NOTE)),
+                   ==, "added a note");
+}
+
 static void
 test_unusable_records (void)
 {
@@ -721,6 +755,7 @@ main (int   argc,
   g_test_add_func ("/records/reference", test_reference_records);
   g_test_add_func ("/records/priced", test_priced_records);
   g_test_add_func ("/records/employee-pin-dropped", test_employee_pin_dropped);
+  g_test_add_func ("/records/misspelt-keys", test_misspelt_keys);
   g_test_add_func ("/records/unusable", test_unusable_records);
   g_test_add_func ("/records/tolerant", test_tolerant_records);
   g_test_add_func ("/records/notify-on-change-only", test_notify_on_change_only);
