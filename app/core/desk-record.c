@@ -28,10 +28,9 @@ typedef struct
 /* What a class declared, kept as type data. */
 typedef struct
 {
-  const DeskField  *fields;
-  guint             n_fields;
-  GParamSpec      **pspecs;
-  const DeskWrite  *writes;
+  const DeskField *fields;
+  guint            n_fields;
+  const DeskWrite *writes;
 } ClassInfo;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DeskRecord, desk_record, G_TYPE_OBJECT)
@@ -201,8 +200,8 @@ ensure_list (DeskRecord      *self,
 }
 
 /* Items that are not objects are skipped: one bad line must not hide a whole ticket.
- * An empty list gets no store until someone asks for it, since most lists in a list
- * reply are empty and a store per list doubles the cost of mapping a page. */
+ * An empty list gets no store until someone asks for it: most lists in a list reply
+ * are empty, and a store for each was a third of the cost of mapping a page. */
 static gboolean
 read_list (DeskRecord      *self,
            const DeskField *field,
@@ -277,7 +276,7 @@ read_value (DeskRecord      *self,
 }
 
 /* Most keys of a record share a parent ("summary/..."): the last parent found is kept,
- * which halves the time spent walking paths when mapping a page. */
+ * which saves most of the path walking when mapping a page. */
 typedef struct
 {
   JsonObject *root;
@@ -785,7 +784,6 @@ desk_record_class_install (GObjectClass     *klass,
 
   info->fields = fields;
   info->n_fields = n_fields;
-  info->pspecs = pspecs;
 
   pspecs[0] = NULL;
   for (guint i = 1; i < n_fields; i++)
