@@ -16,3 +16,5 @@
 /* Data objects and their JSON mapping. */
 
 /* The client. */
+#include "desk-api-client.h"
+#include "desk-rate-governor.h"
