@@ -34,4 +34,7 @@ GError   *desk_api_reply_map_transport_error (const GError   *error,
 gboolean  desk_api_reply_is_unsent           (const GError   *error);
 gboolean  desk_api_reply_is_transient        (const GError   *error);
 
+GStrv     desk_list_query_to_params          (const DeskListQuery *query,
+                                              gint64               page);
+
 G_END_DECLS

@@ -28,6 +28,78 @@ typedef enum
   DESK_API_REQUEST_LIST = 1 << 0,
 } DeskApiRequestFlags;
 
+/**
+ * DeskListFilter:
+ * @DESK_LIST_FILTER_UNSET: no `filter` parameter: the server then gives today's records only
+ * @DESK_LIST_FILTER_ALL: every record
+ * @DESK_LIST_FILTER_YESTERDAY: since yesterday
+ * @DESK_LIST_FILTER_LAST_WEEK: the last seven days
+ * @DESK_LIST_FILTER_LAST_MONTH: the last thirty days
+ */
+typedef enum
+{
+  DESK_LIST_FILTER_UNSET = -1,
+  DESK_LIST_FILTER_ALL = 0,
+  DESK_LIST_FILTER_YESTERDAY = 1,
+  DESK_LIST_FILTER_LAST_WEEK = 7,
+  DESK_LIST_FILTER_LAST_MONTH = 30,
+} DeskListFilter;
+
+/**
+ * DeskListQuery:
+ * @keyword: (nullable): free text
+ * @status: (nullable): a ticket status name, or for invoices paid, unpaid, refunded, partial
+ * @assigned_to: tickets of this employee id, 0 for any
+ * @created_by: tickets created by this employee id, 0 for any
+ * @referred_by: (nullable): customers by referral source
+ * @from_date: unix seconds, 0 for no lower bound
+ * @to_date: unix seconds, 0 for no upper bound
+ * @filter: a #DeskListFilter; without a date or filter the server lists today's records only
+ * @page_size: records a page, 0 for the server's default
+ *
+ * What a list of tickets, invoices or customers shows. The strings are owned.
+ */
+typedef struct
+{
+  char           *keyword;
+  char           *status;
+  gint64          assigned_to;
+  gint64          created_by;
+  char           *referred_by;
+  gint64          from_date;
+  gint64          to_date;
+  DeskListFilter  filter;
+  guint           page_size;
+} DeskListQuery;
+
+/**
+ * DeskPageInfo:
+ * @paged: whether the server paged the reply
+ * @page: the page number as the server gave it, -1 if it gave none
+ * @total_records: records over all pages (for an unpaged reply, the records received)
+ * @total_pages: pages over all, 0 if unknown
+ * @has_next: whether a next page can be asked for
+ */
+typedef struct
+{
+  gboolean paged;
+  gint64   page;
+  gint64   total_records;
+  gint64   total_pages;
+  gboolean has_next;
+} DeskPageInfo;
+
+#define DESK_TYPE_LIST_QUERY (desk_list_query_get_type ())
+
+GType          desk_list_query_get_type (void) G_GNUC_CONST;
+DeskListQuery *desk_list_query_new      (void);
+DeskListQuery *desk_list_query_copy     (const DeskListQuery *query);
+void           desk_list_query_free     (DeskListQuery       *query);
+gboolean       desk_list_query_equal    (const DeskListQuery *a,
+                                         const DeskListQuery *b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskListQuery, desk_list_query_free)
+
 #define DESK_API_CLIENT_DEFAULT_BASE_URL "https://api.repairdesk.co/api/web/v1/"
 #define DESK_API_CLIENT_DEFAULT_TIMEOUT  30
 #define DESK_API_CLIENT_DEFAULT_RETRIES  3
