@@ -19,13 +19,16 @@ G_BEGIN_DECLS
  * DeskApiRequestFlags:
  * @DESK_API_REQUEST_NONE: a plain request
  * @DESK_API_REQUEST_LIST: the reply is a list: "No Result Found" means an empty list
+ * @DESK_API_REQUEST_NO_JOIN: do not join an identical GET in flight, which may have left
+ *   before a change this request must see
  *
- * How to read a reply.
+ * How to send a request and read its reply.
  */
 typedef enum
 {
   DESK_API_REQUEST_NONE = 0,
   DESK_API_REQUEST_LIST = 1 << 0,
+  DESK_API_REQUEST_NO_JOIN = 1 << 1,
 } DeskApiRequestFlags;
 
 /**
