@@ -54,6 +54,8 @@ GError   *desk_api_reply_map_transport_error (const GError   *error,
 gboolean  desk_api_reply_is_unsent           (const GError   *error);
 gboolean  desk_api_reply_is_transient        (const GError   *error);
 
+char     *desk_api_client_dup_account_id     (DeskApiClient  *self);
+
 GStrv     desk_list_query_to_params          (const DeskListQuery *query,
                                               gint64               page);
 
@@ -93,6 +95,11 @@ GPtrArray *desk_api_client_fetch_records_finish (DeskApiClient        *self,
                                                  GAsyncResult         *result,
                                                  gpointer              source_tag,
                                                  DeskPageInfo         *info,
+                                                 JsonArray           **raw,
+                                                 GError              **error);
+gboolean   desk_api_client_map_records          (JsonArray            *records,
+                                                 DeskRecordParseFunc   parse,
+                                                 GPtrArray            *out,
                                                  GError              **error);
 void       desk_api_client_fetch_record_async   (DeskApiClient        *self,
                                                  const char           *path,

@@ -454,6 +454,29 @@ desk_api_client_check_base_url (const char  *base_url,
 }
 
 /**
+ * desk_api_client_dup_account_id:
+ * @self: a #DeskApiClient
+ *
+ * Names the account (server and key) without revealing the key, for a cache folder.
+ *
+ * Returns: (transfer full) (nullable): a digest of address and key, %NULL without a key
+ */
+char *
+desk_api_client_dup_account_id (DeskApiClient *self)
+{
+  g_autofree char *account = NULL;
+
+  g_return_val_if_fail (DESK_IS_API_CLIENT (self), NULL);
+
+  if (self->api_key == NULL)
+    return NULL;
+
+  account = g_strconcat (self->base_url, "\n", self->api_key, NULL);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, account, -1);
+}
+
+/**
  * desk_api_client_redact_url:
  * @url: a URL that may carry the API key
  *

@@ -11,7 +11,10 @@
 #include <json-glib/json-glib.h>
 
 #include "desk-clock.h"
+#include "desk-customer.h"
+#include "desk-invoice.h"
 #include "desk-rate-governor.h"
+#include "desk-ticket.h"
 
 G_BEGIN_DECLS
 
@@ -152,5 +155,231 @@ void              desk_api_client_check_connection_async  (DeskApiClient      *s
 gboolean          desk_api_client_check_connection_finish (DeskApiClient      *self,
                                                            GAsyncResult       *result,
                                                            GError            **error);
+
+/* Endpoints: each list gives a GPtrArray of its record type. */
+
+void          desk_api_client_list_devices_async (DeskApiClient       *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GPtrArray    *desk_api_client_list_devices_finish (DeskApiClient  *self,
+                                                   GAsyncResult   *result,
+                                                   GError        **error);
+void          desk_api_client_list_problems_async (DeskApiClient       *self,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GPtrArray    *desk_api_client_list_problems_finish (DeskApiClient  *self,
+                                                    GAsyncResult   *result,
+                                                    GError        **error);
+void          desk_api_client_list_statuses_async (DeskApiClient       *self,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GPtrArray    *desk_api_client_list_statuses_finish (DeskApiClient  *self,
+                                                    GAsyncResult   *result,
+                                                    GError        **error);
+void          desk_api_client_list_employees_async (DeskApiClient       *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray    *desk_api_client_list_employees_finish (DeskApiClient  *self,
+                                                     GAsyncResult   *result,
+                                                     GError        **error);
+void          desk_api_client_list_networks_async (DeskApiClient       *self,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GPtrArray    *desk_api_client_list_networks_finish (DeskApiClient  *self,
+                                                    GAsyncResult   *result,
+                                                    GError        **error);
+void          desk_api_client_list_parts_async (DeskApiClient       *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+GPtrArray    *desk_api_client_list_parts_finish (DeskApiClient  *self,
+                                                 GAsyncResult   *result,
+                                                 GError        **error);
+void          desk_api_client_list_tax_classes_async (DeskApiClient       *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GPtrArray    *desk_api_client_list_tax_classes_finish (DeskApiClient  *self,
+                                                       GAsyncResult   *result,
+                                                       GError        **error);
+void          desk_api_client_list_device_locations_async (DeskApiClient       *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GPtrArray    *desk_api_client_list_device_locations_finish (DeskApiClient  *self,
+                                                            GAsyncResult   *result,
+                                                            GError        **error);
+void          desk_api_client_list_supplies_async (DeskApiClient       *self,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GPtrArray    *desk_api_client_list_supplies_finish (DeskApiClient  *self,
+                                                    GAsyncResult   *result,
+                                                    GError        **error);
+void          desk_api_client_list_task_types_async (DeskApiClient       *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+GPtrArray    *desk_api_client_list_task_types_finish (DeskApiClient  *self,
+                                                      GAsyncResult   *result,
+                                                      GError        **error);
+void          desk_api_client_list_inventory_async (DeskApiClient       *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray    *desk_api_client_list_inventory_finish (DeskApiClient  *self,
+                                                     GAsyncResult   *result,
+                                                     GError        **error);
+void          desk_api_client_list_payment_methods_async (DeskApiClient       *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GPtrArray    *desk_api_client_list_payment_methods_finish (DeskApiClient  *self,
+                                                           GAsyncResult   *result,
+                                                           GError        **error);
+void          desk_api_client_list_device_problems_async (DeskApiClient       *self,
+                                                          gint64               device_id,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GPtrArray    *desk_api_client_list_device_problems_finish (DeskApiClient  *self,
+                                                           GAsyncResult   *result,
+                                                           GError        **error);
+void          desk_api_client_list_tickets_async (DeskApiClient       *self,
+                                                  const DeskListQuery *query,
+                                                  gint64               page,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GPtrArray    *desk_api_client_list_tickets_finish (DeskApiClient  *self,
+                                                   GAsyncResult   *result,
+                                                   DeskPageInfo   *info,
+                                                   GError        **error);
+void          desk_api_client_list_customers_async (DeskApiClient       *self,
+                                                    const DeskListQuery *query,
+                                                    gint64               page,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray    *desk_api_client_list_customers_finish (DeskApiClient  *self,
+                                                     GAsyncResult   *result,
+                                                     DeskPageInfo   *info,
+                                                     GError        **error);
+void          desk_api_client_list_invoices_async (DeskApiClient       *self,
+                                                   const DeskListQuery *query,
+                                                   gint64               page,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+GPtrArray    *desk_api_client_list_invoices_finish (DeskApiClient  *self,
+                                                    GAsyncResult   *result,
+                                                    DeskPageInfo   *info,
+                                                    GError        **error);
+void          desk_api_client_get_ticket_async (DeskApiClient       *self,
+                                                gint64               id,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+DeskTicket   *desk_api_client_get_ticket_finish (DeskApiClient  *self,
+                                                 GAsyncResult   *result,
+                                                 GError        **error);
+void          desk_api_client_create_ticket_async (DeskApiClient       *self,
+                                                   DeskTicket          *ticket,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+DeskTicket   *desk_api_client_create_ticket_finish (DeskApiClient  *self,
+                                                    GAsyncResult   *result,
+                                                    GError        **error);
+void          desk_api_client_update_ticket_async (DeskApiClient       *self,
+                                                   DeskTicket          *ticket,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+DeskTicket   *desk_api_client_update_ticket_finish (DeskApiClient  *self,
+                                                    GAsyncResult   *result,
+                                                    GError        **error);
+void          desk_api_client_get_customer_async (DeskApiClient       *self,
+                                                  gint64               id,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+DeskCustomer *desk_api_client_get_customer_finish (DeskApiClient *self,
+                                                   GAsyncResult  *result,
+                                                   GError        **error);
+void desk_api_client_create_customer_async (DeskApiClient       *self,
+                                                                                                                                                                                                                                                                         DeskCustomer        *customer,
+                                                                                                                                                                                                                                                                         GCancellable        *cancellable,
+                                                                                                                                                                                                                                                                         GAsyncReadyCallback  callback,
+                                                                                                                                                                                                                                                                         gpointer             user_data);
+DeskCustomer *desk_api_client_create_customer_finish (DeskApiClient *self,
+                                                      GAsyncResult  *result,
+                                                      GError        **error);
+void desk_api_client_update_customer_async (DeskApiClient       *self,
+                                                                                                                                                                                                                                                                                  DeskCustomer        *customer,
+                                                                                                                                                                                                                                                                                  GCancellable        *cancellable,
+                                                                                                                                                                                                                                                                                  GAsyncReadyCallback  callback,
+                                                                                                                                                                                                                                                                                  gpointer             user_data);
+DeskCustomer *desk_api_client_update_customer_finish (DeskApiClient *self,
+                                                      GAsyncResult  *result,
+                                                      GError        **error);
+void desk_api_client_get_invoice_async (DeskApiClient       *self,
+                                                                                                                                                                                                                                                                              gint64               id,
+                                                                                                                                                                                                                                                                              GCancellable        *cancellable,
+                                                                                                                                                                                                                                                                              GAsyncReadyCallback  callback,
+                                                                                                                                                                                                                                                                              gpointer             user_data);
+DeskInvoice  *desk_api_client_get_invoice_finish (DeskApiClient  *self,
+                                                  GAsyncResult   *result,
+                                                  GError        **error);
+void          desk_api_client_create_invoice_async (DeskApiClient       *self,
+                                                    DeskInvoice         *invoice,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+DeskInvoice  *desk_api_client_create_invoice_finish (DeskApiClient  *self,
+                                                     GAsyncResult   *result,
+                                                     GError        **error);
+void          desk_api_client_update_invoice_async (DeskApiClient       *self,
+                                                    DeskInvoice         *invoice,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+DeskInvoice  *desk_api_client_update_invoice_finish (DeskApiClient  *self,
+                                                     GAsyncResult   *result,
+                                                     GError        **error);
+void          desk_api_client_convert_ticket_to_invoice_async (DeskApiClient       *self,
+                                                               gint64               ticket_id,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+DeskInvoice  *desk_api_client_convert_ticket_to_invoice_finish (DeskApiClient  *self,
+                                                                GAsyncResult   *result,
+                                                                GError        **error);
+void          desk_api_client_get_invoice_due_amount_async (DeskApiClient       *self,
+                                                            gint64               invoice_id,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+gboolean      desk_api_client_get_invoice_due_amount_finish (DeskApiClient  *self,
+                                                             GAsyncResult   *result,
+                                                             gint64         *cents,
+                                                             GError        **error);
+void          desk_api_client_add_payment_async (DeskApiClient       *self,
+                                                 gint64               invoice_id,
+                                                 gint64               amount,
+                                                 const char          *method,
+                                                 gint64               payment_date,
+                                                 const char          *notes,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+DeskInvoice  *desk_api_client_add_payment_finish (DeskApiClient  *self,
+                                                  GAsyncResult   *result,
+                                                  GError        **error);
 
 G_END_DECLS

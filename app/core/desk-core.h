@@ -43,4 +43,6 @@
 
 /* The client. */
 #include "desk-api-client.h"
+#include "desk-catalog.h"
+#include "desk-paged-list.h"
 #include "desk-rate-governor.h"
