@@ -133,8 +133,9 @@ map_page_thread (GTask        *task,
       return;
     }
 
+  /* The old TotalRecords shape gives a count but no page number. */
   data->info.paged = page->paged;
-  data->info.page = page->paged ? page->page : -1;
+  data->info.page = page->paged && (page->per_page > 0 || page->total_pages > 0) ? page->page : -1;
   data->info.total_records = page->paged ? page->total_records : (gint64) data->records->len;
   data->info.total_pages = page->total_pages;
   data->info.has_next = desk_list_page_has_more (page, data->records->len);

@@ -213,6 +213,7 @@ page_cb (GObject      *object,
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
   DeskPageInfo info = { 0 };
+  guint n_items;
   guint n_new;
 
   records = kinds[self->kind].finish (DESK_API_CLIENT (object), result, &info, &error);
@@ -237,11 +238,10 @@ page_cb (GObject      *object,
   self->n_pages++;
   self->next_page = info.page >= 0 ? info.page + 1 : (gint64) self->n_pages;
 
-  set_has_more (self, info.has_next && n_new > 0 &&
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  set_n_total (self, info.paged && info.total_records > 0 ? info.total_records : (gint64) n_items);
+  set_has_more (self, info.has_next && n_new > 0 && n_items < self->n_total &&
                       !g_hash_table_contains (self->requested, &self->next_page));
-  set_n_total (self, info.paged && info.total_records > 0
-                       ? info.total_records
-                       : (gint64) g_list_model_get_n_items (G_LIST_MODEL (self->store)));
 
   g_object_thaw_notify (G_OBJECT (self));
 }
