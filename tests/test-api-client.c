@@ -363,6 +363,7 @@ test_success (Fixture       *fixture,
                                  DESK_API_REQUEST_LIST, DESK_API_PRIORITY_INTERACTIVE,
                                  NULL, request_cb, &result);
   wait_for (fixture, &result);
+  g_assert_cmpuint (desk_api_client_get_n_active (fixture->client), ==, 0);
 
   g_assert_no_error (result.error);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (result.data));

@@ -280,6 +280,7 @@ send_cb (GObject      *object,
   GError *error = NULL;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &transport_error);
+  desk_api_client_add_active (call->client, -1);
 
   if (body == NULL)
     {
@@ -326,6 +327,7 @@ send_now (Call *call)
     soup_message_set_request_body_from_bytes (message, "application/json", call->body);
 
   g_debug ("%s %s", call->method, call->log_url);
+  desk_api_client_add_active (call->client, +1);
   soup_session_send_and_read_async (call->client->session, message, G_PRIORITY_DEFAULT,
                                     call->cancellable, send_cb, call_ref (call));
 }

@@ -27,6 +27,7 @@ struct _DeskApiClient
 
   /* state */
   guint             max_retries;
+  guint             n_active;       /* requests on the wire */
   gboolean          governor_by_key;
 };
 
@@ -55,6 +56,8 @@ gboolean  desk_api_reply_is_unsent           (const GError   *error);
 gboolean  desk_api_reply_is_transient        (const GError   *error);
 
 char     *desk_api_client_dup_account_id     (DeskApiClient  *self);
+void      desk_api_client_add_active         (DeskApiClient  *self,
+                                              int             delta);
 
 GStrv     desk_list_query_to_params          (const DeskListQuery *query,
                                               gint64               page);

@@ -26,6 +26,7 @@ enum {
   PROP_GOVERNOR,
   PROP_TIMEOUT,
   PROP_MAX_RETRIES,
+  PROP_N_ACTIVE,
   N_PROPS
 };
 
@@ -160,6 +161,9 @@ desk_api_client_get_property (GObject    *object,
     case PROP_MAX_RETRIES:
       g_value_set_uint (value, self->max_retries);
       break;
+    case PROP_N_ACTIVE:
+      g_value_set_uint (value, self->n_active);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -260,6 +264,17 @@ desk_api_client_class_init (DeskApiClientClass *klass)
     g_param_spec_uint ("max-retries", NULL, NULL,
                        0, 10, DESK_API_CLIENT_DEFAULT_RETRIES,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * DeskApiClient:n-active:
+   *
+   * How many requests are on their way to the server or back (not those still queued
+   * at the rate governor): a screen may show a spinner while it is above zero.
+   */
+  properties[PROP_N_ACTIVE] =
+    g_param_spec_uint ("n-active", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -451,6 +466,22 @@ desk_api_client_check_base_url (const char  *base_url,
   g_propagate_error (error, desk_api_error_new (DESK_API_ERROR_INSECURE_URL, base_url));
 
   return FALSE;
+}
+
+guint
+desk_api_client_get_n_active (DeskApiClient *self)
+{
+  g_return_val_if_fail (DESK_IS_API_CLIENT (self), 0);
+
+  return self->n_active;
+}
+
+void
+desk_api_client_add_active (DeskApiClient *self,
+                            int            delta)
+{
+  self->n_active += delta;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ACTIVE]);
 }
 
 /**

@@ -128,6 +128,7 @@ guint             desk_api_client_get_timeout           (DeskApiClient        *s
 void              desk_api_client_set_timeout           (DeskApiClient        *self,
                                                          guint                 seconds);
 guint             desk_api_client_get_max_retries       (DeskApiClient        *self);
+guint             desk_api_client_get_n_active          (DeskApiClient        *self);
 void              desk_api_client_set_max_retries       (DeskApiClient        *self,
                                                          guint                 max_retries);
 gboolean          desk_api_client_check_base_url        (const char           *base_url,
