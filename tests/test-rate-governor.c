@@ -188,6 +188,7 @@ test_priority (Fixture       *fixture,
 
   for (int i = 0; i < 3; i++)
     acquire (fixture, i, DESK_API_PRIORITY_DEFAULT, 0, NULL);
+  iterate ();
 
   /* The budget is spent: these queue, and leave in order of priority. */
   acquire (fixture, 200, DESK_API_PRIORITY_BACKGROUND, 0, NULL);
@@ -209,6 +210,26 @@ test_priority (Fixture       *fixture,
   g_assert_cmpuint (fixture->granted->len, ==, 10);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_cmpint (g_array_index (fixture->granted, int, i + 3), ==, expected[i]);
+}
+
+static void
+test_batch_by_priority (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  int expected[] = { 3, 1, 4, 0, 2 };
+
+  /* Asked for in one go with budget to spare, they still leave by priority. */
+  acquire (fixture, 0, DESK_API_PRIORITY_BACKGROUND, 0, NULL);
+  acquire (fixture, 1, DESK_API_PRIORITY_DEFAULT, 0, NULL);
+  acquire (fixture, 2, DESK_API_PRIORITY_BACKGROUND, 0, NULL);
+  acquire (fixture, 3, DESK_API_PRIORITY_INTERACTIVE, 0, NULL);
+  acquire (fixture, 4, DESK_API_PRIORITY_DEFAULT, 0, NULL);
+  g_assert_cmpuint (desk_rate_governor_get_queued (fixture->governor), ==, 5);
+  iterate ();
+
+  g_assert_cmpuint (fixture->granted->len, ==, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpint (g_array_index (fixture->granted, int, i), ==, expected[i]);
 }
 
 static void
@@ -321,21 +342,23 @@ test_notify (Fixture       *fixture,
   g_signal_connect (fixture->governor, "notify::queued", G_CALLBACK (count_notify_cb), &n_queued);
   g_signal_connect (fixture->governor, "notify::waiting", G_CALLBACK (count_notify_cb), &n_waiting);
 
+  /* Queued until the main loop comes back, then sent: queued is 1, then 0. */
   acquire (fixture, 1, DESK_API_PRIORITY_DEFAULT, 0, NULL);
   iterate ();
-  g_assert_cmpuint (n_queued, ==, 0);
+  g_assert_cmpuint (n_queued, ==, 2);
   g_assert_cmpuint (n_waiting, ==, 0);
 
   acquire (fixture, 2, DESK_API_PRIORITY_DEFAULT, 0, NULL);
   acquire (fixture, 3, DESK_API_PRIORITY_DEFAULT, 0, NULL);
   iterate ();
-  g_assert_cmpuint (n_queued, ==, 2);
+  g_assert_cmpuint (n_queued, ==, 4);
   g_assert_cmpuint (n_waiting, ==, 1);
+  g_assert_true (desk_rate_governor_get_waiting (fixture->governor));
 
   desk_clock_advance (fixture->clock, 60 * SECOND);
   desk_clock_advance (fixture->clock, 60 * SECOND);
   iterate ();
-  g_assert_cmpuint (n_queued, ==, 4);
+  g_assert_cmpuint (n_queued, ==, 6);
   g_assert_cmpuint (n_waiting, ==, 2);
   g_assert_cmpuint (fixture->granted->len, ==, 3);
 }
@@ -370,6 +393,7 @@ main (int   argc,
   ADD ("/rate-governor/limit", test_limit);
   ADD ("/rate-governor/sliding-window", test_sliding_window);
   ADD ("/rate-governor/priority", test_priority);
+  ADD ("/rate-governor/batch-by-priority", test_batch_by_priority);
   ADD ("/rate-governor/rate-limited", test_rate_limited);
   ADD ("/rate-governor/not-before", test_not_before);
   ADD ("/rate-governor/cancel", test_cancel);

@@ -45,6 +45,7 @@ struct _DeskRateGovernor
   /* state */
   gulong     clock_changed_id;
   guint      wake_source_id;
+  guint      pump_source_id;
   guint      limit;
   gint64     window;
   gint64     paused_until;
@@ -263,6 +264,27 @@ pump (DeskRateGovernor *self)
   g_object_unref (self);
 }
 
+static gboolean
+pump_idle_cb (gpointer user_data)
+{
+  DeskRateGovernor *self = user_data;
+
+  self->pump_source_id = 0;
+  pump (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Requests made in one go (a screen opening, a list and its catalog) are sent by
+ * priority, not by the order the code happened to ask in: the queue is looked at once the
+ * main loop is back, not at each request. */
+static void
+schedule_pump (DeskRateGovernor *self)
+{
+  if (self->pump_source_id == 0)
+    self->pump_source_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, pump_idle_cb, self, NULL);
+}
+
 static void
 clock_changed_cb (DeskRateGovernor *self,
                   DeskClock        *clock)
@@ -333,6 +355,7 @@ desk_rate_governor_dispose (GObject *object)
   Waiter *waiter;
 
   g_clear_handle_id (&self->wake_source_id, g_source_remove);
+  g_clear_handle_id (&self->pump_source_id, g_source_remove);
 
   while ((waiter = g_queue_pop_head (&self->pending)) != NULL)
     {
@@ -690,7 +713,8 @@ desk_rate_governor_acquire_async (DeskRateGovernor    *self,
                                                   G_CALLBACK (waiter_cancelled_cb),
                                                   waiter, NULL);
 
-  pump (self);
+  update_state (self, desk_clock_get_time (self->clock));
+  schedule_pump (self);
 }
 
 gboolean
