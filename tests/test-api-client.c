@@ -129,7 +129,8 @@ static void
 drop_mid_body (SoupServerMessage *message)
 {
   static const char partial[] =
-    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n"
+    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n"
+    "Connection: close\r\n\r\n"
     "{\"success\":true,\"statusCode\":200,\"data\":[{\"id\":";
   g_autoptr(GIOStream) stream = soup_server_message_steal_connection (message);
   GOutputStream *out = g_io_stream_get_output_stream (stream);

@@ -267,6 +267,32 @@ evaluate_in_thread (Call        *call,
   g_task_run_in_thread (task, evaluate_thread);
 }
 
+/* libsoup hands over what arrived when a server that announced "Connection: close"
+ * hangs up before the announced length; that is a dropped connection, not a reply. */
+static gboolean
+body_cut_short (SoupMessage  *message,
+                GBytes       *body,
+                GError      **error)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+  const char *coding = soup_message_headers_get_one (headers, "Content-Encoding");
+  goffset expected;
+
+  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH ||
+      (coding != NULL && g_ascii_strcasecmp (coding, "identity") != 0))
+    return FALSE;
+
+  expected = soup_message_headers_get_content_length (headers);
+  if ((goffset) g_bytes_get_size (body) >= expected)
+    return FALSE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+               "The connection closed after %" G_GSIZE_FORMAT " of %" G_GOFFSET_FORMAT " bytes",
+               g_bytes_get_size (body), expected);
+
+  return TRUE;
+}
+
 static void
 send_cb (GObject      *object,
          GAsyncResult *result,
@@ -281,6 +307,9 @@ send_cb (GObject      *object,
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &transport_error);
   desk_api_client_add_active (call->client, -1);
+
+  if (body != NULL && body_cut_short (message, body, &transport_error))
+    g_clear_pointer (&body, g_bytes_unref);
 
   if (body == NULL)
     {
