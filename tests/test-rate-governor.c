@@ -246,6 +246,11 @@ test_rate_limited (Fixture       *fixture,
   g_assert_true (desk_rate_governor_get_waiting (fixture->governor));
   g_assert_cmpint (desk_rate_governor_get_resume_time (fixture->governor), ==, start + 10 * SECOND);
 
+  /* More refusals of the same burst do not lengthen the pause. */
+  desk_rate_governor_report_rate_limited (fixture->governor);
+  desk_rate_governor_report_rate_limited (fixture->governor);
+  g_assert_cmpint (desk_rate_governor_get_resume_time (fixture->governor), ==, start + 10 * SECOND);
+
   desk_clock_advance (fixture->clock, 10 * SECOND);
   iterate ();
   g_assert_cmpuint (fixture->granted->len, ==, 1);
@@ -265,7 +270,7 @@ test_rate_limited (Fixture       *fixture,
   acquire (fixture, 3, DESK_API_PRIORITY_DEFAULT, 0, NULL);
   iterate ();
   g_assert_cmpint (desk_rate_governor_get_resume_time (fixture->governor), ==, start + 40 * SECOND);
-  g_assert_cmpuint (desk_rate_governor_get_n_rate_limited (fixture->governor), ==, 3);
+  g_assert_cmpuint (desk_rate_governor_get_n_rate_limited (fixture->governor), ==, 5);
   desk_clock_advance (fixture->clock, 10 * SECOND);
   iterate ();
   g_assert_cmpuint (fixture->granted->len, ==, 3);

@@ -746,6 +746,12 @@ desk_rate_governor_report_rate_limited (DeskRateGovernor *self)
 
   now = desk_clock_get_time (self->clock);
   self->n_rate_limited++;
+
+  /* The other refusals of a burst were sent before the pause began: one longer pause
+   * per burst, not one per refusal. */
+  if (now < self->paused_until)
+    return;
+
   self->backoff = self->backoff == 0 ? MIN (FIRST_BACKOFF, self->window)
                                      : MIN (self->backoff * 2, self->window);
   self->paused_until = MAX (self->paused_until, now + self->backoff);
