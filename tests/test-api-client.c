@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "desk-core.h"
+#include "desk-test-client.h"
 
 /* The client's transport against a small SoupServer on 127.0.0.1 that answers in every
  * form the RepairDesk server and the proxies in front of it have been seen to use. */
@@ -221,46 +222,21 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
   fixture->hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   fixture->paused = g_ptr_array_new_with_free_func (g_object_unref);
   fixture->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (fixture->server, NULL, server_cb, fixture, NULL);
-  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (fixture->server);
-  fixture->base_url = g_strdup_printf ("http://127.0.0.1:%d/api/web/v1/",
-                                       g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  fixture->base_url = desk_test_listen_local (fixture->server);
 
   fixture->clock = desk_clock_new_manual (0);
   fixture->client = new_client (fixture, fixture->base_url);
-}
-
-/* Requests still on their way (a cancelled one being wound up) hold the client until
- * their callbacks have run; then it must go. */
-static void
-finalize_soon (gpointer object)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * SECOND;
-
-  g_object_add_weak_pointer (object, &object);
-  g_object_unref (object);
-
-  while (object != NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-
-  g_assert_null (object);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  finalize_soon (fixture->client);
+  desk_test_finalize_soon (fixture->client);
 
   for (guint i = 0; i < fixture->paused->len; i++)
     soup_server_message_unpause (g_ptr_array_index (fixture->paused, i));

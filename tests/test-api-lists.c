@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "desk-core.h"
+#include "desk-test-client.h"
 
 /* DeskPagedList and DeskCatalog against a small SoupServer on 127.0.0.1 that pages its
  * lists in each of the ways RepairDesk servers have been seen to: pages counted from 0
@@ -208,44 +209,21 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
   fixture->hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   fixture->n_statuses = 2;
   fixture->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (fixture->server, "/api/web/v1/", server_cb, fixture, NULL);
-  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (fixture->server);
-  fixture->base_url = g_strdup_printf ("http://127.0.0.1:%d/api/web/v1/", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  fixture->base_url = desk_test_listen_local (fixture->server);
 
   fixture->clock = desk_clock_new_manual (0);
   fixture->client = new_client (fixture);
-}
-
-/* Work still on its way (a cache file being written) holds objects until it ends. */
-static void
-finalize_soon (gpointer object)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  g_object_add_weak_pointer (object, &object);
-  g_object_unref (object);
-
-  while (object != NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-
-  g_assert_null (object);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  finalize_soon (fixture->client);
+  desk_test_finalize_soon (fixture->client);
   soup_server_disconnect (fixture->server);
   g_assert_finalize_object (fixture->server);
   g_assert_finalize_object (fixture->clock);
