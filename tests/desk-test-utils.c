@@ -209,3 +209,12 @@ desk_test_dump_settings (GSettings *settings)
 
   return g_string_free (dump, FALSE);
 }
+
+/* A string made up for one test run, so that a search cannot match by chance. */
+char *
+desk_test_random_secret (const char *prefix)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  return g_strconcat (prefix, "-", uuid, NULL);
+}

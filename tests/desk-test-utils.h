@@ -25,5 +25,6 @@ gboolean desk_test_wait_for_window (GType      type,
 char    *desk_test_find_in_files  (const char *dir,
                                    const char *needle);
 char    *desk_test_dump_settings  (GSettings  *settings);
+char    *desk_test_random_secret  (const char *prefix);
 
 G_END_DECLS

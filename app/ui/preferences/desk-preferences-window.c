@@ -28,6 +28,9 @@ struct _DeskPreferencesWindow
   /* owned */
   DeskContext          *context;
   GCancellable         *cancellable;
+
+  /* state */
+  gboolean              saving_key;
 };
 
 G_DEFINE_FINAL_TYPE (DeskPreferencesWindow, desk_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -198,7 +201,7 @@ key_saved_cb (GObject      *object,
     return;
 
   self = DESK_PREFERENCES_WINDOW (user_data);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->key_row), TRUE);
+  self->saving_key = FALSE;
 
   if (g_error_matches (error, DESK_KEYRING_ERROR, DESK_KEYRING_ERROR_UNAVAILABLE))
     offer_session_key (self);
@@ -216,6 +219,11 @@ key_row_apply_cb (DeskPreferencesWindow *self)
 {
   g_autofree char *api_key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->key_row))));
 
+  /* The row stays sensitive while the keyring answers: taking the focus away from a
+   * focused entry mid-edit upsets GtkText. A second apply meanwhile is ignored. */
+  if (self->saving_key)
+    return;
+
   if (*api_key == '\0')
     {
       set_key_status (self, _("Enter the API key first."), TRUE);
@@ -223,7 +231,7 @@ key_row_apply_cb (DeskPreferencesWindow *self)
     }
 
   set_row_text (self->key_row, api_key);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->key_row), FALSE);
+  self->saving_key = TRUE;
   set_key_status (self, _("Saving the key in the keyring…"), FALSE);
   desk_context_save_api_key_async (self->context, api_key, self->cancellable, key_saved_cb, self);
 }
