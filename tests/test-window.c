@@ -162,7 +162,7 @@ test_window_narrow (void)
   window = open_window (app);
   leaflet = ADW_LEAFLET (get_child (window, "leaflet"));
 
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == get_child (window, "sidebar_box"));
   g_assert_true (gtk_widget_is_drawable (get_child (window, "sidebar_demo_marker")));
@@ -179,6 +179,25 @@ test_window_narrow (void)
   g_signal_emit_by_name (get_child (window, "back_button"), "clicked");
   desk_test_iterate (600);
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == get_child (window, "sidebar_box"));
+
+  close_window (window);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_window_narrow_welcome (void)
+{
+  g_autoptr(DeskApplication) app = start_app ();
+  GSettings *settings = desk_context_get_settings (desk_application_get_context (app));
+  GtkWindow *window;
+
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 640);
+  window = open_window (app);
+  g_assert_cmpstr (visible_page (window, "main_stack"), ==, "welcome");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  save_screenshot (GTK_WIDGET (window), "narrow-welcome");
 
   close_window (window);
   g_settings_reset (settings, "window-width");
@@ -227,6 +246,7 @@ test_window_actions (void)
     { "app.quit", "<Control>q" },
     { "app.preferences", "<Control>comma" },
     { "window.close", "<Control>w" },
+    { "win.show-help-overlay", "<Control>question" },
   };
   g_auto(GStrv) actions = g_action_group_list_actions (G_ACTION_GROUP (app));
 
@@ -305,6 +325,7 @@ main (int   argc,
   g_test_add_func ("/window/welcome", test_window_welcome);
   g_test_add_func ("/window/sections", test_window_sections);
   g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/narrow-welcome", test_window_narrow_welcome);
   g_test_add_func ("/window/dialogs", test_window_dialogs);
   g_test_add_func ("/window/actions", test_window_actions);
   g_test_add_func ("/window/show-section-action", test_window_show_section_action);

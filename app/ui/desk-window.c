@@ -200,12 +200,17 @@ desk_window_constructed (GObject *object)
                            G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::has-api-key",
                            G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
-  update_demo_markers (self);
-  update_main_page (self);
   select_sidebar_row (self, gtk_stack_get_visible_child_name (self->content_stack));
   content_stack_visible_child_cb (self);
+  update_demo_markers (self);
 
-  desk_context_load_api_key_async (self->context, self->cancellable, api_key_loaded_cb, self);
+  /* The demo store needs no account, so `frontdesk --demo` leaves the keyring alone. */
+  if (desk_context_get_demo (self->context) || desk_context_get_has_api_key (self->context))
+    self->account_loaded = TRUE;
+  else
+    desk_context_load_api_key_async (self->context, self->cancellable, api_key_loaded_cb, self);
+
+  update_main_page (self);
 }
 
 static void

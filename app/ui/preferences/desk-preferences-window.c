@@ -247,6 +247,10 @@ desk_preferences_window_constructed (GObject *object)
 
   set_row_text (self->url_row, desk_context_get_server_url (self->context));
   sync_key (self);
+
+  /* The main window does not look the key up for the demo store; this page shows it. */
+  if (!desk_context_get_has_api_key (self->context))
+    desk_context_load_api_key_async (self->context, self->cancellable, key_loaded_cb, self);
 }
 
 static void
