@@ -316,6 +316,26 @@ test_window_size_remembered (void)
   g_settings_reset (settings, "window-maximized");
 }
 
+/* Ctrl+Q closes the windows first, so the size is kept on the way out too. */
+static void
+test_window_quit_saves_size (void)
+{
+  g_autoptr(DeskApplication) app = start_app ();
+  GSettings *settings = desk_context_get_settings (desk_application_get_context (app));
+  GtkWindow *window = open_window (app);
+
+  gtk_window_set_default_size (window, 800, 500);
+  desk_test_iterate (200);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  desk_test_iterate (100);
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 500);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/window/actions", test_window_actions);
   g_test_add_func ("/window/show-section-action", test_window_show_section_action);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/window/quit-saves-size", test_window_quit_saves_size);
 
   return g_test_run ();
 }

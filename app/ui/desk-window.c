@@ -291,7 +291,8 @@ desk_window_class_init (DeskWindowClass *klass)
 
   g_type_ensure (DESK_TYPE_WELCOME_PAGE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/frontdesk/FrontDesk/desk-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/frontdesk/FrontDesk/desk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, loading_spinner);

@@ -217,7 +217,8 @@ key_saved_cb (GObject      *object,
 static void
 key_row_apply_cb (DeskPreferencesWindow *self)
 {
-  g_autofree char *api_key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->key_row))));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->key_row));
+  g_autofree char *api_key = g_strstrip (g_strdup (text));
 
   /* The row stays sensitive while the keyring answers: taking the focus away from a
    * focused entry mid-edit upsets GtkText. A second apply meanwhile is ignored. */
@@ -319,8 +320,8 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/frontdesk/FrontDesk/preferences/desk-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/frontdesk/FrontDesk/"
+                                               "preferences/desk-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, url_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, url_error_label);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, key_row);

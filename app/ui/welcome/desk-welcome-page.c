@@ -36,8 +36,8 @@ desk_welcome_page_class_init (DeskWelcomePageClass *klass)
 
   object_class->dispose = desk_welcome_page_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/frontdesk/FrontDesk/welcome/desk-welcome-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/frontdesk/FrontDesk/"
+                                               "welcome/desk-welcome-page.ui");
 }
 
 static void
