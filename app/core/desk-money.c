@@ -330,3 +330,63 @@ desk_money_tax (gint64 amount,
 
   return scaled >= 0 ? (scaled + half) / 100000 : -((-scaled + half) / 100000);
 }
+
+/**
+ * desk_totals_init:
+ * @totals: the totals to clear
+ */
+void
+desk_totals_init (DeskTotals *totals)
+{
+  memset (totals, 0, sizeof *totals);
+}
+
+static void
+update_due (DeskTotals *totals)
+{
+  totals->total = totals->subtotal - totals->discount + totals->tax;
+  totals->due = totals->total - totals->paid;
+}
+
+/**
+ * desk_totals_add_line:
+ * @totals: the totals
+ * @price: unit price in minor units
+ * @quantity: how many
+ * @discount: the line discount in minor units
+ * @millipercent: the line's tax class rate in thousandths of a percent
+ *
+ * Adds a line. The tax is taken on the discounted line total and rounded per line, as
+ * the server's invoices show it (50.00 at 11.800 % is 5.90).
+ *
+ * Returns: the tax of this line
+ */
+gint64
+desk_totals_add_line (DeskTotals *totals,
+                      gint64      price,
+                      gint64      quantity,
+                      gint64      discount,
+                      gint64      millipercent)
+{
+  gint64 tax = desk_money_tax (desk_money_line_total (price, quantity, discount), millipercent);
+
+  totals->subtotal += price * quantity;
+  totals->discount += discount;
+  totals->tax += tax;
+  update_due (totals);
+
+  return tax;
+}
+
+/**
+ * desk_totals_add_payment:
+ * @totals: the totals
+ * @amount: a payment in minor units (negative for a refund)
+ */
+void
+desk_totals_add_payment (DeskTotals *totals,
+                         gint64      amount)
+{
+  totals->paid += amount;
+  update_due (totals);
+}
