@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-application.h"
+#include "desk-message-dialog.h"
 #include "desk-window.h"
 #include "preferences/desk-preferences-window.h"
 
@@ -187,25 +188,14 @@ reset_demo_action_cb (GSimpleAction *action,
                       gpointer       user_data)
 {
   DeskApplication *self = DESK_APPLICATION (user_data);
-  AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_main_window (self)),
-                                                       _("Reset the Demo Store?"),
-                                                       _("Every ticket, customer and invoice "
-                                                         "created or changed in the demo store "
-                                                         "is thrown away, and its made-up data "
-                                                         "comes back as it was. This cannot be "
-                                                         "undone.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "reset", _("_Reset Demo Data"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "reset", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (reset_demo_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  desk_message_dialog_ask (GTK_WINDOW (get_main_window (self)),
+                           _("Reset the Demo Store?"),
+                           _("Every ticket, customer and invoice created or changed in the "
+                             "demo store is thrown away, and its made-up data comes back as it "
+                             "was. This cannot be undone."),
+                           "reset", _("_Reset Demo Data"), ADW_RESPONSE_DESTRUCTIVE,
+                           G_CALLBACK (reset_demo_response_cb), self);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-keyring.h"
+#include "desk-message-dialog.h"
 #include "desk-preferences-window.h"
 #include "desk-server-url.h"
 
@@ -172,26 +173,14 @@ no_keyring_response_cb (DeskPreferencesWindow *self,
 static void
 offer_session_key (DeskPreferencesWindow *self)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("No Keyring Available"),
-                                                       NULL));
-  adw_message_dialog_set_body (dialog,
-                               _("Front Desk keeps the API key in the system keyring, and no "
-                                 "keyring service is running on this computer.\n\n"
-                                 "The key can be used until Front Desk closes, without being "
-                                 "written anywhere. It will be asked for again next time."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "session", _("Use for This _Session"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "session", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "session");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (no_keyring_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  desk_message_dialog_ask (GTK_WINDOW (self),
+                           _("No Keyring Available"),
+                           _("Front Desk keeps the API key in the system keyring, and no "
+                             "keyring service is running on this computer.\n\n"
+                             "The key can be used until Front Desk closes, without being "
+                             "written anywhere. It will be asked for again next time."),
+                           "session", _("Use for This _Session"), ADW_RESPONSE_SUGGESTED,
+                           G_CALLBACK (no_keyring_response_cb), self);
 }
 
 static void
