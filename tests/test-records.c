@@ -478,6 +478,31 @@ test_customer (void)
   g_free (assert_round_trip (DESK_RECORD (detail)));
 }
 
+/* A customer known only from a ticket has few fields: its update body must not blank
+ * the others on the server. A field cleared on purpose is sent empty. */
+static void
+test_customer_partial_update (void)
+{
+  g_autoptr(DeskTicket) ticket = load_record (DESK_TYPE_TICKET, "ticket-list-entry.json");
+  DeskCustomer *customer = desk_ticket_get_customer (ticket);
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) cleared = NULL;
+  JsonObject *object;
+
+  body = desk_customer_to_json (customer);
+  object = json_node_get_object (body);
+  g_assert_cmpstr (json_object_get_string_member (object, "mobile"), ==, "+1 555-555-0190");
+  g_assert_cmpstr (json_object_get_string_member (object, "first_name"), ==, "Ines");
+  g_assert_cmpstr (json_object_get_string_member (object, "orgonization"), ==, "");
+  g_assert_false (json_object_has_member (object, "postcode"));
+  g_assert_false (json_object_has_member (object, "tax_number"));
+  g_assert_false (json_object_has_member (object, "driving_licence"));
+
+  g_object_set (customer, "postcode", "", NULL);
+  cleared = desk_customer_to_json (customer);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (cleared), "postcode"), ==, "");
+}
+
 static void
 test_reference_records (void)
 {
@@ -583,6 +608,40 @@ test_employee_pin_dropped (void)
       text = g_strdup_value_contents (&value);
       g_assert_null (strstr (text, "9182"));
     }
+}
+
+/* Every misspelling the API keeps, in one record: "orgonization", "refered_by",
+ * "suplied", "warrenty", "hostory", "tittle". */
+static void
+test_misspelt_keys (void)
+{
+  g_autoptr(DeskTicket) ticket = load_record (DESK_TYPE_TICKET, "misspelt-keys.json");
+  g_autofree char *organization = NULL;
+  g_autofree char *referred_by = NULL;
+  DeskTicketDevice *device;
+  DeskCondition *supplied;
+  DeskPartLine *part;
+  gint64 warranty;
+
+  g_object_get (desk_ticket_get_customer (ticket),
+                "organization", &organization,
+                "referred-by", &referred_by,
+                NULL);
+  g_assert_cmpstr (organization, ==, "Vik Bikes");
+  g_assert_cmpstr (referred_by, ==, "Radio");
+
+  device = get_item (desk_ticket_get_devices (ticket), 0, DESK_TYPE_TICKET_DEVICE);
+  supplied = get_item (desk_ticket_device_get_supplied (device), 0, DESK_TYPE_CONDITION);
+  g_assert_cmpstr (desk_condition_get_name (supplied), ==, "Stylus");
+  part = get_item (desk_ticket_device_get_parts (device), 0, DESK_TYPE_PART_LINE);
+  g_object_get (part, "warranty", &warranty, NULL);
+  g_assert_cmpint (warranty, ==, 60);
+
+  g_assert_cmpint (desk_history_entry_get_created (
+                     get_item (desk_ticket_get_history (ticket), 0, DESK_TYPE_HISTORY_ENTRY)),
+                   ==, 1600000000);
+  g_assert_cmpstr (desk_note_get_title (get_item (desk_ticket_get_notes (ticket), 0, DESK_TYPE_NOTE)),
+                   ==, "added a note");
 }
 
 static void
@@ -692,9 +751,11 @@ main (int   argc,
   g_test_add_func ("/records/invoice/detail", test_invoice_detail);
   g_test_add_func ("/records/invoice/to-json", test_invoice_to_json);
   g_test_add_func ("/records/customer", test_customer);
+  g_test_add_func ("/records/customer/partial-update", test_customer_partial_update);
   g_test_add_func ("/records/reference", test_reference_records);
   g_test_add_func ("/records/priced", test_priced_records);
   g_test_add_func ("/records/employee-pin-dropped", test_employee_pin_dropped);
+  g_test_add_func ("/records/misspelt-keys", test_misspelt_keys);
   g_test_add_func ("/records/unusable", test_unusable_records);
   g_test_add_func ("/records/tolerant", test_tolerant_records);
   g_test_add_func ("/records/notify-on-change-only", test_notify_on_change_only);

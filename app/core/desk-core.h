@@ -34,6 +34,7 @@
 #include "desk-payment.h"
 #include "desk-problem.h"
 #include "desk-repair-item.h"
+#include "desk-signature.h"
 #include "desk-status.h"
 #include "desk-supply.h"
 #include "desk-task-type.h"

@@ -108,12 +108,17 @@ desk_invoice_item_init (DeskInvoiceItem *self)
 /**
  * desk_invoice_item_new:
  *
- * Returns: (transfer full): a new line of quantity 1
+ * Returns: (transfer full): a new line of quantity 1, its texts empty
  */
 DeskInvoiceItem *
 desk_invoice_item_new (void)
 {
-  return g_object_new (DESK_TYPE_INVOICE_ITEM, NULL);
+  return g_object_new (DESK_TYPE_INVOICE_ITEM,
+                       "name", "",
+                       "sku", "",
+                       "description", "",
+                       "notes", "",
+                       NULL);
 }
 
 /**

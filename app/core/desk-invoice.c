@@ -327,7 +327,7 @@ desk_invoice_get_items (DeskInvoice *self)
 {
   g_return_val_if_fail (DESK_IS_INVOICE (self), NULL);
 
-  return G_LIST_MODEL (self->items);
+  return desk_record_get_list (DESK_RECORD (self), properties[PROP_ITEMS]);
 }
 
 /**
@@ -342,7 +342,7 @@ desk_invoice_add_item (DeskInvoice     *self,
   g_return_if_fail (DESK_IS_INVOICE (self));
   g_return_if_fail (DESK_IS_INVOICE_ITEM (item));
 
-  g_list_store_append (self->items, item);
+  desk_record_append (DESK_RECORD (self), properties[PROP_ITEMS], item);
 }
 
 /**
@@ -356,7 +356,7 @@ desk_invoice_get_payments (DeskInvoice *self)
 {
   g_return_val_if_fail (DESK_IS_INVOICE (self), NULL);
 
-  return G_LIST_MODEL (self->payments);
+  return desk_record_get_list (DESK_RECORD (self), properties[PROP_PAYMENTS]);
 }
 
 /**
@@ -371,12 +371,17 @@ void
 desk_invoice_compute_totals (DeskInvoice *self,
                              DeskTotals  *totals)
 {
+  GListModel *items;
+  GListModel *payments;
+
   g_return_if_fail (DESK_IS_INVOICE (self));
 
+  items = desk_invoice_get_items (self);
+  payments = desk_invoice_get_payments (self);
   desk_totals_init (totals);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
-      g_autoptr(DeskInvoiceItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      g_autoptr(DeskInvoiceItem) item = g_list_model_get_item (items, i);
       DeskTaxClass *tax_class = desk_invoice_item_get_tax_class (item);
 
       desk_totals_add_line (totals, desk_invoice_item_get_price (item),
@@ -385,9 +390,9 @@ desk_invoice_compute_totals (DeskInvoice *self,
                             tax_class != NULL ? desk_tax_class_get_tax_percent (tax_class) : 0);
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->payments)); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (payments); i++)
     {
-      g_autoptr(DeskPayment) payment = g_list_model_get_item (G_LIST_MODEL (self->payments), i);
+      g_autoptr(DeskPayment) payment = g_list_model_get_item (payments, i);
 
       desk_totals_add_payment (totals, desk_payment_get_amount (payment));
     }

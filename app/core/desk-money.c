@@ -126,6 +126,19 @@ parse_fixed (const char *digits,
   return TRUE;
 }
 
+/* Collects the currency text; an overlong one means the text is not an amount. */
+static gboolean
+append_currency (char  *cur,
+                 gsize *n_cur,
+                 char   c)
+{
+  if (*n_cur >= 31)
+    return FALSE;
+
+  cur[(*n_cur)++] = c;
+  return TRUE;
+}
+
 /**
  * desk_money_parse:
  * @text: an amount as RepairDesk writes it ("75.00", "$77.40", "-$20.00",
@@ -140,12 +153,13 @@ desk_money_parse (const char  *text,
                   gint64      *cents,
                   char       **currency)
 {
-  g_autofree char *copy = NULL;
-  g_autoptr(GString) cur = g_string_new (NULL);
+  /* No allocation on the way: a list page holds tens of thousands of amounts. */
+  char cur[32];
+  gsize n_cur = 0;
   gboolean negative = FALSE;
   const char *start;
   const char *end;
-  char *p;
+  const char *p;
 
   g_return_val_if_fail (cents != NULL, FALSE);
 
@@ -154,16 +168,15 @@ desk_money_parse (const char  *text,
   if (text == NULL)
     return FALSE;
 
-  copy = g_strstrip (g_strdup (text));
-  p = copy;
+  p = text;
 
   /* Leading sign and currency, in either order: "-$20.00", "$-20.00", "USD  100.00". */
   while (*p != '\0' && !g_ascii_isdigit (*p) && !is_separator (*p))
     {
       if (*p == '-' || *p == '(')
         negative = TRUE;
-      else if (*p != ' ' && *p != '+')
-        g_string_append_c (cur, *p);
+      else if (!g_ascii_isspace (*p) && *p != '+' && !append_currency (cur, &n_cur, *p))
+        return FALSE;
       p++;
     }
 
@@ -174,13 +187,12 @@ desk_money_parse (const char  *text,
   end = p;
 
   /* A trailing currency ("100,00 €") or closing parenthesis. */
-  while (*p != '\0')
+  for (; *p != '\0'; p++)
     {
       if (*p == '-' || *p == ')')
         negative = TRUE;
-      else if (*p != ' ')
-        g_string_append_c (cur, *p);
-      p++;
+      else if (!g_ascii_isspace (*p) && !append_currency (cur, &n_cur, *p))
+        return FALSE;
     }
 
   if (!parse_fixed (start, end - start, find_decimal (start, end - start), 2, cents))
@@ -189,8 +201,8 @@ desk_money_parse (const char  *text,
   if (negative)
     *cents = -*cents;
 
-  if (currency != NULL && cur->len > 0)
-    *currency = g_strdup (cur->str);
+  if (currency != NULL && n_cur > 0)
+    *currency = g_strndup (cur, n_cur);
 
   return TRUE;
 }

@@ -98,12 +98,12 @@ desk_part_line_init (DeskPartLine *self)
 /**
  * desk_part_line_new:
  *
- * Returns: (transfer full): a new part line of quantity 1
+ * Returns: (transfer full): a new part line of quantity 1, its texts empty
  */
 DeskPartLine *
 desk_part_line_new (void)
 {
-  return g_object_new (DESK_TYPE_PART_LINE, NULL);
+  return g_object_new (DESK_TYPE_PART_LINE, "name", "", "sku", "", "supplier", "", NULL);
 }
 
 /**

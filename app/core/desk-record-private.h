@@ -22,7 +22,7 @@ typedef enum
   DESK_FIELD_TIME,     /* gint64 unix seconds, 0 for not set */
   DESK_FIELD_BOOL,     /* gboolean */
   DESK_FIELD_RECORD,   /* DeskRecord * of item_type, NULL if absent */
-  DESK_FIELD_LIST,     /* GListStore * of item_type, never NULL */
+  DESK_FIELD_LIST,     /* GListStore * of item_type, NULL until it has items or is asked for */
 } DeskFieldKind;
 
 /**
@@ -53,7 +53,8 @@ typedef struct
  * @omit_if_none: leave the member out when the value is none (0 or %NULL)
  *
  * One member of a create/update body. Scalars are written as strings, as the API
- * expects; lists as arrays of their items' bodies.
+ * expects; lists as arrays of their items' bodies. A text field that is %NULL (never
+ * received, never set) is left out; set it to "" to send it empty.
  */
 typedef struct
 {
@@ -89,6 +90,12 @@ void      desk_record_set_boolean     (DeskRecord       *self,
 void      desk_record_set_record      (DeskRecord       *self,
                                        GParamSpec       *pspec,
                                        DeskRecord       *value);
+
+GListModel *desk_record_get_list     (DeskRecord       *self,
+                                       GParamSpec       *pspec);
+void      desk_record_append          (DeskRecord       *self,
+                                       GParamSpec       *pspec,
+                                       gpointer          item);
 
 void      desk_record_write_object    (DeskRecord       *self,
                                        JsonBuilder      *builder);

@@ -28,10 +28,9 @@ typedef struct
 /* What a class declared, kept as type data. */
 typedef struct
 {
-  const DeskField  *fields;
-  guint             n_fields;
-  GParamSpec      **pspecs;
-  const DeskWrite  *writes;
+  const DeskField *fields;
+  guint            n_fields;
+  const DeskWrite *writes;
 } ClassInfo;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DeskRecord, desk_record, G_TYPE_OBJECT)
@@ -153,6 +152,14 @@ foreach_field (DeskRecord *self,
     }
 }
 
+static gboolean
+has_currency (DeskRecord *self)
+{
+  DeskRecordPrivate *priv = desk_record_get_instance_private (self);
+
+  return priv->currency != NULL;
+}
+
 static void
 note_currency (DeskRecord *self,
                char       *currency)
@@ -180,13 +187,26 @@ read_record (DeskRecord      *self,
   return *slot != NULL;
 }
 
-/* Items that are not objects are skipped: one bad line must not hide a whole ticket. */
+static GListStore *
+ensure_list (DeskRecord      *self,
+             const DeskField *field)
+{
+  GListStore **slot = field_ptr (self, field);
+
+  if (*slot == NULL)
+    *slot = g_list_store_new (field->item_type ());
+
+  return *slot;
+}
+
+/* Items that are not objects are skipped: one bad line must not hide a whole ticket.
+ * An empty list gets no store until someone asks for it: most lists in a list reply
+ * are empty, and a store for each was a third of the cost of mapping a page. */
 static gboolean
 read_list (DeskRecord      *self,
            const DeskField *field,
            JsonNode        *node)
 {
-  GListStore *store = *(GListStore **) field_ptr (self, field);
   g_autoptr(GPtrArray) items = NULL;
   JsonArray *array;
   guint n;
@@ -205,8 +225,8 @@ read_list (DeskRecord      *self,
         g_ptr_array_add (items, item);
     }
 
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       items->pdata, items->len);
+  if (items->len > 0)
+    g_list_store_splice (ensure_list (self, field), 0, 0, items->pdata, items->len);
   return TRUE;
 }
 
@@ -234,7 +254,8 @@ read_value (DeskRecord      *self,
     case DESK_FIELD_INT:
       return desk_json_node_get_int (node, ptr);
     case DESK_FIELD_MONEY:
-      if (!desk_json_node_get_money (node, ptr, &currency))
+      /* The currency is the same on every amount of a record: read it once. */
+      if (!desk_json_node_get_money (node, ptr, has_currency (self) ? NULL : &currency))
         return FALSE;
       note_currency (self, currency);
       return TRUE;
@@ -254,14 +275,54 @@ read_value (DeskRecord      *self,
     }
 }
 
+/* Most keys of a record share a parent ("summary/..."): the last parent found is kept,
+ * which saves most of the path walking when mapping a page. */
+typedef struct
+{
+  JsonObject *root;
+  const char *prefix;
+  gsize       prefix_len;
+  JsonObject *parent;
+} ReadContext;
+
+static JsonNode *
+lookup_cached (ReadContext *ctx,
+               const char  *key)
+{
+  const char *slash = strrchr (key, '/');
+  gsize len;
+
+  if (slash == NULL)
+    return json_object_get_member (ctx->root, key);
+
+  len = slash - key;
+  if (ctx->prefix == NULL || ctx->prefix_len != len || strncmp (ctx->prefix, key, len) != 0)
+    {
+      char prefix[64];
+
+      if (len >= sizeof prefix)
+        return NULL;
+      memcpy (prefix, key, len);
+      prefix[len] = '\0';
+
+      ctx->prefix = key;
+      ctx->prefix_len = len;
+      ctx->parent = desk_json_node_get_object (desk_json_lookup (ctx->root, prefix));
+    }
+
+  return ctx->parent != NULL ? json_object_get_member (ctx->parent, slash + 1) : NULL;
+}
+
 static void
 read_field (DeskRecord      *self,
             const DeskField *field,
-            gpointer         object)
+            gpointer         data)
 {
+  ReadContext *ctx = data;
+
   for (guint i = 0; i < G_N_ELEMENTS (field->keys) && field->keys[i] != NULL; i++)
     {
-      JsonNode *node = desk_json_lookup (object, field->keys[i]);
+      JsonNode *node = lookup_cached (ctx, field->keys[i]);
 
       if (node != NULL && read_value (self, field, node))
         return;
@@ -269,15 +330,6 @@ read_field (DeskRecord      *self,
 
   if (field->kind == DESK_FIELD_INT)
     *(gint64 *) field_ptr (self, field) = field->fallback;
-}
-
-static void
-create_list (DeskRecord      *self,
-             const DeskField *field,
-             gpointer         data)
-{
-  if (field->kind == DESK_FIELD_LIST)
-    *(GListStore **) field_ptr (self, field) = g_list_store_new (field->item_type ());
 }
 
 static void
@@ -291,14 +343,6 @@ clear_field (DeskRecord      *self,
     g_clear_pointer ((char **) ptr, g_free);
   else if (field->kind == DESK_FIELD_RECORD || field->kind == DESK_FIELD_LIST)
     g_clear_object ((GObject **) ptr);
-}
-
-static void
-desk_record_constructed (GObject *object)
-{
-  G_OBJECT_CLASS (desk_record_parent_class)->constructed (object);
-
-  foreach_field (DESK_RECORD (object), create_list, NULL);
 }
 
 static void
@@ -338,7 +382,9 @@ desk_record_get_property (GObject    *object,
     g_value_set_string (value, *(char **) ptr);
   else if (field->kind == DESK_FIELD_BOOL)
     g_value_set_boolean (value, *(gboolean *) ptr);
-  else if (field->kind == DESK_FIELD_RECORD || field->kind == DESK_FIELD_LIST)
+  else if (field->kind == DESK_FIELD_LIST)
+    g_value_set_object (value, ensure_list (self, field));
+  else if (field->kind == DESK_FIELD_RECORD)
     g_value_set_object (value, *(GObject **) ptr);
   else
     g_value_set_int64 (value, *(gint64 *) ptr);
@@ -368,7 +414,6 @@ desk_record_class_init (DeskRecordClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->constructed = desk_record_constructed;
   object_class->finalize = desk_record_finalize;
   object_class->get_property = desk_record_get_property;
   object_class->set_property = desk_record_set_property;
@@ -444,7 +489,8 @@ is_none (const DeskField *field,
   if (field->kind == DESK_FIELD_RECORD)
     return *(const gpointer *) ptr == NULL;
   if (field->kind == DESK_FIELD_LIST)
-    return g_list_model_get_n_items (*(GListModel * const *) ptr) == 0;
+    return *(GListModel * const *) ptr == NULL ||
+           g_list_model_get_n_items (*(GListModel * const *) ptr) == 0;
   return *(const gint64 *) ptr == 0;
 }
 
@@ -458,9 +504,10 @@ write_value (DeskRecord      *self,
   if (field->kind == DESK_FIELD_LIST)
     {
       GListModel *list = *(GListModel **) ptr;
+      guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
 
       json_builder_begin_array (builder);
-      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      for (guint i = 0; i < n; i++)
         {
           g_autoptr(DeskRecord) item = g_list_model_get_item (list, i);
 
@@ -555,6 +602,10 @@ desk_record_write_object (DeskRecord  *self,
 
       if (w->omit_if_none && is_none (field, field_ptr (self, field)))
         continue;
+      /* A text the server never sent and no one set is left out, so that an update
+       * made from a partial record (a customer nested in a ticket) blanks nothing. */
+      if (field->kind == DESK_FIELD_STRING && *(char **) field_ptr (self, field) == NULL)
+        continue;
 
       json_builder_set_member_name (builder, member);
       write_value (self, field, builder);
@@ -571,8 +622,10 @@ settable_field (DeskRecord       *self,
                 GParamSpec       *pspec,
                 const DeskField **field)
 {
+  *field = NULL;
   g_return_val_if_fail (DESK_IS_RECORD (self), NULL);
-  g_return_val_if_fail (pspec != NULL, NULL);
+  g_return_val_if_fail (pspec != NULL && g_type_is_a (G_OBJECT_TYPE (self), pspec->owner_type),
+                        NULL);
 
   *field = field_for_pspec (pspec);
   return field_ptr (self, *field);
@@ -592,7 +645,7 @@ desk_record_set_string (DeskRecord *self,
   const DeskField *field;
   char **slot = settable_field (self, pspec, &field);
 
-  g_return_if_fail (field->kind == DESK_FIELD_STRING);
+  g_return_if_fail (slot != NULL && field->kind == DESK_FIELD_STRING);
 
   if (g_strcmp0 (*slot, value) == 0)
     return;
@@ -616,7 +669,7 @@ desk_record_set_int64 (DeskRecord *self,
   const DeskField *field;
   gint64 *slot = settable_field (self, pspec, &field);
 
-  g_return_if_fail (is_int64_kind (field->kind));
+  g_return_if_fail (slot != NULL && is_int64_kind (field->kind));
 
   if (field->kind == DESK_FIELD_ID && value < 0)
     value = 0;
@@ -641,7 +694,7 @@ desk_record_set_boolean (DeskRecord *self,
   const DeskField *field;
   gboolean *slot = settable_field (self, pspec, &field);
 
-  g_return_if_fail (field->kind == DESK_FIELD_BOOL);
+  g_return_if_fail (slot != NULL && field->kind == DESK_FIELD_BOOL);
 
   value = !!value;
   if (*slot == value)
@@ -665,10 +718,50 @@ desk_record_set_record (DeskRecord *self,
   const DeskField *field;
   DeskRecord **slot = settable_field (self, pspec, &field);
 
-  g_return_if_fail (field->kind == DESK_FIELD_RECORD);
+  g_return_if_fail (slot != NULL && field->kind == DESK_FIELD_RECORD);
 
   if (g_set_object (slot, value))
     g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+/**
+ * desk_record_get_list: (skip)
+ * @self: a #DeskRecord
+ * @pspec: a list property of @self
+ *
+ * Returns: (transfer none): the list, created empty if the record had none
+ */
+GListModel *
+desk_record_get_list (DeskRecord *self,
+                      GParamSpec *pspec)
+{
+  const DeskField *field;
+
+  if (settable_field (self, pspec, &field) == NULL)
+    return NULL;
+  g_return_val_if_fail (field->kind == DESK_FIELD_LIST, NULL);
+
+  return G_LIST_MODEL (ensure_list (self, field));
+}
+
+/**
+ * desk_record_append: (skip)
+ * @self: a #DeskRecord
+ * @pspec: a list property of @self
+ * @item: the record to add at the end
+ */
+void
+desk_record_append (DeskRecord *self,
+                    GParamSpec *pspec,
+                    gpointer    item)
+{
+  const DeskField *field;
+
+  if (settable_field (self, pspec, &field) == NULL)
+    return;
+  g_return_if_fail (field->kind == DESK_FIELD_LIST);
+
+  g_list_store_append (ensure_list (self, field), item);
 }
 
 /**
@@ -691,7 +784,6 @@ desk_record_class_install (GObjectClass     *klass,
 
   info->fields = fields;
   info->n_fields = n_fields;
-  info->pspecs = pspecs;
 
   pspecs[0] = NULL;
   for (guint i = 1; i < n_fields; i++)
@@ -732,6 +824,7 @@ desk_record_new_from_json (GType      type,
                            GError   **error)
 {
   g_autoptr(DeskRecord) self = NULL;
+  ReadContext ctx = { NULL };
   DeskRecordClass *klass;
   JsonObject *object;
 
@@ -749,7 +842,8 @@ desk_record_new_from_json (GType      type,
 
   object = json_node_get_object (node);
   self = g_object_new (type, NULL);
-  foreach_field (self, read_field, object);
+  ctx.root = object;
+  foreach_field (self, read_field, &ctx);
 
   klass = DESK_RECORD_GET_CLASS (self);
   if (klass->loaded != NULL)

@@ -192,12 +192,24 @@ desk_ticket_device_init (DeskTicketDevice *self)
 /**
  * desk_ticket_device_new:
  *
+ * The texts of a new device are empty rather than unset, so its body has every member
+ * of the vendor's example.
+ *
  * Returns: (transfer full): a new, empty device for the intake form
  */
 DeskTicketDevice *
 desk_ticket_device_new (void)
 {
-  return g_object_new (DESK_TYPE_TICKET_DEVICE, NULL);
+  return g_object_new (DESK_TYPE_TICKET_DEVICE,
+                       "imei", "",
+                       "serial", "",
+                       "security-code", "",
+                       "status", "",
+                       "staff-comments", "",
+                       "public-comments", "",
+                       "location", "",
+                       "network", "",
+                       NULL);
 }
 
 /**
@@ -355,7 +367,7 @@ desk_ticket_device_get_repair_items (DeskTicketDevice *self)
 {
   g_return_val_if_fail (DESK_IS_TICKET_DEVICE (self), NULL);
 
-  return G_LIST_MODEL (self->repair_items);
+  return desk_record_get_list (DESK_RECORD (self), properties[PROP_REPAIR_ITEMS]);
 }
 
 /**
@@ -369,7 +381,7 @@ desk_ticket_device_get_parts (DeskTicketDevice *self)
 {
   g_return_val_if_fail (DESK_IS_TICKET_DEVICE (self), NULL);
 
-  return G_LIST_MODEL (self->parts);
+  return desk_record_get_list (DESK_RECORD (self), properties[PROP_PARTS]);
 }
 
 /**
@@ -383,7 +395,7 @@ desk_ticket_device_get_pre_conditions (DeskTicketDevice *self)
 {
   g_return_val_if_fail (DESK_IS_TICKET_DEVICE (self), NULL);
 
-  return G_LIST_MODEL (self->pre_conditions);
+  return desk_record_get_list (DESK_RECORD (self), properties[PROP_PRE_CONDITIONS]);
 }
 
 /**
@@ -397,7 +409,7 @@ desk_ticket_device_get_post_conditions (DeskTicketDevice *self)
 {
   g_return_val_if_fail (DESK_IS_TICKET_DEVICE (self), NULL);
 
-  return G_LIST_MODEL (self->post_conditions);
+  return desk_record_get_list (DESK_RECORD (self), properties[PROP_POST_CONDITIONS]);
 }
 
 /**
@@ -411,7 +423,7 @@ desk_ticket_device_get_supplied (DeskTicketDevice *self)
 {
   g_return_val_if_fail (DESK_IS_TICKET_DEVICE (self), NULL);
 
-  return G_LIST_MODEL (self->supplied);
+  return desk_record_get_list (DESK_RECORD (self), properties[PROP_SUPPLIED]);
 }
 
 /**
@@ -426,7 +438,7 @@ desk_ticket_device_add_repair_item (DeskTicketDevice *self,
   g_return_if_fail (DESK_IS_TICKET_DEVICE (self));
   g_return_if_fail (DESK_IS_REPAIR_ITEM (item));
 
-  g_list_store_append (self->repair_items, item);
+  desk_record_append (DESK_RECORD (self), properties[PROP_REPAIR_ITEMS], item);
 }
 
 /**
@@ -441,7 +453,7 @@ desk_ticket_device_add_part (DeskTicketDevice *self,
   g_return_if_fail (DESK_IS_TICKET_DEVICE (self));
   g_return_if_fail (DESK_IS_PART_LINE (part));
 
-  g_list_store_append (self->parts, part);
+  desk_record_append (DESK_RECORD (self), properties[PROP_PARTS], part);
 }
 
 /**
@@ -456,7 +468,7 @@ desk_ticket_device_add_pre_condition (DeskTicketDevice *self,
   g_return_if_fail (DESK_IS_TICKET_DEVICE (self));
   g_return_if_fail (DESK_IS_CONDITION (condition));
 
-  g_list_store_append (self->pre_conditions, condition);
+  desk_record_append (DESK_RECORD (self), properties[PROP_PRE_CONDITIONS], condition);
 }
 
 /**
@@ -471,5 +483,5 @@ desk_ticket_device_add_supplied (DeskTicketDevice *self,
   g_return_if_fail (DESK_IS_TICKET_DEVICE (self));
   g_return_if_fail (DESK_IS_CONDITION (item));
 
-  g_list_store_append (self->supplied, item);
+  desk_record_append (DESK_RECORD (self), properties[PROP_SUPPLIED], item);
 }

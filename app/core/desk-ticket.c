@@ -341,7 +341,7 @@ desk_ticket_get_devices (DeskTicket *self)
 {
   g_return_val_if_fail (DESK_IS_TICKET (self), NULL);
 
-  return G_LIST_MODEL (self->devices);
+  return desk_record_get_list (DESK_RECORD (self), properties[PROP_DEVICES]);
 }
 
 /**
@@ -356,7 +356,7 @@ desk_ticket_add_device (DeskTicket       *self,
   g_return_if_fail (DESK_IS_TICKET (self));
   g_return_if_fail (DESK_IS_TICKET_DEVICE (device));
 
-  g_list_store_append (self->devices, device);
+  desk_record_append (DESK_RECORD (self), properties[PROP_DEVICES], device);
 }
 
 /**
@@ -371,7 +371,7 @@ desk_ticket_get_history (DeskTicket *self)
 {
   g_return_val_if_fail (DESK_IS_TICKET (self), NULL);
 
-  return G_LIST_MODEL (self->history);
+  return desk_record_get_list (DESK_RECORD (self), properties[PROP_HISTORY]);
 }
 
 /**
@@ -385,7 +385,7 @@ desk_ticket_get_notes (DeskTicket *self)
 {
   g_return_val_if_fail (DESK_IS_TICKET (self), NULL);
 
-  return G_LIST_MODEL (self->notes);
+  return desk_record_get_list (DESK_RECORD (self), properties[PROP_NOTES]);
 }
 
 /**
@@ -406,7 +406,7 @@ desk_ticket_compute_totals (DeskTicket *self,
 
   g_return_if_fail (DESK_IS_TICKET (self));
 
-  devices = G_LIST_MODEL (self->devices);
+  devices = desk_ticket_get_devices (self);
 
   desk_totals_init (totals);
   for (guint i = 0; i < g_list_model_get_n_items (devices); i++)
