@@ -447,6 +447,47 @@ test_window_reset_demo (void)
   close_window (window);
 }
 
+typedef struct
+{
+  DeskApplication *app;
+  guint            checks;
+  gboolean         demo_served;
+} DemoOption;
+
+/* Quits once the demo store serves, or after two minutes without it. */
+static gboolean
+check_demo_started_cb (gpointer user_data)
+{
+  DemoOption *data = user_data;
+  DeskContext *context = desk_application_get_context (data->app);
+
+  data->demo_served = desk_context_get_sandbox (context) != NULL;
+  if (!data->demo_served && ++data->checks < 600)
+    return G_SOURCE_CONTINUE;
+
+  g_action_group_activate_action (G_ACTION_GROUP (data->app), "quit", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* `frontdesk --demo`, through g_application_run () as main () does it. */
+static void
+test_window_demo_option (void)
+{
+  g_autoptr(DeskApplication) app = desk_application_new ();
+  char *argv[] = { (char *) "frontdesk", (char *) "--demo", NULL };
+  DemoOption data = { app, 0, FALSE };
+  int status;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (200, check_demo_started_cb, &data);
+  status = g_application_run (G_APPLICATION (app), 2, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (data.demo_served);
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +504,7 @@ main (int   argc,
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window/quit-saves-size", test_window_quit_saves_size);
   g_test_add_func ("/window/reset-demo", test_window_reset_demo);
+  g_test_add_func ("/window/demo-option", test_window_demo_option);
 
   return g_test_run ();
 }
