@@ -135,8 +135,7 @@ url_row_apply_cb (DeskPreferencesWindow *self)
   url = desk_server_url_normalize (text, &error);
   if (url == NULL)
     {
-      gtk_label_set_label (self->url_error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), TRUE);
+      set_message (self->url_error_label, error->message, "error");
       gtk_widget_add_css_class (GTK_WIDGET (self->url_row), "error");
       return;
     }
