@@ -74,8 +74,15 @@ parse_integer_text (const char *text,
   memcpy (buf, text, len);
   buf[len] = '\0';
   *value = g_ascii_strtoll (buf, &end, 10);
+  if (end == buf)
+    return FALSE;
 
-  return end != buf && *end == '\0';
+  /* Quantities are sometimes written as amounts ("2.00"). */
+  if (*end == '.')
+    while (*++end == '0')
+      ;
+
+  return *end == '\0';
 }
 
 /**
