@@ -813,7 +813,8 @@ desk_record_class_set_writes (GObjectClass    *klass,
  * @error: return location for a #GError
  *
  * Maps one record. Missing members and members of an unexpected type leave their field
- * unset; only a record that is not an object at all is refused.
+ * unset; only a record that is not an object at all is refused. May be called from a
+ * worker thread: the new record is the caller's alone until it hands it over.
  *
  * Returns: (transfer full) (type DeskRecord): the new record, or %NULL with
  *   %DESK_API_ERROR_PROTOCOL
