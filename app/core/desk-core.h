@@ -43,3 +43,7 @@
 #include "desk-ticket.h"
 
 /* The client. */
+#include "desk-api-client.h"
+#include "desk-catalog.h"
+#include "desk-paged-list.h"
+#include "desk-rate-governor.h"
