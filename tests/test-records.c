@@ -100,6 +100,7 @@ test_ticket_list_entry (void)
   DeskCustomer *customer = desk_ticket_get_customer (ticket);
   g_autofree char *created_by = NULL;
   g_autofree char *referral = NULL;
+  g_autoptr(GListModel) notes = NULL;
   DeskTicketDevice *device;
   DeskRepairItem *item;
   gint64 collected, invoice_id, paid, task_type;
@@ -137,6 +138,11 @@ test_ticket_list_entry (void)
 
   g_assert_cmpuint (g_list_model_get_n_items (desk_ticket_get_devices (ticket)), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (desk_ticket_get_history (ticket)), ==, 0);
+  /* A list the entry does not carry is an empty model, never NULL, for bindings too. */
+  g_object_get (ticket, "notes", &notes, NULL);
+  g_assert_true (G_IS_LIST_MODEL (notes));
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 0);
+  g_assert_true (g_list_model_get_item_type (notes) == DESK_TYPE_NOTE);
   device = get_item (desk_ticket_get_devices (ticket), 0, DESK_TYPE_TICKET_DEVICE);
   g_assert_cmpint (desk_ticket_device_get_id (device), ==, 290451);
   g_assert_cmpstr (desk_ticket_device_get_status (device), ==, "Ready for pickup");
