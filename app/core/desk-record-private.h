@@ -22,7 +22,7 @@ typedef enum
   DESK_FIELD_TIME,     /* gint64 unix seconds, 0 for not set */
   DESK_FIELD_BOOL,     /* gboolean */
   DESK_FIELD_RECORD,   /* DeskRecord * of item_type, NULL if absent */
-  DESK_FIELD_LIST,     /* GListStore * of item_type, NULL until it has items or is asked for */
+  DESK_FIELD_LIST,     /* DeskRecordList * of item_type, NULL until it has items or is asked for */
 } DeskFieldKind;
 
 /**
@@ -96,6 +96,9 @@ GListModel *desk_record_get_list     (DeskRecord       *self,
 void      desk_record_append          (DeskRecord       *self,
                                        GParamSpec       *pspec,
                                        gpointer          item);
+void      desk_record_remove          (DeskRecord       *self,
+                                       GParamSpec       *pspec,
+                                       guint             position);
 
 void      desk_record_write_object    (DeskRecord       *self,
                                        JsonBuilder      *builder);

@@ -14,6 +14,7 @@
 #include "desk-api-error.h"
 #include "desk-json.h"
 #include "desk-money.h"
+#include "desk-record-list.h"
 #include "desk-record-private.h"
 
 /* Every data object is a table of fields (desk-record-private.h) on top of this class:
@@ -187,26 +188,27 @@ read_record (DeskRecord      *self,
   return *slot != NULL;
 }
 
-static GListStore *
+static DeskRecordList *
 ensure_list (DeskRecord      *self,
              const DeskField *field)
 {
-  GListStore **slot = field_ptr (self, field);
+  DeskRecordList **slot = field_ptr (self, field);
 
   if (*slot == NULL)
-    *slot = g_list_store_new (field->item_type ());
+    *slot = desk_record_list_new (field->item_type (), NULL);
 
   return *slot;
 }
 
 /* Items that are not objects are skipped: one bad line must not hide a whole ticket.
- * An empty list gets no store until someone asks for it: most lists in a list reply
- * are empty, and a store for each was a third of the cost of mapping a page. */
+ * An empty list gets no model until someone asks for it: most lists in a list reply
+ * are empty, and a model for each was a third of the cost of mapping a page. */
 static gboolean
 read_list (DeskRecord      *self,
            const DeskField *field,
            JsonNode        *node)
 {
+  DeskRecordList **slot = field_ptr (self, field);
   g_autoptr(GPtrArray) items = NULL;
   JsonArray *array;
   guint n;
@@ -226,7 +228,10 @@ read_list (DeskRecord      *self,
     }
 
   if (items->len > 0)
-    g_list_store_splice (ensure_list (self, field), 0, 0, items->pdata, items->len);
+    {
+      g_clear_object (slot);
+      *slot = desk_record_list_new (field->item_type (), g_steal_pointer (&items));
+    }
   return TRUE;
 }
 
@@ -761,7 +766,27 @@ desk_record_append (DeskRecord *self,
     return;
   g_return_if_fail (field->kind == DESK_FIELD_LIST);
 
-  g_list_store_append (ensure_list (self, field), item);
+  desk_record_list_append (ensure_list (self, field), item);
+}
+
+/**
+ * desk_record_remove: (skip)
+ * @self: a #DeskRecord
+ * @pspec: a list property of @self
+ * @position: the position of the item to remove
+ */
+void
+desk_record_remove (DeskRecord *self,
+                    GParamSpec *pspec,
+                    guint       position)
+{
+  const DeskField *field;
+
+  if (settable_field (self, pspec, &field) == NULL)
+    return;
+  g_return_if_fail (field->kind == DESK_FIELD_LIST);
+
+  desk_record_list_remove (ensure_list (self, field), position);
 }
 
 /**
