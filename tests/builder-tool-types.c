@@ -40,6 +40,7 @@ register_types (void)
 
 TEMPLATE_HANDLER (back_button_clicked_cb)
 TEMPLATE_HANDLER (content_stack_visible_child_cb)
+TEMPLATE_HANDLER (edge_reached_cb)
 TEMPLATE_HANDLER (key_row_apply_cb)
 TEMPLATE_HANDLER (sidebar_row_activated_cb)
 TEMPLATE_HANDLER (url_row_apply_cb)
