@@ -235,42 +235,73 @@ read_list (DeskRecord      *self,
   return TRUE;
 }
 
-/* Reads one member into the field; returns FALSE if the member does not hold a value of
- * the field's kind, so that the next key is tried. */
+static gboolean
+read_string (gpointer  ptr,
+             JsonNode *node)
+{
+  char *text = desk_json_node_dup_string (node);
+
+  if (text == NULL)
+    return FALSE;
+
+  g_free (*(char **) ptr);
+  *(char **) ptr = text;
+  return TRUE;
+}
+
+static gboolean
+read_money (DeskRecord *self,
+            gint64     *ptr,
+            JsonNode   *node)
+{
+  char *currency = NULL;
+  gint64 cents;
+
+  /* The currency is the same on every amount of a record: read it once. */
+  if (!desk_json_node_get_money (node, &cents, has_currency (self) ? NULL : &currency))
+    return FALSE;
+
+  *ptr = cents;
+  note_currency (self, currency);
+  return TRUE;
+}
+
+/* Reads one member into the field; returns FALSE, leaving the field as it was, if the
+ * member does not hold a value of the field's kind. */
 static gboolean
 read_value (DeskRecord      *self,
             const DeskField *field,
             JsonNode        *node)
 {
   gpointer ptr = field_ptr (self, field);
-  char *currency = NULL;
+  gboolean truth;
   gint64 value;
 
   switch (field->kind)
     {
     case DESK_FIELD_STRING:
-      *(char **) ptr = desk_json_node_dup_string (node);
-      return *(char **) ptr != NULL;
+      return read_string (ptr, node);
     case DESK_FIELD_ID:
+    case DESK_FIELD_INT:
       if (!desk_json_node_get_int (node, &value))
         return FALSE;
-      *(gint64 *) ptr = value > 0 ? value : 0;
+      *(gint64 *) ptr = field->kind == DESK_FIELD_ID && value < 0 ? 0 : value;
       return TRUE;
-    case DESK_FIELD_INT:
-      return desk_json_node_get_int (node, ptr);
     case DESK_FIELD_MONEY:
-      /* The currency is the same on every amount of a record: read it once. */
-      if (!desk_json_node_get_money (node, ptr, has_currency (self) ? NULL : &currency))
-        return FALSE;
-      note_currency (self, currency);
-      return TRUE;
+      return read_money (self, ptr, node);
     case DESK_FIELD_PERCENT:
-      return desk_json_node_get_percent (node, ptr);
+      if (!desk_json_node_get_percent (node, &value))
+        return FALSE;
+      *(gint64 *) ptr = value;
+      return TRUE;
     case DESK_FIELD_TIME:
       *(gint64 *) ptr = desk_json_node_get_time (node);
-      return node != NULL;
+      return TRUE;
     case DESK_FIELD_BOOL:
-      return desk_json_node_get_bool (node, ptr);
+      if (!desk_json_node_get_bool (node, &truth))
+        return FALSE;
+      *(gboolean *) ptr = truth;
+      return TRUE;
     case DESK_FIELD_RECORD:
       return read_record (self, field, node);
     case DESK_FIELD_LIST:
@@ -280,61 +311,185 @@ read_value (DeskRecord      *self,
     }
 }
 
-/* Most keys of a record share a parent ("summary/..."): the last parent found is kept,
- * which saves most of the path walking when mapping a page. */
+/* Reading walks the members the JSON has, not the keys the table lists: a nested
+ * customer in a list entry has nine members and the table thirty keys. The keys of
+ * all the classes of a type are kept as a tree of path segments; each leaf says which
+ * field it fills and how much that key is preferred. */
 typedef struct
 {
-  JsonObject *root;
-  const char *prefix;
-  gsize       prefix_len;
-  JsonObject *parent;
-} ReadContext;
+  guint16 field;
+  guint16 rank;
+} Binding;
 
-static JsonNode *
-lookup_cached (ReadContext *ctx,
-               const char  *key)
+typedef struct
 {
-  const char *slash = strrchr (key, '/');
-  gsize len;
+  GHashTable *children;   /* segment -> KeyNode, NULL for a leaf */
+  GArray     *bindings;   /* of Binding, NULL when none */
+} KeyNode;
 
-  if (slash == NULL)
-    return json_object_get_member (ctx->root, key);
+typedef struct
+{
+  KeyNode           root;
+  const DeskField **fields;
+  guint             n_fields;
+} KeyTree;
 
-  len = slash - key;
-  if (ctx->prefix == NULL || ctx->prefix_len != len || strncmp (ctx->prefix, key, len) != 0)
+/* More fields than any record has; the reader keeps a rank per field on the stack. */
+#define MAX_FIELDS 64
+
+static GQuark key_tree_quark;
+static GMutex key_tree_lock;
+
+static KeyNode *
+key_node_child (KeyNode    *node,
+                const char *segment,
+                gsize       len)
+{
+  g_autofree char *name = g_strndup (segment, len);
+  KeyNode *child;
+
+  if (node->children == NULL)
+    node->children = g_hash_table_new (g_str_hash, g_str_equal);
+
+  child = g_hash_table_lookup (node->children, name);
+  if (child == NULL)
     {
-      char prefix[64];
-
-      if (len >= sizeof prefix)
-        return NULL;
-      memcpy (prefix, key, len);
-      prefix[len] = '\0';
-
-      ctx->prefix = key;
-      ctx->prefix_len = len;
-      ctx->parent = desk_json_node_get_object (desk_json_lookup (ctx->root, prefix));
+      child = g_new0 (KeyNode, 1);
+      g_hash_table_insert (node->children, g_steal_pointer (&name), child);
     }
 
-  return ctx->parent != NULL ? json_object_get_member (ctx->parent, slash + 1) : NULL;
+  return child;
 }
 
 static void
-read_field (DeskRecord      *self,
-            const DeskField *field,
-            gpointer         data)
+key_tree_add (KeyTree    *tree,
+              const char *key,
+              Binding     binding)
 {
-  ReadContext *ctx = data;
+  KeyNode *node = &tree->root;
+  const char *slash;
+
+  while ((slash = strchr (key, '/')) != NULL)
+    {
+      node = key_node_child (node, key, slash - key);
+      key = slash + 1;
+    }
+  node = key_node_child (node, key, strlen (key));
+
+  if (node->bindings == NULL)
+    node->bindings = g_array_new (FALSE, FALSE, sizeof (Binding));
+  g_array_append_val (node->bindings, binding);
+}
+
+static void
+collect_field (DeskRecord      *self,
+               const DeskField *field,
+               gpointer         data)
+{
+  KeyTree *tree = data;
+  Binding binding = { tree->n_fields, 0 };
+
+  g_assert (tree->n_fields < MAX_FIELDS);
+  tree->fields[tree->n_fields++] = field;
 
   for (guint i = 0; i < G_N_ELEMENTS (field->keys) && field->keys[i] != NULL; i++)
     {
-      JsonNode *node = lookup_cached (ctx, field->keys[i]);
-
-      if (node != NULL && read_value (self, field, node))
-        return;
+      binding.rank = i;
+      key_tree_add (tree, field->keys[i], binding);
     }
+}
 
-  if (field->kind == DESK_FIELD_INT)
-    *(gint64 *) field_ptr (self, field) = field->fallback;
+/* Built once per type, the first time a record of it is read; lives as long as the
+ * type. */
+static KeyTree *
+ensure_key_tree (DeskRecord *self)
+{
+  GType type = G_OBJECT_TYPE (self);
+  KeyTree *tree = g_type_get_qdata (type, key_tree_quark);
+
+  if (G_LIKELY (tree != NULL))
+    return tree;
+
+  g_mutex_lock (&key_tree_lock);
+  tree = g_type_get_qdata (type, key_tree_quark);
+  if (tree == NULL)
+    {
+      tree = g_new0 (KeyTree, 1);
+      tree->fields = g_new0 (const DeskField *, MAX_FIELDS);
+      foreach_field (self, collect_field, tree);
+      g_type_set_qdata (type, key_tree_quark, tree);
+    }
+  g_mutex_unlock (&key_tree_lock);
+
+  return tree;
+}
+
+typedef struct
+{
+  DeskRecord *self;
+  KeyTree    *tree;
+  guint8      rank[MAX_FIELDS];   /* of the key each field was read from, G_MAXUINT8 if none */
+} Reader;
+
+static void
+read_bindings (Reader   *reader,
+               GArray   *bindings,
+               JsonNode *node)
+{
+  for (guint i = 0; i < bindings->len; i++)
+    {
+      const Binding *b = &g_array_index (bindings, Binding, i);
+
+      /* A key preferred to this one was read already. */
+      if (reader->rank[b->field] <= b->rank)
+        continue;
+
+      if (read_value (reader->self, reader->tree->fields[b->field], node))
+        reader->rank[b->field] = b->rank;
+    }
+}
+
+static void
+read_members (Reader     *reader,
+              KeyNode    *node,
+              JsonObject *object)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &member))
+    {
+      KeyNode *child = g_hash_table_lookup (node->children, name);
+
+      if (child == NULL)
+        continue;
+      if (child->bindings != NULL)
+        read_bindings (reader, child->bindings, member);
+      if (child->children != NULL && JSON_NODE_HOLDS_OBJECT (member))
+        read_members (reader, child, json_node_get_object (member));
+    }
+}
+
+static void
+read_fields (DeskRecord *self,
+             JsonObject *object)
+{
+  Reader reader = { self, ensure_key_tree (self), { 0 } };
+
+  memset (reader.rank, G_MAXUINT8, sizeof reader.rank);
+  if (reader.tree->root.children != NULL)
+    read_members (&reader, &reader.tree->root, object);
+
+  /* Integers none of whose keys were readable take the table's fallback. */
+  for (guint i = 0; i < reader.tree->n_fields; i++)
+    {
+      const DeskField *field = reader.tree->fields[i];
+
+      if (reader.rank[i] == G_MAXUINT8 && field->kind == DESK_FIELD_INT)
+        *(gint64 *) field_ptr (self, field) = field->fallback;
+    }
 }
 
 static void
@@ -424,6 +579,7 @@ desk_record_class_init (DeskRecordClass *klass)
   object_class->set_property = desk_record_set_property;
 
   class_info_quark = g_quark_from_static_string ("desk-record-class-info");
+  key_tree_quark = g_quark_from_static_string ("desk-record-key-tree");
 
   /**
    * DeskRecord:currency:
@@ -850,7 +1006,6 @@ desk_record_new_from_json (GType      type,
                            GError   **error)
 {
   g_autoptr(DeskRecord) self = NULL;
-  ReadContext ctx = { NULL };
   DeskRecordClass *klass;
   JsonObject *object;
 
@@ -868,8 +1023,7 @@ desk_record_new_from_json (GType      type,
 
   object = json_node_get_object (node);
   self = g_object_new (type, NULL);
-  ctx.root = object;
-  foreach_field (self, read_field, &ctx);
+  read_fields (self, object);
 
   klass = DESK_RECORD_GET_CLASS (self);
   if (klass->loaded != NULL)
