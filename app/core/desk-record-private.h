@@ -103,4 +103,29 @@ void      desk_record_remove          (DeskRecord       *self,
 void      desk_record_write_object    (DeskRecord       *self,
                                        JsonBuilder      *builder);
 
+/* Shared by desk-record.c, desk-record-read.c and desk-record-write.c. */
+
+typedef void (*DeskFieldFunc) (DeskRecord      *self,
+                               const DeskField *field,
+                               gpointer         data);
+
+static inline gpointer
+desk_record_field_ptr (DeskRecord      *self,
+                       const DeskField *field)
+{
+  return G_STRUCT_MEMBER_P (self, field->offset);
+}
+
+gboolean         desk_field_kind_is_int64    (DeskFieldKind    kind);
+const DeskField *desk_record_field_for_pspec (GParamSpec      *pspec);
+void             desk_record_foreach_field   (DeskRecord      *self,
+                                              DeskFieldFunc    func,
+                                              gpointer         data);
+const DeskWrite *desk_record_find_writes     (DeskRecord      *self);
+gboolean         desk_record_has_currency    (DeskRecord      *self);
+void             desk_record_take_currency   (DeskRecord      *self,
+                                              char            *currency);
+void             desk_record_read_fields     (DeskRecord      *self,
+                                              JsonObject      *object);
+
 G_END_DECLS

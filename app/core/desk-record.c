@@ -13,7 +13,6 @@
 
 #include "desk-api-error.h"
 #include "desk-json.h"
-#include "desk-money.h"
 #include "desk-record-list.h"
 #include "desk-record-private.h"
 
@@ -66,8 +65,8 @@ ensure_class_info (GType type)
   return info;
 }
 
-static const DeskField *
-field_for_pspec (GParamSpec *pspec)
+const DeskField *
+desk_record_field_for_pspec (GParamSpec *pspec)
 {
   ClassInfo *info = class_info (pspec->owner_type);
 
@@ -76,15 +75,8 @@ field_for_pspec (GParamSpec *pspec)
   return &info->fields[pspec->param_id];
 }
 
-static gpointer
-field_ptr (DeskRecord      *self,
-           const DeskField *field)
-{
-  return G_STRUCT_MEMBER_P (self, field->offset);
-}
-
-static gboolean
-is_int64_kind (DeskFieldKind kind)
+gboolean
+desk_field_kind_is_int64 (DeskFieldKind kind)
 {
   switch (kind)
     {
@@ -135,12 +127,10 @@ make_pspec (const DeskField *field)
 }
 
 /* Calls @func for each field of each class from the record's own type up to DeskRecord. */
-static void
-foreach_field (DeskRecord *self,
-               void      (*func) (DeskRecord      *self,
-                                  const DeskField *field,
-                                  gpointer         data),
-               gpointer    data)
+void
+desk_record_foreach_field (DeskRecord     *self,
+                           DeskFieldFunc   func,
+                           gpointer        data)
 {
   for (GType type = G_OBJECT_TYPE (self); type != DESK_TYPE_RECORD; type = g_type_parent (type))
     {
@@ -153,17 +143,18 @@ foreach_field (DeskRecord *self,
     }
 }
 
-static gboolean
-has_currency (DeskRecord *self)
+gboolean
+desk_record_has_currency (DeskRecord *self)
 {
   DeskRecordPrivate *priv = desk_record_get_instance_private (self);
 
   return priv->currency != NULL;
 }
 
-static void
-note_currency (DeskRecord *self,
-               char       *currency)
+/* Keeps the first currency text of a record; takes @currency. */
+void
+desk_record_take_currency (DeskRecord *self,
+                           char       *currency)
 {
   DeskRecordPrivate *priv = desk_record_get_instance_private (self);
 
@@ -173,26 +164,11 @@ note_currency (DeskRecord *self,
     priv->currency = currency;
 }
 
-static gboolean
-read_record (DeskRecord      *self,
-             const DeskField *field,
-             JsonNode        *node)
-{
-  DeskRecord **slot = field_ptr (self, field);
-
-  if (desk_json_node_get_object (node) == NULL)
-    return FALSE;
-
-  g_clear_object (slot);
-  *slot = desk_record_new_from_json (field->item_type (), node, NULL);
-  return *slot != NULL;
-}
-
 static DeskRecordList *
 ensure_list (DeskRecord      *self,
              const DeskField *field)
 {
-  DeskRecordList **slot = field_ptr (self, field);
+  DeskRecordList **slot = desk_record_field_ptr (self, field);
 
   if (*slot == NULL)
     *slot = desk_record_list_new (field->item_type (), NULL);
@@ -200,304 +176,12 @@ ensure_list (DeskRecord      *self,
   return *slot;
 }
 
-/* Items that are not objects are skipped: one bad line must not hide a whole ticket.
- * An empty list gets no model until someone asks for it: most lists in a list reply
- * are empty, and a model for each was a third of the cost of mapping a page. */
-static gboolean
-read_list (DeskRecord      *self,
-           const DeskField *field,
-           JsonNode        *node)
-{
-  DeskRecordList **slot = field_ptr (self, field);
-  g_autoptr(GPtrArray) items = NULL;
-  JsonArray *array;
-  guint n;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return FALSE;
-
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    {
-      DeskRecord *item = desk_record_new_from_json (field->item_type (),
-                                                    json_array_get_element (array, i), NULL);
-      if (item != NULL)
-        g_ptr_array_add (items, item);
-    }
-
-  if (items->len > 0)
-    {
-      g_clear_object (slot);
-      *slot = desk_record_list_new (field->item_type (), g_steal_pointer (&items));
-    }
-  return TRUE;
-}
-
-static gboolean
-read_string (gpointer  ptr,
-             JsonNode *node)
-{
-  char *text = desk_json_node_dup_string (node);
-
-  if (text == NULL)
-    return FALSE;
-
-  g_free (*(char **) ptr);
-  *(char **) ptr = text;
-  return TRUE;
-}
-
-static gboolean
-read_money (DeskRecord *self,
-            gint64     *ptr,
-            JsonNode   *node)
-{
-  char *currency = NULL;
-  gint64 cents;
-
-  /* The currency is the same on every amount of a record: read it once. */
-  if (!desk_json_node_get_money (node, &cents, has_currency (self) ? NULL : &currency))
-    return FALSE;
-
-  *ptr = cents;
-  note_currency (self, currency);
-  return TRUE;
-}
-
-/* Reads one member into the field; returns FALSE, leaving the field as it was, if the
- * member does not hold a value of the field's kind. */
-static gboolean
-read_value (DeskRecord      *self,
-            const DeskField *field,
-            JsonNode        *node)
-{
-  gpointer ptr = field_ptr (self, field);
-  gboolean truth;
-  gint64 value;
-
-  switch (field->kind)
-    {
-    case DESK_FIELD_STRING:
-      return read_string (ptr, node);
-    case DESK_FIELD_ID:
-    case DESK_FIELD_INT:
-      if (!desk_json_node_get_int (node, &value))
-        return FALSE;
-      *(gint64 *) ptr = field->kind == DESK_FIELD_ID && value < 0 ? 0 : value;
-      return TRUE;
-    case DESK_FIELD_MONEY:
-      return read_money (self, ptr, node);
-    case DESK_FIELD_PERCENT:
-      if (!desk_json_node_get_percent (node, &value))
-        return FALSE;
-      *(gint64 *) ptr = value;
-      return TRUE;
-    case DESK_FIELD_TIME:
-      *(gint64 *) ptr = desk_json_node_get_time (node);
-      return TRUE;
-    case DESK_FIELD_BOOL:
-      if (!desk_json_node_get_bool (node, &truth))
-        return FALSE;
-      *(gboolean *) ptr = truth;
-      return TRUE;
-    case DESK_FIELD_RECORD:
-      return read_record (self, field, node);
-    case DESK_FIELD_LIST:
-      return read_list (self, field, node);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Reading walks the members the JSON has, not the keys the table lists: a nested
- * customer in a list entry has nine members and the table thirty keys. The keys of
- * all the classes of a type are kept as a tree of path segments; each leaf says which
- * field it fills and how much that key is preferred. */
-typedef struct
-{
-  guint16 field;
-  guint16 rank;
-} Binding;
-
-typedef struct
-{
-  GHashTable *children;   /* segment -> KeyNode, NULL for a leaf */
-  GArray     *bindings;   /* of Binding, NULL when none */
-} KeyNode;
-
-typedef struct
-{
-  KeyNode           root;
-  const DeskField **fields;
-  guint             n_fields;
-} KeyTree;
-
-/* More fields than any record has; the reader keeps a rank per field on the stack. */
-#define MAX_FIELDS 64
-
-static GQuark key_tree_quark;
-static GMutex key_tree_lock;
-
-static KeyNode *
-key_node_child (KeyNode    *node,
-                const char *segment,
-                gsize       len)
-{
-  g_autofree char *name = g_strndup (segment, len);
-  KeyNode *child;
-
-  if (node->children == NULL)
-    node->children = g_hash_table_new (g_str_hash, g_str_equal);
-
-  child = g_hash_table_lookup (node->children, name);
-  if (child == NULL)
-    {
-      child = g_new0 (KeyNode, 1);
-      g_hash_table_insert (node->children, g_steal_pointer (&name), child);
-    }
-
-  return child;
-}
-
-static void
-key_tree_add (KeyTree    *tree,
-              const char *key,
-              Binding     binding)
-{
-  KeyNode *node = &tree->root;
-  const char *slash;
-
-  while ((slash = strchr (key, '/')) != NULL)
-    {
-      node = key_node_child (node, key, slash - key);
-      key = slash + 1;
-    }
-  node = key_node_child (node, key, strlen (key));
-
-  if (node->bindings == NULL)
-    node->bindings = g_array_new (FALSE, FALSE, sizeof (Binding));
-  g_array_append_val (node->bindings, binding);
-}
-
-static void
-collect_field (DeskRecord      *self,
-               const DeskField *field,
-               gpointer         data)
-{
-  KeyTree *tree = data;
-  Binding binding = { tree->n_fields, 0 };
-
-  g_assert (tree->n_fields < MAX_FIELDS);
-  tree->fields[tree->n_fields++] = field;
-
-  for (guint i = 0; i < G_N_ELEMENTS (field->keys) && field->keys[i] != NULL; i++)
-    {
-      binding.rank = i;
-      key_tree_add (tree, field->keys[i], binding);
-    }
-}
-
-/* Built once per type, the first time a record of it is read; lives as long as the
- * type. */
-static KeyTree *
-ensure_key_tree (DeskRecord *self)
-{
-  GType type = G_OBJECT_TYPE (self);
-  KeyTree *tree = g_type_get_qdata (type, key_tree_quark);
-
-  if (G_LIKELY (tree != NULL))
-    return tree;
-
-  g_mutex_lock (&key_tree_lock);
-  tree = g_type_get_qdata (type, key_tree_quark);
-  if (tree == NULL)
-    {
-      tree = g_new0 (KeyTree, 1);
-      tree->fields = g_new0 (const DeskField *, MAX_FIELDS);
-      foreach_field (self, collect_field, tree);
-      g_type_set_qdata (type, key_tree_quark, tree);
-    }
-  g_mutex_unlock (&key_tree_lock);
-
-  return tree;
-}
-
-typedef struct
-{
-  DeskRecord *self;
-  KeyTree    *tree;
-  guint8      rank[MAX_FIELDS];   /* of the key each field was read from, G_MAXUINT8 if none */
-} Reader;
-
-static void
-read_bindings (Reader   *reader,
-               GArray   *bindings,
-               JsonNode *node)
-{
-  for (guint i = 0; i < bindings->len; i++)
-    {
-      const Binding *b = &g_array_index (bindings, Binding, i);
-
-      /* A key preferred to this one was read already. */
-      if (reader->rank[b->field] <= b->rank)
-        continue;
-
-      if (read_value (reader->self, reader->tree->fields[b->field], node))
-        reader->rank[b->field] = b->rank;
-    }
-}
-
-static void
-read_members (Reader     *reader,
-              KeyNode    *node,
-              JsonObject *object)
-{
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
-
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &member))
-    {
-      KeyNode *child = g_hash_table_lookup (node->children, name);
-
-      if (child == NULL)
-        continue;
-      if (child->bindings != NULL)
-        read_bindings (reader, child->bindings, member);
-      if (child->children != NULL && JSON_NODE_HOLDS_OBJECT (member))
-        read_members (reader, child, json_node_get_object (member));
-    }
-}
-
-static void
-read_fields (DeskRecord *self,
-             JsonObject *object)
-{
-  Reader reader = { self, ensure_key_tree (self), { 0 } };
-
-  memset (reader.rank, G_MAXUINT8, sizeof reader.rank);
-  if (reader.tree->root.children != NULL)
-    read_members (&reader, &reader.tree->root, object);
-
-  /* Integers none of whose keys were readable take the table's fallback. */
-  for (guint i = 0; i < reader.tree->n_fields; i++)
-    {
-      const DeskField *field = reader.tree->fields[i];
-
-      if (reader.rank[i] == G_MAXUINT8 && field->kind == DESK_FIELD_INT)
-        *(gint64 *) field_ptr (self, field) = field->fallback;
-    }
-}
-
 static void
 clear_field (DeskRecord      *self,
              const DeskField *field,
              gpointer         data)
 {
-  gpointer ptr = field_ptr (self, field);
+  gpointer ptr = desk_record_field_ptr (self, field);
 
   if (field->kind == DESK_FIELD_STRING)
     g_clear_pointer ((char **) ptr, g_free);
@@ -511,7 +195,7 @@ desk_record_finalize (GObject *object)
   DeskRecord *self = DESK_RECORD (object);
   DeskRecordPrivate *priv = desk_record_get_instance_private (self);
 
-  foreach_field (self, clear_field, NULL);
+  desk_record_foreach_field (self, clear_field, NULL);
   g_clear_pointer (&priv->currency, g_free);
 
   G_OBJECT_CLASS (desk_record_parent_class)->finalize (object);
@@ -536,8 +220,8 @@ desk_record_get_property (GObject    *object,
       return;
     }
 
-  field = field_for_pspec (pspec);
-  ptr = field_ptr (self, field);
+  field = desk_record_field_for_pspec (pspec);
+  ptr = desk_record_field_ptr (self, field);
   if (field->kind == DESK_FIELD_STRING)
     g_value_set_string (value, *(char **) ptr);
   else if (field->kind == DESK_FIELD_BOOL)
@@ -557,13 +241,13 @@ desk_record_set_property (GObject      *object,
                           GParamSpec   *pspec)
 {
   DeskRecord *self = DESK_RECORD (object);
-  const DeskField *field = field_for_pspec (pspec);
+  const DeskField *field = desk_record_field_for_pspec (pspec);
 
   if (field->kind == DESK_FIELD_STRING)
     desk_record_set_string (self, pspec, g_value_get_string (value));
   else if (field->kind == DESK_FIELD_BOOL)
     desk_record_set_boolean (self, pspec, g_value_get_boolean (value));
-  else if (is_int64_kind (field->kind))
+  else if (desk_field_kind_is_int64 (field->kind))
     desk_record_set_int64 (self, pspec, g_value_get_int64 (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -579,7 +263,6 @@ desk_record_class_init (DeskRecordClass *klass)
   object_class->set_property = desk_record_set_property;
 
   class_info_quark = g_quark_from_static_string ("desk-record-class-info");
-  key_tree_quark = g_quark_from_static_string ("desk-record-key-tree");
 
   /**
    * DeskRecord:currency:
@@ -598,135 +281,8 @@ desk_record_init (DeskRecord *self)
 {
 }
 
-/* Writing bodies. */
-
-static void
-write_scalar (JsonBuilder     *builder,
-              const DeskField *field,
-              gconstpointer    ptr)
-{
-  gint64 value = is_int64_kind (field->kind) ? *(const gint64 *) ptr : 0;
-  g_autofree char *text = NULL;
-
-  switch (field->kind)
-    {
-    case DESK_FIELD_STRING:
-      json_builder_add_string_value (builder, *(char * const *) ptr ? *(char * const *) ptr : "");
-      return;
-    case DESK_FIELD_BOOL:
-      json_builder_add_string_value (builder, *(const gboolean *) ptr ? "1" : "0");
-      return;
-    case DESK_FIELD_MONEY:
-      text = desk_money_to_api (value);
-      break;
-    case DESK_FIELD_PERCENT:
-      text = g_strdup_printf ("%s%" G_GINT64_FORMAT ".%03d", value < 0 ? "-" : "",
-                              ABS (value) / 1000, (int) (ABS (value) % 1000));
-      break;
-    case DESK_FIELD_TIME:
-      text = value > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : g_strdup ("");
-      break;
-    case DESK_FIELD_ID:
-    case DESK_FIELD_INT:
-      text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-      break;
-    case DESK_FIELD_RECORD:
-    case DESK_FIELD_LIST:
-    default:
-      g_assert_not_reached ();
-    }
-
-  json_builder_add_string_value (builder, text);
-}
-
-static gboolean
-is_none (const DeskField *field,
-         gconstpointer    ptr)
-{
-  if (field->kind == DESK_FIELD_STRING)
-    return *(char * const *) ptr == NULL || **(char * const *) ptr == '\0';
-  if (field->kind == DESK_FIELD_BOOL)
-    return !*(const gboolean *) ptr;
-  if (field->kind == DESK_FIELD_RECORD)
-    return *(const gpointer *) ptr == NULL;
-  if (field->kind == DESK_FIELD_LIST)
-    return *(GListModel * const *) ptr == NULL ||
-           g_list_model_get_n_items (*(GListModel * const *) ptr) == 0;
-  return *(const gint64 *) ptr == 0;
-}
-
-static void
-write_value (DeskRecord      *self,
-             const DeskField *field,
-             JsonBuilder     *builder)
-{
-  gpointer ptr = field_ptr (self, field);
-
-  if (field->kind == DESK_FIELD_LIST)
-    {
-      GListModel *list = *(GListModel **) ptr;
-      guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(DeskRecord) item = g_list_model_get_item (list, i);
-
-          desk_record_write_object (item, builder);
-        }
-      json_builder_end_array (builder);
-    }
-  else if (field->kind == DESK_FIELD_RECORD)
-    {
-      if (*(DeskRecord **) ptr != NULL)
-        desk_record_write_object (*(DeskRecord **) ptr, builder);
-      else
-        json_builder_add_null_value (builder);
-    }
-  else
-    {
-      write_scalar (builder, field, ptr);
-    }
-}
-
-static const DeskField *
-field_by_name (DeskRecord *self,
-               const char *name)
-{
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), name);
-
-  g_assert (pspec != NULL && pspec->owner_type != DESK_TYPE_RECORD);
-
-  return field_for_pspec (pspec);
-}
-
-/* Opens or closes the "group" object of a "group/member" key; returns the member. */
-static const char *
-enter_group (JsonBuilder  *builder,
-             const char   *key,
-             char        **group)
-{
-  const char *slash = strchr (key, '/');
-  gsize len = slash != NULL ? (gsize) (slash - key) : 0;
-
-  if (*group != NULL && (slash == NULL || strncmp (*group, key, len) != 0 || (*group)[len] != '\0'))
-    {
-      json_builder_end_object (builder);
-      g_clear_pointer (group, g_free);
-    }
-
-  if (slash != NULL && *group == NULL)
-    {
-      *group = g_strndup (key, len);
-      json_builder_set_member_name (builder, *group);
-      json_builder_begin_object (builder);
-    }
-
-  return slash != NULL ? slash + 1 : key;
-}
-
-static const DeskWrite *
-find_writes (DeskRecord *self)
+const DeskWrite *
+desk_record_find_writes (DeskRecord *self)
 {
   for (GType type = G_OBJECT_TYPE (self); type != DESK_TYPE_RECORD; type = g_type_parent (type))
     {
@@ -737,43 +293,6 @@ find_writes (DeskRecord *self)
     }
 
   return NULL;
-}
-
-/**
- * desk_record_write_object: (skip)
- * @self: a #DeskRecord
- * @builder: a builder where a value is expected
- *
- * Adds the record's create/update body as an object.
- */
-void
-desk_record_write_object (DeskRecord  *self,
-                          JsonBuilder *builder)
-{
-  const DeskWrite *writes = find_writes (self);
-  g_autofree char *group = NULL;
-
-  g_return_if_fail (writes != NULL);
-
-  json_builder_begin_object (builder);
-  for (const DeskWrite *w = writes; w->key != NULL; w++)
-    {
-      const DeskField *field = field_by_name (self, w->field);
-      const char *member = enter_group (builder, w->key, &group);
-
-      if (w->omit_if_none && is_none (field, field_ptr (self, field)))
-        continue;
-      /* A text the server never sent and no one set is left out, so that an update
-       * made from a partial record (a customer nested in a ticket) blanks nothing. */
-      if (field->kind == DESK_FIELD_STRING && *(char **) field_ptr (self, field) == NULL)
-        continue;
-
-      json_builder_set_member_name (builder, member);
-      write_value (self, field, builder);
-    }
-  if (group != NULL)
-    json_builder_end_object (builder);
-  json_builder_end_object (builder);
 }
 
 /* Setters that notify only on change. */
@@ -788,8 +307,8 @@ settable_field (DeskRecord       *self,
   g_return_val_if_fail (pspec != NULL && g_type_is_a (G_OBJECT_TYPE (self), pspec->owner_type),
                         NULL);
 
-  *field = field_for_pspec (pspec);
-  return field_ptr (self, *field);
+  *field = desk_record_field_for_pspec (pspec);
+  return desk_record_field_ptr (self, *field);
 }
 
 /**
@@ -830,7 +349,7 @@ desk_record_set_int64 (DeskRecord *self,
   const DeskField *field;
   gint64 *slot = settable_field (self, pspec, &field);
 
-  g_return_if_fail (slot != NULL && is_int64_kind (field->kind));
+  g_return_if_fail (slot != NULL && desk_field_kind_is_int64 (field->kind));
 
   if (field->kind == DESK_FIELD_ID && value < 0)
     value = 0;
@@ -1023,30 +542,13 @@ desk_record_new_from_json (GType      type,
 
   object = json_node_get_object (node);
   self = g_object_new (type, NULL);
-  read_fields (self, object);
+  desk_record_read_fields (self, object);
 
   klass = DESK_RECORD_GET_CLASS (self);
   if (klass->loaded != NULL)
     klass->loaded (self, object);
 
   return g_steal_pointer (&self);
-}
-
-/**
- * desk_record_to_json:
- * @self: a #DeskRecord
- *
- * Returns: (transfer full): the create/update body of the record, every scalar a string
- */
-JsonNode *
-desk_record_to_json (DeskRecord *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-
-  g_return_val_if_fail (DESK_IS_RECORD (self), NULL);
-
-  desk_record_write_object (self, builder);
-  return json_builder_get_root (builder);
 }
 
 /**
