@@ -30,7 +30,7 @@ typedef enum
  * @name: the property name
  * @kind: the storage and reading rule
  * @offset: where the value lives in the instance struct
- * @keys: JSON members tried in order (paths with '/'); the first readable one wins
+ * @keys: JSON members in order of preference (paths with '/'); the first readable one wins
  * @item_type: the record type of a %DESK_FIELD_RECORD or %DESK_FIELD_LIST
  * @fallback: the value of a %DESK_FIELD_INT that none of @keys gave
  *
