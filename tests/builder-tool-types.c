@@ -13,6 +13,9 @@
 
 #include <adwaita.h>
 
+#include "preferences/desk-preferences-window.h"
+#include "welcome/desk-welcome-page.h"
+
 __attribute__((constructor)) static void
 register_types (void)
 {
@@ -24,4 +27,22 @@ register_types (void)
   g_type_ensure (ADW_TYPE_PREFERENCES_GROUP);
   g_type_ensure (ADW_TYPE_ACTION_ROW);
   g_type_ensure (ADW_TYPE_MESSAGE_DIALOG);
+  g_type_ensure (ADW_TYPE_ENTRY_ROW);
+  g_type_ensure (ADW_TYPE_PASSWORD_ENTRY_ROW);
+  g_type_ensure (ADW_TYPE_LEAFLET);
+  g_type_ensure (DESK_TYPE_WELCOME_PAGE);
 }
+
+/* The templates' signal handlers are static functions of their classes, out of the
+ * builder tool's reach; it looks them up by name in the program, so each is stood in for
+ * here. A handler missing from this list fails validation, as a typo in a .ui would. */
+#define TEMPLATE_HANDLER(name) void name (void); void name (void) { }
+
+TEMPLATE_HANDLER (back_button_clicked_cb)
+TEMPLATE_HANDLER (content_stack_visible_child_cb)
+TEMPLATE_HANDLER (edge_reached_cb)
+TEMPLATE_HANDLER (key_row_apply_cb)
+TEMPLATE_HANDLER (sidebar_row_activated_cb)
+TEMPLATE_HANDLER (test_button_clicked_cb)
+TEMPLATE_HANDLER (url_row_apply_cb)
+TEMPLATE_HANDLER (url_row_changed_cb)

@@ -5,7 +5,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* memmem () */
+#define _GNU_SOURCE
+
 #include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
 
 #include "desk-test-utils.h"
 
@@ -81,4 +88,133 @@ desk_test_save_screenshot (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 
   return path;
+}
+
+/* Initializes a UI test: isolated directories, GTK and libadwaita. Isolation replaces
+ * XDG_DATA_DIRS, which hides two things screenshots need: the icon themes, put back on the
+ * display's search path (with Front Desk's own icon), and the MIME database, through which
+ * gdk-pixbuf picks its SVG loader; GIO keeps the system's when told before g_test_init. */
+void
+desk_test_init (int    *argc,
+                char ***argv)
+{
+  g_autofree char *app_icons = NULL;
+  GtkIconTheme *theme;
+
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+
+  theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  app_icons = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "icons", NULL);
+  gtk_icon_theme_add_search_path (theme, "/usr/share/icons");
+  gtk_icon_theme_add_search_path (theme, app_icons);
+}
+
+/* Returns the first toplevel window of @type, or NULL. */
+GtkWindow *
+desk_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+window_shown (gpointer data)
+{
+  return desk_test_find_window (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+gboolean
+desk_test_wait_for_window (GType type,
+                           guint timeout_ms)
+{
+  return desk_test_wait_for (window_shown, GSIZE_TO_POINTER (type), timeout_ms);
+}
+
+static char *
+find_in_file (const char *path,
+              const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+
+  if (memmem (contents, length, needle, strlen (needle)) != NULL)
+    return g_strdup (path);
+
+  return NULL;
+}
+
+/* Searches every regular file under @dir, at any depth, for the bytes of @needle.
+ * Returns the path of the first file holding them, or NULL. */
+char *
+desk_test_find_in_files (const char *dir,
+                         const char *needle)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return NULL;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      char *found = NULL;
+
+      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        found = desk_test_find_in_files (path, needle);
+      else if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        found = find_in_file (path, needle);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Every key of @settings with its value, one a line, as the backend holds them. */
+char *
+desk_test_dump_settings (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+  GString *dump = g_string_new (NULL);
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
+      g_autofree char *text = g_variant_print (value, FALSE);
+
+      g_string_append_printf (dump, "%s=%s\n", keys[i], text);
+    }
+
+  return g_string_free (dump, FALSE);
+}
+
+/* A string made up for one test run, so that a search cannot match by chance. */
+char *
+desk_test_random_secret (const char *prefix)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  return g_strconcat (prefix, "-", uuid, NULL);
 }

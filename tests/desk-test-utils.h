@@ -11,11 +11,20 @@
 
 G_BEGIN_DECLS
 
-void     desk_test_iterate        (guint      ms);
-gboolean desk_test_wait_for       (gboolean (*condition) (gpointer data),
-                                   gpointer   data,
-                                   guint      timeout_ms);
-char    *desk_test_save_screenshot (GtkWidget  *widget,
-                                    const char *name);
+void       desk_test_init            (int          *argc,
+                                      char       ***argv);
+void       desk_test_iterate         (guint         ms);
+gboolean   desk_test_wait_for        (gboolean    (*condition) (gpointer data),
+                                      gpointer      data,
+                                      guint         timeout_ms);
+char      *desk_test_save_screenshot (GtkWidget    *widget,
+                                      const char   *name);
+GtkWindow *desk_test_find_window     (GType         type);
+gboolean   desk_test_wait_for_window (GType         type,
+                                      guint         timeout_ms);
+char      *desk_test_find_in_files   (const char   *dir,
+                                      const char   *needle);
+char      *desk_test_dump_settings   (GSettings    *settings);
+char      *desk_test_random_secret   (const char   *prefix);
 
 G_END_DECLS

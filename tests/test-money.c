@@ -119,6 +119,52 @@ test_money_totals (void)
   g_assert_cmpint (desk_money_line_total (667, 3, 0), ==, 2001);
 }
 
+/* The lines of a three-line invoice: 65.00; 20.00 less 10.00; 50.00 at 11.800 %. Its
+ * subtotal is 135.00, discount 10.00, tax 5.90 and total 130.90, paid in full. */
+static void
+test_money_invoice_totals (void)
+{
+  DeskTotals t;
+
+  desk_totals_init (&t);
+  g_assert_cmpint (desk_totals_add_line (&t, 6500, 1, 0, 0), ==, 0);
+  g_assert_cmpint (desk_totals_add_line (&t, 2000, 1, 1000, 0), ==, 0);
+  g_assert_cmpint (desk_totals_add_line (&t, 5000, 1, 0, 11800), ==, 590);
+  g_assert_cmpint (t.subtotal, ==, 13500);
+  g_assert_cmpint (t.discount, ==, 1000);
+  g_assert_cmpint (t.tax, ==, 590);
+  g_assert_cmpint (t.total, ==, 13090);
+  g_assert_cmpint (t.due, ==, 13090);
+
+  desk_totals_add_payment (&t, 13090);
+  g_assert_cmpint (t.paid, ==, 13090);
+  g_assert_cmpint (t.due, ==, 0);
+
+  /* Overpaid by 20.00: the due amount goes negative, as the server shows it. */
+  desk_totals_add_payment (&t, 2000);
+  g_assert_cmpint (t.due, ==, -2000);
+}
+
+/* Tax is rounded per line, not on the sum: three lines of 0.10 at 25 % are 0.03 each,
+ * 0.09 in all, where the sum would give 0.08. */
+static void
+test_money_tax_per_line (void)
+{
+  DeskTotals t;
+
+  desk_totals_init (&t);
+  for (guint i = 0; i < 3; i++)
+    desk_totals_add_line (&t, 10, 1, 0, 25000);
+  g_assert_cmpint (t.tax, ==, 9);
+  g_assert_cmpint (t.total, ==, 39);
+
+  /* Quantity multiplies before the discount. */
+  desk_totals_init (&t);
+  g_assert_cmpint (desk_totals_add_line (&t, 1250, 2, 500, 7000), ==, 140);
+  g_assert_cmpint (t.subtotal, ==, 2500);
+  g_assert_cmpint (t.total, ==, 2140);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,6 +179,8 @@ main (int   argc,
   g_test_add_func ("/money/api-text", test_money_api_text);
   g_test_add_func ("/money/format", test_money_format);
   g_test_add_func ("/money/totals", test_money_totals);
+  g_test_add_func ("/money/invoice-totals", test_money_invoice_totals);
+  g_test_add_func ("/money/tax-per-line", test_money_tax_per_line);
 
   return g_test_run ();
 }

@@ -12,52 +12,499 @@
 #include "desk-application.h"
 #include "desk-test-utils.h"
 #include "desk-window.h"
+#include "preferences/desk-preferences-window.h"
 
-static void
-test_window_sections (void)
+/* No session bus here (DBUS_SESSION_BUS_ADDRESS=disabled:), so no keyring either: the
+ * window finds no saved key and starts on the welcome page. */
+
+static DeskApplication *
+start_app (void)
 {
-  g_autoptr(DeskApplication) app = desk_application_new ();
   g_autoptr(GError) error = NULL;
-  const char *sections[] = { "tickets", "customers", "invoices" };
-  GtkWindow *window;
-  GtkStack *stack;
+  DeskApplication *app = desk_application_new ();
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
 
+  return app;
+}
+
+static GtkWidget *
+get_child (GtkWindow  *window,
+           const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW, name));
+}
+
+static gboolean
+main_page_loaded (gpointer data)
+{
+  GtkStack *stack = GTK_STACK (get_child (data, "main_stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "loading") != 0;
+}
+
+static GtkWindow *
+open_window (DeskApplication *app)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (DESK_IS_WINDOW (window));
+  g_assert_true (desk_test_wait_for (main_page_loaded, window, 5000));
   desk_test_iterate (300);
 
-  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW,
-                                                    "content_stack"));
+  return window;
+}
+
+static void
+close_window (GtkWindow *window)
+{
+  gtk_window_close (window);
+  desk_test_iterate (50);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autofree char *path = desk_test_save_screenshot (widget, name);
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_test_message ("screenshot: %s", path);
+}
+
+static const char *
+visible_page (GtkWindow  *window,
+              const char *stack)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (get_child (window, stack)));
+}
+
+static void
+visit_sections (GtkWindow  *window,
+                const char *prefix)
+{
+  const char *sections[] = { "tickets", "customers", "invoices" };
+  const char *titles[] = { "Tickets", "Customers", "Invoices" };
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (get_child (window, "content_title"));
+
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
-      g_autofree char *name = g_strconcat ("window-", sections[i], NULL);
-      g_autofree char *path = NULL;
+      g_autofree char *name = g_strconcat (prefix, sections[i], NULL);
 
-      gtk_stack_set_visible_child_name (stack, sections[i]);
-      desk_test_iterate (200);
-      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, sections[i]);
-      path = desk_test_save_screenshot (GTK_WIDGET (window), name);
-      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s",
+                                                 sections[i]));
+      desk_test_iterate (300);
+      g_assert_cmpstr (visible_page (window, "content_stack"), ==, sections[i]);
+      g_assert_cmpstr (adw_window_title_get_title (title), ==, titles[i]);
+      save_screenshot (GTK_WIDGET (window), name);
     }
+}
 
-  gtk_window_destroy (window);
-  desk_test_iterate (50);
+static gboolean
+demo_serving (gpointer data)
+{
+  return desk_context_get_sandbox (data) != NULL;
+}
+
+/* The first start seeds the demo store, a second or more (longer under sanitizers). */
+static void
+wait_for_demo (DeskContext *context)
+{
+  g_assert_true (desk_context_get_demo (context));
+  g_assert_true (desk_test_wait_for (demo_serving, context, 120000));
+  desk_test_iterate (300);
+}
+
+static void
+test_window_welcome (void)
+{
+  g_autoptr(DeskApplication) app = start_app ();
+  GtkWindow *window = open_window (app);
+  DeskContext *context = desk_window_get_context (DESK_WINDOW (window));
+  g_autofree char *demo_db = g_build_filename (g_get_user_data_dir (), "frontdesk",
+                                               "demo-store.sqlite", NULL);
+
+  g_assert_false (desk_context_get_has_api_key (context));
+  g_assert_cmpstr (visible_page (window, "main_stack"), ==, "welcome");
+  save_screenshot (GTK_WIDGET (window), "welcome");
+
+  /* "Try the demo store" leaves the welcome page for the sections, marked as the demo. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "reset-demo"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "try-demo", NULL);
+  g_assert_cmpstr (visible_page (window, "main_stack"), ==, "loading");
+  wait_for_demo (context);
+  g_assert_cmpstr (visible_page (window, "main_stack"), ==, "sections");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "reset-demo"));
+
+  /* The client now talks to the sandbox, whose store lives in the user's data folder. */
+  g_assert_cmpstr (desk_api_client_get_base_url (desk_context_get_client (context)), ==,
+                   desk_sandbox_get_url (desk_context_get_sandbox (context)));
+  g_assert_true (g_str_has_prefix (desk_sandbox_get_url (desk_context_get_sandbox (context)),
+                                   "http://127.0.0.1:"));
+  g_assert_true (g_file_test (demo_db, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_true (gtk_widget_get_visible (get_child (window, "content_demo_marker")));
+  g_assert_true (gtk_widget_is_drawable (get_child (window, "content_demo_marker")));
+  /* Wide, both panes show: one marker is enough. */
+  g_assert_false (gtk_widget_get_visible (get_child (window, "sidebar_demo_marker")));
+  visit_sections (window, "demo-");
+
+  close_window (window);
+}
+
+static void
+test_window_sections (void)
+{
+  g_autoptr(DeskApplication) app = start_app ();
+  DeskContext *context = desk_application_get_context (app);
+  GtkWindow *window;
+
+  /* With an account, the sections show straight away, without the demo marker. */
+  desk_context_set_session_api_key (context, "window-test-key");
+  window = open_window (app);
+  g_assert_cmpstr (visible_page (window, "main_stack"), ==, "sections");
+  g_assert_false (gtk_widget_get_visible (get_child (window, "content_demo_marker")));
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (get_child (window, "leaflet"))));
+  visit_sections (window, "window-");
+
+  close_window (window);
+}
+
+static void
+test_window_narrow (void)
+{
+  g_autoptr(DeskApplication) app = start_app ();
+  DeskContext *context = desk_application_get_context (app);
+  GSettings *settings = desk_context_get_settings (context);
+  AdwLeaflet *leaflet;
+  GtkWindow *window;
+
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 640);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "try-demo", NULL);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  wait_for_demo (context);
+  leaflet = ADW_LEAFLET (get_child (window, "leaflet"));
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == get_child (window, "sidebar_box"));
+  g_assert_true (gtk_widget_is_drawable (get_child (window, "sidebar_demo_marker")));
+  save_screenshot (GTK_WIDGET (window), "narrow-sidebar");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s",
+                                             "customers"));
+  desk_test_iterate (600);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == get_child (window, "content_box"));
+  g_assert_true (gtk_widget_is_drawable (get_child (window, "back_button")));
+  g_assert_true (gtk_widget_is_drawable (get_child (window, "content_demo_marker")));
+  save_screenshot (GTK_WIDGET (window), "narrow-customers");
+
+  g_signal_emit_by_name (get_child (window, "back_button"), "clicked");
+  desk_test_iterate (600);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == get_child (window, "sidebar_box"));
+
+  close_window (window);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_window_narrow_welcome (void)
+{
+  g_autoptr(DeskApplication) app = start_app ();
+  GSettings *settings = desk_context_get_settings (desk_application_get_context (app));
+  GtkWindow *window;
+
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 640);
+  window = open_window (app);
+  g_assert_cmpstr (visible_page (window, "main_stack"), ==, "welcome");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  save_screenshot (GTK_WIDGET (window), "narrow-welcome");
+
+  close_window (window);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_window_dialogs (void)
+{
+  g_autoptr(DeskApplication) app = start_app ();
+  GtkWindow *window = open_window (app);
+  GtkWindow *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (desk_test_wait_for_window (DESK_TYPE_PREFERENCES_WINDOW, 2000));
+  desk_test_iterate (400);
+  dialog = desk_test_find_window (DESK_TYPE_PREFERENCES_WINDOW);
+  g_assert_true (gtk_window_get_transient_for (dialog) == window);
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (dialog)),
+                   ==, "account");
+  save_screenshot (GTK_WIDGET (dialog), "preferences");
+  gtk_window_close (dialog);
+  desk_test_iterate (100);
+  g_assert_null (desk_test_find_window (DESK_TYPE_PREFERENCES_WINDOW));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  g_assert_true (desk_test_wait_for_window (GTK_TYPE_SHORTCUTS_WINDOW, 2000));
+  desk_test_iterate (400);
+  dialog = desk_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW);
+  save_screenshot (GTK_WIDGET (dialog), "shortcuts");
+  gtk_window_close (dialog);
+  desk_test_iterate (100);
+  g_assert_null (desk_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  close_window (window);
+}
+
+static void
+test_window_actions (void)
+{
+  g_autoptr(DeskApplication) app = start_app ();
+  const char *exported[] = {
+    "about", "preferences", "quit", "reset-demo", "shortcuts", "show-section", "try-demo",
+  };
+  const struct { const char *action; const char *accel; } accels[] = {
+    { "app.quit", "<Control>q" },
+    { "app.preferences", "<Control>comma" },
+    { "window.close", "<Control>w" },
+    { "win.show-help-overlay", "<Control>question" },
+  };
+  g_auto(GStrv) actions = g_action_group_list_actions (G_ACTION_GROUP (app));
+
+  g_assert_cmpuint (g_strv_length (actions), ==, G_N_ELEMENTS (exported));
+  for (guint i = 0; i < G_N_ELEMENTS (exported); i++)
+    g_assert_true (g_strv_contains ((const char * const *) actions, exported[i]));
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    {
+      g_auto(GStrv) set = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                 accels[i].action);
+
+      g_assert_cmpstr (set[0], ==, accels[i].accel);
+    }
+}
+
+static void
+test_window_show_section_action (void)
+{
+  g_autoptr(DeskApplication) app = start_app ();
+  GtkWindow *window;
+
+  /* As `gapplication action io.frontdesk.FrontDesk show-section "'invoices'"` does. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-section",
+                                  g_variant_new_string ("invoices"));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (DESK_IS_WINDOW (window));
+  g_assert_cmpstr (visible_page (window, "content_stack"), ==, "invoices");
+
+  /* An unknown name changes nothing. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-section",
+                                  g_variant_new_string ("refunds"));
+  g_assert_cmpstr (visible_page (window, "content_stack"), ==, "invoices");
+
+  close_window (window);
+}
+
+static void
+test_window_size_remembered (void)
+{
+  g_autoptr(DeskApplication) app = start_app ();
+  GSettings *settings = desk_context_get_settings (desk_application_get_context (app));
+  GtkWindow *window = open_window (app);
+  int width, height;
+
+  gtk_window_set_default_size (window, 900, 600);
+  desk_test_iterate (200);
+  close_window (window);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  window = open_window (app);
+  gtk_window_get_default_size (window, &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 600);
+  close_window (window);
+
+  g_settings_set_boolean (settings, "window-maximized", TRUE);
+  window = open_window (app);
+  g_assert_true (gtk_window_is_maximized (window));
+  close_window (window);
+  g_assert_true (g_settings_get_boolean (settings, "window-maximized"));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+}
+
+/* Ctrl+Q closes the windows first, so the size is kept on the way out too. */
+static void
+test_window_quit_saves_size (void)
+{
+  g_autoptr(DeskApplication) app = start_app ();
+  GSettings *settings = desk_context_get_settings (desk_application_get_context (app));
+  GtkWindow *window = open_window (app);
+
+  gtk_window_set_default_size (window, 800, 500);
+  desk_test_iterate (200);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  desk_test_iterate (100);
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 500);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+customer_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  DeskCustomer *customer;
+
+  customer = desk_api_client_create_customer_finish (DESK_API_CLIENT (object), result, &error);
+  g_assert_no_error (error);
+  *(DeskCustomer **) user_data = customer;
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(DeskCustomer) customer = NULL;
+
+  customer = desk_api_client_get_customer_finish (DESK_API_CLIENT (object), result, user_data);
+  if (customer != NULL)
+    g_set_error_literal (user_data, G_IO_ERROR, G_IO_ERROR_EXISTS, "The customer is still there");
+}
+
+static void
+count_cb (gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+static gboolean
+counted (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* A customer added to the demo store is gone after Reset Demo Data, confirmed in its
+ * dialog. */
+static void
+test_window_reset_demo (void)
+{
+  g_autoptr(DeskApplication) app = start_app ();
+  DeskContext *context = desk_application_get_context (app);
+  g_autoptr(DeskCustomer) customer = desk_customer_new ();
+  g_autoptr(DeskCustomer) created = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWindow *window;
+  guint resets = 0;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "try-demo", NULL);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  wait_for_demo (context);
+  g_signal_connect_swapped (context, "demo-reset", G_CALLBACK (count_cb), &resets);
+
+  desk_customer_set_first_name (customer, "Resetta");
+  desk_customer_set_last_name (customer, "Gone");
+  desk_api_client_create_customer_async (desk_context_get_client (context), customer, NULL,
+                                         customer_cb, &created);
+  while (created == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reset-demo", NULL);
+  g_assert_true (desk_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, 2000));
+  desk_test_iterate (300);
+  dialog = ADW_MESSAGE_DIALOG (desk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  save_screenshot (GTK_WIDGET (dialog), "reset-demo");
+  adw_message_dialog_response (dialog, "reset");
+  g_assert_true (desk_test_wait_for (counted, &resets, 60000));
+  desk_test_iterate (300);
+  save_screenshot (GTK_WIDGET (window), "reset-demo-done");
+
+  desk_api_client_get_customer_async (desk_context_get_client (context),
+                                      desk_customer_get_id (created), NULL, lookup_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, DESK_API_ERROR, DESK_API_ERROR_NOT_FOUND);
+
+  close_window (window);
+}
+
+typedef struct
+{
+  DeskApplication *app;
+  guint            checks;
+  gboolean         demo_served;
+} DemoOption;
+
+/* Quits once the demo store serves, or after two minutes without it. */
+static gboolean
+check_demo_started_cb (gpointer user_data)
+{
+  DemoOption *data = user_data;
+  DeskContext *context = desk_application_get_context (data->app);
+
+  data->demo_served = desk_context_get_sandbox (context) != NULL;
+  if (!data->demo_served && ++data->checks < 600)
+    return G_SOURCE_CONTINUE;
+
+  g_action_group_activate_action (G_ACTION_GROUP (data->app), "quit", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* `frontdesk --demo`, through g_application_run () as main () does it. */
+static void
+test_window_demo_option (void)
+{
+  g_autoptr(DeskApplication) app = desk_application_new ();
+  char *argv[] = { (char *) "frontdesk", (char *) "--demo", NULL };
+  DemoOption data = { app, 0, FALSE };
+  int status;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (200, check_demo_started_cb, &data);
+  status = g_application_run (G_APPLICATION (app), 2, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (data.demo_served);
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
+  desk_test_init (&argc, &argv);
 
+  g_test_add_func ("/window/welcome", test_window_welcome);
   g_test_add_func ("/window/sections", test_window_sections);
+  g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/narrow-welcome", test_window_narrow_welcome);
+  g_test_add_func ("/window/dialogs", test_window_dialogs);
+  g_test_add_func ("/window/actions", test_window_actions);
+  g_test_add_func ("/window/show-section-action", test_window_show_section_action);
+  g_test_add_func ("/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/window/quit-saves-size", test_window_quit_saves_size);
+  g_test_add_func ("/window/reset-demo", test_window_reset_demo);
+  g_test_add_func ("/window/demo-option", test_window_demo_option);
 
   return g_test_run ();
 }

@@ -71,6 +71,8 @@ desk_api_error_describe (DeskApiError code)
       return _("The reply from the server could not be read. Is this a RepairDesk server?");
     case DESK_API_ERROR_OUTCOME_UNKNOWN:
       return _("The connection dropped before RepairDesk confirmed the change. Check whether it was saved before sending it again.");
+    case DESK_API_ERROR_INSECURE_URL:
+      return _("The server address is not valid. Front Desk only connects to RepairDesk over a secure https:// address.");
     default:
       return _("Something went wrong while talking to RepairDesk.");
     }

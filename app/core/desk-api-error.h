@@ -24,6 +24,8 @@ G_BEGIN_DECLS
  * @DESK_API_ERROR_SERVER: the server failed
  * @DESK_API_ERROR_PROTOCOL: the reply could not be read or was not what was expected
  * @DESK_API_ERROR_OUTCOME_UNKNOWN: a write may or may not have been applied
+ * @DESK_API_ERROR_INSECURE_URL: the server address is not https:// (nor loopback) or not
+ *   an address at all
  *
  * Errors from the RepairDesk API. Each message is written for a person at a shop
  * counter; the server's own text is kept separately as detail.
@@ -39,6 +41,7 @@ typedef enum
   DESK_API_ERROR_SERVER,
   DESK_API_ERROR_PROTOCOL,
   DESK_API_ERROR_OUTCOME_UNKNOWN,
+  DESK_API_ERROR_INSECURE_URL,
 } DeskApiError;
 
 GQuark      desk_api_error_quark          (void);

@@ -126,6 +126,19 @@ parse_fixed (const char *digits,
   return TRUE;
 }
 
+/* Collects the currency text; an overlong one means the text is not an amount. */
+static gboolean
+append_currency (char  *cur,
+                 gsize *n_cur,
+                 char   c)
+{
+  if (*n_cur >= 31)
+    return FALSE;
+
+  cur[(*n_cur)++] = c;
+  return TRUE;
+}
+
 /**
  * desk_money_parse:
  * @text: an amount as RepairDesk writes it ("75.00", "$77.40", "-$20.00",
@@ -140,12 +153,13 @@ desk_money_parse (const char  *text,
                   gint64      *cents,
                   char       **currency)
 {
-  g_autofree char *copy = NULL;
-  g_autoptr(GString) cur = g_string_new (NULL);
+  /* No allocation on the way: a list page holds tens of thousands of amounts. */
+  char cur[32];
+  gsize n_cur = 0;
   gboolean negative = FALSE;
   const char *start;
   const char *end;
-  char *p;
+  const char *p;
 
   g_return_val_if_fail (cents != NULL, FALSE);
 
@@ -154,16 +168,15 @@ desk_money_parse (const char  *text,
   if (text == NULL)
     return FALSE;
 
-  copy = g_strstrip (g_strdup (text));
-  p = copy;
+  p = text;
 
   /* Leading sign and currency, in either order: "-$20.00", "$-20.00", "USD  100.00". */
   while (*p != '\0' && !g_ascii_isdigit (*p) && !is_separator (*p))
     {
       if (*p == '-' || *p == '(')
         negative = TRUE;
-      else if (*p != ' ' && *p != '+')
-        g_string_append_c (cur, *p);
+      else if (!g_ascii_isspace (*p) && *p != '+' && !append_currency (cur, &n_cur, *p))
+        return FALSE;
       p++;
     }
 
@@ -174,13 +187,12 @@ desk_money_parse (const char  *text,
   end = p;
 
   /* A trailing currency ("100,00 €") or closing parenthesis. */
-  while (*p != '\0')
+  for (; *p != '\0'; p++)
     {
       if (*p == '-' || *p == ')')
         negative = TRUE;
-      else if (*p != ' ')
-        g_string_append_c (cur, *p);
-      p++;
+      else if (!g_ascii_isspace (*p) && !append_currency (cur, &n_cur, *p))
+        return FALSE;
     }
 
   if (!parse_fixed (start, end - start, find_decimal (start, end - start), 2, cents))
@@ -189,8 +201,8 @@ desk_money_parse (const char  *text,
   if (negative)
     *cents = -*cents;
 
-  if (currency != NULL && cur->len > 0)
-    *currency = g_strdup (cur->str);
+  if (currency != NULL && n_cur > 0)
+    *currency = g_strndup (cur, n_cur);
 
   return TRUE;
 }
@@ -329,4 +341,64 @@ desk_money_tax (gint64 amount,
   gint64 half = 50000;
 
   return scaled >= 0 ? (scaled + half) / 100000 : -((-scaled + half) / 100000);
+}
+
+/**
+ * desk_totals_init:
+ * @totals: the totals to clear
+ */
+void
+desk_totals_init (DeskTotals *totals)
+{
+  memset (totals, 0, sizeof *totals);
+}
+
+static void
+update_due (DeskTotals *totals)
+{
+  totals->total = totals->subtotal - totals->discount + totals->tax;
+  totals->due = totals->total - totals->paid;
+}
+
+/**
+ * desk_totals_add_line:
+ * @totals: the totals
+ * @price: unit price in minor units
+ * @quantity: how many
+ * @discount: the line discount in minor units
+ * @millipercent: the line's tax class rate in thousandths of a percent
+ *
+ * Adds a line. The tax is taken on the discounted line total and rounded per line, as
+ * the server's invoices show it (50.00 at 11.800 % is 5.90).
+ *
+ * Returns: the tax of this line
+ */
+gint64
+desk_totals_add_line (DeskTotals *totals,
+                      gint64      price,
+                      gint64      quantity,
+                      gint64      discount,
+                      gint64      millipercent)
+{
+  gint64 tax = desk_money_tax (desk_money_line_total (price, quantity, discount), millipercent);
+
+  totals->subtotal += price * quantity;
+  totals->discount += discount;
+  totals->tax += tax;
+  update_due (totals);
+
+  return tax;
+}
+
+/**
+ * desk_totals_add_payment:
+ * @totals: the totals
+ * @amount: a payment in minor units (negative for a refund)
+ */
+void
+desk_totals_add_payment (DeskTotals *totals,
+                         gint64      amount)
+{
+  totals->paid += amount;
+  update_due (totals);
 }

@@ -12,23 +12,54 @@
 #include <glib/gi18n.h>
 
 #include "desk-application.h"
+#include "desk-message-dialog.h"
 #include "desk-window.h"
+#include "preferences/desk-preferences-window.h"
 
 struct _DeskApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
 
-  gboolean       demo;
+  /* owned */
+  DeskContext    *context;
+
+  /* state */
+  GtkWindow      *preferences;
 };
 
 G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
+
+/* Every action here is exported on D-Bus, so `gapplication action` reaches them. */
+
+static DeskWindow *
+get_main_window (DeskApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (!DESK_IS_WINDOW (window))
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+    }
+
+  return DESK_WINDOW (window);
+}
 
 static void
 quit_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (app),
+                                     (GCopyFunc) g_object_ref, NULL);
+
+  /* Closing the windows first lets the main window remember its size. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
+
+  g_application_quit (G_APPLICATION (app));
 }
 
 static void
@@ -36,10 +67,10 @@ about_action_cb (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
+  DeskWindow *window = get_main_window (DESK_APPLICATION (user_data));
   const char *developers[] = { "The Front Desk authors", NULL };
 
-  adw_show_about_window (gtk_application_get_active_window (app),
+  adw_show_about_window (GTK_WINDOW (window),
                          "application-name", _("Front Desk"),
                          "application-icon", APP_ID,
                          "developer-name", _("The Front Desk authors"),
@@ -51,53 +82,255 @@ about_action_cb (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  DeskApplication *self = DESK_APPLICATION (user_data);
+  DeskWindow *window = get_main_window (self);
+
+  if (self->preferences == NULL)
+    {
+      self->preferences = GTK_WINDOW (desk_preferences_window_new (self->context));
+      g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+      gtk_window_set_transient_for (self->preferences, GTK_WINDOW (window));
+    }
+
+  gtk_window_present (self->preferences);
+}
+
+static void
+shortcuts_action_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  DeskWindow *window = get_main_window (DESK_APPLICATION (user_data));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+/* Errors stay until dismissed: they may need reading twice. */
+static void
+show_error_toast (DeskApplication *self,
+                  const char      *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 0);
+  desk_window_add_toast (get_main_window (self), toast);
+}
+
+static void
+demo_started_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(DeskApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_autofree char *title = NULL;
+
+  if (desk_context_start_demo_finish (DESK_CONTEXT (object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
+    return;
+
+  /* Translators: %s says why, in a sentence. */
+  title = g_strdup_printf (_("The demo store could not be opened: %s"), error->message);
+  show_error_toast (self, title);
+}
+
+static void
+try_demo_action_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  DeskApplication *self = DESK_APPLICATION (user_data);
+
+  desk_context_start_demo_async (self->context, NULL, demo_started_cb, g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (get_main_window (self)));
+}
+
+static void
+demo_reset_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(DeskApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (desk_context_reset_demo_finish (DESK_CONTEXT (object), result, &error))
+    {
+      desk_window_add_toast (get_main_window (self), adw_toast_new (_("Demo data reset")));
+      return;
+    }
+
+  /* Translators: %s says why, in a sentence. */
+  title = g_strdup_printf (_("The demo data could not be reset: %s"), error->message);
+  show_error_toast (self, title);
+}
+
+static void
+reset_demo_response_cb (DeskApplication *self,
+                        const char      *response)
+{
+  if (g_strcmp0 (response, "reset") != 0 || desk_context_get_sandbox (self->context) == NULL)
+    return;
+
+  desk_context_reset_demo_async (self->context, NULL, demo_reset_cb, g_object_ref (self));
+}
+
+/* Resetting throws away everything done in the demo store, so it asks first. */
+static void
+reset_demo_action_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  DeskApplication *self = DESK_APPLICATION (user_data);
+
+  desk_message_dialog_ask (GTK_WINDOW (get_main_window (self)),
+                           _("Reset the Demo Store?"),
+                           _("Every ticket, customer and invoice created or changed in the "
+                             "demo store is thrown away, and its made-up data comes back as it "
+                             "was. This cannot be undone."),
+                           "reset", _("_Reset Demo Data"), ADW_RESPONSE_DESTRUCTIVE,
+                           G_CALLBACK (reset_demo_response_cb), self);
+}
+
+static void
+show_section_action_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  DeskWindow *window = get_main_window (DESK_APPLICATION (user_data));
+
+  desk_window_show_section (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action_cb },
   { "about", about_action_cb },
+  { "preferences", preferences_action_cb },
+  { "shortcuts", shortcuts_action_cb },
+  { "try-demo", try_demo_action_cb },
+  { "reset-demo", reset_demo_action_cb },
+  { "show-section", show_section_action_cb, "s" },
 };
 
 static void
 desk_application_activate (GApplication *app)
 {
+  DeskApplication *self = DESK_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL)
-    window = GTK_WINDOW (desk_window_new (DESK_APPLICATION (app)));
+  if (!DESK_IS_WINDOW (window))
+    window = GTK_WINDOW (desk_window_new (self, self->context));
 
   gtk_window_present (window);
 }
 
 static void
+set_accels (GtkApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+static gboolean
+object_to_boolean (GBinding     *binding,
+                   const GValue *from_value,
+                   GValue       *to_value,
+                   gpointer      user_data)
+{
+  g_value_set_boolean (to_value, g_value_get_object (from_value) != NULL);
+  return TRUE;
+}
+
+static void
 desk_application_startup (GApplication *app)
 {
-  const char *quit_accels[] = { "<Control>q", NULL };
+  DeskApplication *self = DESK_APPLICATION (app);
+  g_autoptr(GSettings) settings = NULL;
+  GAction *reset_demo;
 
   G_APPLICATION_CLASS (desk_application_parent_class)->startup (app);
 
+  settings = g_settings_new (APP_ID);
+  self->context = desk_context_new (settings);
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  set_accels (GTK_APPLICATION (app));
+
+  /* Only the demo store, once it serves, can be reset; the menu hides the item until then. */
+  reset_demo = g_action_map_lookup_action (G_ACTION_MAP (app), "reset-demo");
+  g_object_bind_property_full (self->context, "sandbox", reset_demo, "enabled",
+                               G_BINDING_SYNC_CREATE, object_to_boolean, NULL, NULL, NULL);
 }
 
+static void
+desk_application_shutdown (GApplication *app)
+{
+  DeskApplication *self = DESK_APPLICATION (app);
+
+  G_APPLICATION_CLASS (desk_application_parent_class)->shutdown (app);
+
+  g_clear_object (&self->context);
+}
+
+/* --demo goes through the try-demo action, so that it also reaches an instance that is
+ * already running. */
 static int
 desk_application_handle_local_options (GApplication *app,
                                        GVariantDict *options)
 {
-  DeskApplication *self = DESK_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
 
-  if (g_variant_dict_contains (options, "demo"))
-    self->demo = TRUE;
+  if (!g_variant_dict_contains (options, "demo"))
+    return -1;
+
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "try-demo", NULL);
 
   return -1;
 }
 
 static void
+desk_application_dispose (GObject *object)
+{
+  DeskApplication *self = DESK_APPLICATION (object);
+
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (desk_application_parent_class)->dispose (object);
+}
+
+static void
 desk_application_class_init (DeskApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = desk_application_dispose;
   app_class->activate = desk_application_activate;
   app_class->startup = desk_application_startup;
+  app_class->shutdown = desk_application_shutdown;
   app_class->handle_local_options = desk_application_handle_local_options;
 }
 
@@ -121,4 +354,13 @@ desk_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/io/frontdesk/FrontDesk",
                        NULL);
+}
+
+/* The context exists from startup (g_application_register) until shutdown. */
+DeskContext *
+desk_application_get_context (DeskApplication *self)
+{
+  g_return_val_if_fail (DESK_IS_APPLICATION (self), NULL);
+
+  return self->context;
 }

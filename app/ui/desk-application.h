@@ -9,12 +9,15 @@
 
 #include <adwaita.h>
 
+#include "desk-context.h"
+
 G_BEGIN_DECLS
 
 #define DESK_TYPE_APPLICATION (desk_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (DeskApplication, desk_application, DESK, APPLICATION, AdwApplication)
 
-DeskApplication *desk_application_new (void);
+DeskApplication *desk_application_new         (void);
+DeskContext     *desk_application_get_context (DeskApplication *self);
 
 G_END_DECLS

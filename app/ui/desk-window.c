@@ -9,9 +9,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 
 #include "desk-window.h"
+#include "welcome/desk-welcome-page.h"
 
 struct _DeskWindow
 {
@@ -19,18 +19,252 @@ struct _DeskWindow
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkSpinner           *loading_spinner;
   AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
+  GtkWidget            *content_box;
+  GtkListBox           *sidebar_list;
   GtkStack             *content_stack;
+  AdwWindowTitle       *content_title;
+  GtkWidget            *back_button;
+  GtkWidget            *sidebar_demo_marker;
+  GtkWidget            *content_demo_marker;
+
+  /* owned */
+  DeskContext          *context;
+  GCancellable         *cancellable;
+
+  /* state */
+  gboolean              account_loaded;
 };
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The welcome page stays until there is something to work on: an account or the demo
+ * store, which shows the spinner while it starts. */
+static void
+update_main_page (DeskWindow *self)
+{
+  gboolean demo = desk_context_get_demo (self->context);
+  const char *page = "sections";
+
+  if (!self->account_loaded || (demo && desk_context_get_sandbox (self->context) == NULL))
+    page = "loading";
+  else if (!demo && !desk_context_get_has_api_key (self->context))
+    page = "welcome";
+
+  gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
+  gtk_stack_set_visible_child_name (self->main_stack, page);
+}
+
+/* The content header always says "Demo Store"; the sidebar's only needs to when the
+ * sidebar is all there is to see. On a narrow window the marker takes the place of the
+ * section title, for which there is no room beside it. */
+static void
+update_demo_markers (DeskWindow *self)
+{
+  gboolean demo = desk_context_get_demo (self->context);
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_set_visible (self->content_demo_marker, demo);
+  gtk_widget_set_visible (GTK_WIDGET (self->content_title), !(demo && folded));
+  gtk_widget_set_visible (self->sidebar_demo_marker, demo && folded);
+}
+
+static void
+select_sidebar_row (DeskWindow *self,
+                    const char *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+        gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+    }
+}
+
+static void
+save_window_state (DeskWindow *self)
+{
+  GSettings *settings = desk_context_get_settings (self->context);
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  int width, height;
+
+  g_settings_set_boolean (settings, "window-maximized", maximized);
+
+  /* A maximized window's size says nothing about the size to come back to. */
+  if (maximized)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+}
+
+static void
+restore_window_state (DeskWindow *self)
+{
+  GSettings *settings = desk_context_get_settings (self->context);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+api_key_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  DeskWindow *self;
+
+  if (!desk_context_load_api_key_finish (DESK_CONTEXT (object), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Without a keyring there is no saved key either: the welcome page leads to Preferences,
+   * which explains the situation when the key is entered. */
+  if (error != NULL)
+    g_debug ("No saved API key: %s", error->message);
+
+  self = DESK_WINDOW (user_data);
+  self->account_loaded = TRUE;
+  update_main_page (self);
+}
+
+static void
+sidebar_row_activated_cb (DeskWindow    *self,
+                          GtkListBoxRow *row)
+{
+  desk_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+back_button_clicked_cb (DeskWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+content_stack_visible_child_cb (DeskWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->content_stack);
+  GtkStackPage *page = gtk_stack_get_page (self->content_stack, child);
+
+  adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
+}
+
+static void
+show_section_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  desk_window_show_section (DESK_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static gboolean
+desk_window_close_request (GtkWindow *window)
+{
+  save_window_state (DESK_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (desk_window_parent_class)->close_request (window);
+}
+
+static void
+desk_window_constructed (GObject *object)
+{
+  DeskWindow *self = DESK_WINDOW (object);
+
+  G_OBJECT_CLASS (desk_window_parent_class)->constructed (object);
+
+  g_assert (DESK_IS_CONTEXT (self->context));
+
+  restore_window_state (self);
+  g_signal_connect_object (self->context, "notify::demo",
+                           G_CALLBACK (update_demo_markers), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (update_demo_markers), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::demo",
+                           G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::has-api-key",
+                           G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::sandbox",
+                           G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
+  select_sidebar_row (self, gtk_stack_get_visible_child_name (self->content_stack));
+  content_stack_visible_child_cb (self);
+  update_demo_markers (self);
+
+  /* The demo store needs no account, so `frontdesk --demo` leaves the keyring alone. */
+  if (desk_context_get_demo (self->context) || desk_context_get_has_api_key (self->context))
+    self->account_loaded = TRUE;
+  else
+    desk_context_load_api_key_async (self->context, self->cancellable, api_key_loaded_cb, self);
+
+  update_main_page (self);
+}
+
 static void
 desk_window_dispose (GObject *object)
 {
+  DeskWindow *self = DESK_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->context);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), DESK_TYPE_WINDOW);
 
   G_OBJECT_CLASS (desk_window_parent_class)->dispose (object);
+}
+
+static void
+desk_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  DeskWindow *self = DESK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  DeskWindow *self = DESK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -38,25 +272,108 @@ desk_window_class_init (DeskWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = desk_window_constructed;
   object_class->dispose = desk_window_dispose;
+  object_class->get_property = desk_window_get_property;
+  object_class->set_property = desk_window_set_property;
+  window_class->close_request = desk_window_close_request;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/frontdesk/FrontDesk/desk-window.ui");
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, DESK_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-section", "s", "tickets");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-section", "s", "customers");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.show-section", "s", "invoices");
+
+  g_type_ensure (DESK_TYPE_WELCOME_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/frontdesk/FrontDesk/desk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar_demo_marker);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_demo_marker);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, content_stack_visible_child_cb);
 }
 
 static void
 desk_window_init (DeskWindow *self)
 {
+  self->cancellable = g_cancellable_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 DeskWindow *
-desk_window_new (DeskApplication *application)
+desk_window_new (DeskApplication *application,
+                 DeskContext     *context)
 {
   return g_object_new (DESK_TYPE_WINDOW,
                        "application", application,
+                       "context", context,
                        NULL);
+}
+
+DeskContext *
+desk_window_get_context (DeskWindow *self)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
+/**
+ * desk_window_add_toast:
+ * @self: a #DeskWindow
+ * @toast: (transfer full): the toast to show
+ *
+ * Shows @toast over the whole window, whichever screen is visible.
+ */
+void
+desk_window_add_toast (DeskWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (DESK_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Shows the section @name ("tickets", "customers" or "invoices"); on a folded window it
+ * also moves from the sidebar to the content. Returns FALSE for an unknown name. */
+gboolean
+desk_window_show_section (DeskWindow *self,
+                          const char *name)
+{
+  g_return_val_if_fail (DESK_IS_WINDOW (self), FALSE);
+
+  if (name == NULL || gtk_stack_get_child_by_name (self->content_stack, name) == NULL)
+    {
+      g_debug ("No section named “%s”", name);
+      return FALSE;
+    }
+
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+  select_sidebar_row (self, name);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+
+  return TRUE;
 }

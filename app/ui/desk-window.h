@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "desk-application.h"
+#include "desk-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskWindow, desk_window, DESK, WINDOW, AdwApplicationWindow)
 
-DeskWindow *desk_window_new (DeskApplication *application);
+DeskWindow  *desk_window_new          (DeskApplication *application,
+                                       DeskContext     *context);
+DeskContext *desk_window_get_context  (DeskWindow      *self);
+void         desk_window_add_toast    (DeskWindow      *self,
+                                       AdwToast        *toast);
+gboolean     desk_window_show_section (DeskWindow      *self,
+                                       const char      *name);
 
 G_END_DECLS

@@ -1,0 +1,132 @@
+/* desk-api-client-private.h
+ *
+ * Copyright 2026 The Front Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "desk-api-client.h"
+
+G_BEGIN_DECLS
+
+struct _DeskApiClient
+{
+  GObject           parent_instance;
+
+  /* owned */
+  SoupSession      *session;
+  DeskRateGovernor *governor;
+  DeskClock        *clock;
+  char             *base_url;
+  char             *api_key;
+  GHashTable       *in_flight;      /* coalescing key -> DeskApiCall*, GETs only */
+
+  /* state */
+  guint             max_retries;
+  guint             n_active;       /* requests on the wire */
+  gboolean          governor_by_key;
+};
+
+
+/**
+ * DeskReplyFlags:
+ * @DESK_REPLY_LIST: "No Result Found" on this request means an empty list
+ * @DESK_REPLY_WRITE: the request changes data: a reply that cannot be read leaves its
+ *   outcome unknown instead of being a plain failure
+ */
+typedef enum
+{
+  DESK_REPLY_NONE = 0,
+  DESK_REPLY_LIST = 1 << 0,
+  DESK_REPLY_WRITE = 1 << 1,
+} DeskReplyFlags;
+
+JsonNode *desk_api_reply_evaluate            (guint           http_status,
+                                              const char     *reason,
+                                              GBytes         *body,
+                                              DeskReplyFlags  flags,
+                                              GError        **error);
+GError   *desk_api_reply_map_transport_error (const GError   *error,
+                                              DeskReplyFlags  flags);
+gboolean  desk_api_reply_is_unsent           (const GError   *error);
+gboolean  desk_api_reply_is_transient        (const GError   *error);
+
+char     *desk_api_client_dup_account_id     (DeskApiClient  *self);
+void      desk_api_client_add_active         (DeskApiClient  *self,
+                                              int             delta);
+
+GStrv     desk_list_query_to_params          (const DeskListQuery *query,
+                                              gint64               page);
+
+/* One request on its way and the callers waiting for it (desk-api-client-call.c). */
+typedef struct _DeskApiCall DeskApiCall;
+
+DeskApiCall *desk_api_call_new        (DeskApiClient       *client,
+                                       const char          *method,
+                                       const char          *url,
+                                       GBytes              *body,
+                                       DeskApiRequestFlags  flags,
+                                       int                  priority);
+void         desk_api_call_unref      (DeskApiCall         *call);
+gboolean     desk_api_call_can_join   (DeskApiCall         *call,
+                                       DeskApiRequestFlags  flags);
+void         desk_api_call_add_waiter (DeskApiCall         *call,
+                                       GTask               *task);
+void         desk_api_call_start      (DeskApiCall         *call);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskApiCall, desk_api_call_unref)
+
+/* Maps the JSON of one record: a desk_foo_new_from_json() function. */
+typedef gpointer (*DeskRecordParseFunc) (JsonNode  *node,
+                                         GError   **error);
+
+void       desk_api_client_fetch_records_async  (DeskApiClient        *self,
+                                                 const char           *path,
+                                                 const char * const   *params,
+                                                 DeskRecordParseFunc   parse,
+                                                 gboolean              all_pages,
+                                                 int                   priority,
+                                                 gpointer              source_tag,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+GPtrArray *desk_api_client_fetch_records_finish (DeskApiClient        *self,
+                                                 GAsyncResult         *result,
+                                                 gpointer              source_tag,
+                                                 DeskPageInfo         *info,
+                                                 JsonArray           **raw,
+                                                 GError              **error);
+gboolean   desk_api_client_map_records          (JsonArray            *records,
+                                                 DeskRecordParseFunc   parse,
+                                                 GPtrArray            *out,
+                                                 GError              **error);
+void       desk_api_client_fetch_record_async   (DeskApiClient        *self,
+                                                 const char           *path,
+                                                 DeskRecordParseFunc   parse,
+                                                 gpointer              source_tag,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+void       desk_api_client_write_record_async   (DeskApiClient        *self,
+                                                 const char           *method,
+                                                 const char           *path,
+                                                 JsonNode             *body,
+                                                 gint64                id,
+                                                 const char           *id_member,
+                                                 const char           *read_path,
+                                                 DeskRecordParseFunc   parse,
+                                                 GObject              *sent,
+                                                 gpointer              source_tag,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+gpointer   desk_api_client_record_finish        (DeskApiClient        *self,
+                                                 GAsyncResult         *result,
+                                                 gpointer              source_tag,
+                                                 GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* desk-network.h
+ *
+ * Copyright 2026 The Front Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "desk-named-item.h"
+
+G_BEGIN_DECLS
+
+#define DESK_TYPE_NETWORK (desk_network_get_type ())
+
+G_DECLARE_FINAL_TYPE (DeskNetwork, desk_network, DESK, NETWORK, DeskNamedItem)
+
+DeskNetwork *desk_network_new_from_json (JsonNode  *node,
+                                         GError   **error);
+
+G_END_DECLS

@@ -1,0 +1,390 @@
+/* desk-results-view.c
+ *
+ * Copyright 2026 The Front Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-results-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "desk-results-view.h"
+
+/* What every list screen shows around its rows: a spinner while the first page loads, a
+ * notice while the rate limit holds requests back, an empty state, an error with Retry,
+ * and the rows themselves, with the next page fetched as the user nears the end and again
+ * while the rows do not yet fill the view. */
+
+struct _DeskResultsView
+{
+  GtkWidget          parent_instance;
+
+  /* Template children */
+  GtkStack          *stack;
+  GtkSpinner        *spinner;
+  AdwStatusPage     *waiting_page;
+  AdwStatusPage     *empty_page;
+  AdwStatusPage     *error_page;
+  GtkScrolledWindow *scrolled_window;
+  GtkRevealer       *more_revealer;
+  GtkSpinner        *more_spinner;
+
+  /* owned */
+  DeskPagedList     *list;
+  GSignalGroup      *list_signals;
+  GSignalGroup      *governor_signals;
+};
+
+enum {
+  PROP_0,
+  PROP_LIST,
+  PROP_CHILD,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (DeskResultsView, desk_results_view, GTK_TYPE_WIDGET)
+
+static gboolean
+governor_waiting (DeskResultsView *self)
+{
+  DeskRateGovernor *governor;
+
+  if (self->list == NULL)
+    return FALSE;
+
+  governor = desk_api_client_get_governor (desk_paged_list_get_client (self->list));
+  return governor != NULL && desk_rate_governor_get_waiting (governor);
+}
+
+static const char *
+pick_state (DeskResultsView *self)
+{
+  const GError *error;
+
+  if (self->list == NULL)
+    return "empty";
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
+    return "results";
+
+  if (desk_paged_list_get_loading (self->list))
+    return governor_waiting (self) ? "waiting" : "loading";
+
+  error = desk_paged_list_get_error (self->list);
+  if (error != NULL)
+    return "error";
+
+  return "empty";
+}
+
+static void
+maybe_fill (DeskResultsView *self)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+
+  if (self->list == NULL || desk_paged_list_get_loading (self->list) ||
+      !desk_paged_list_get_has_more (self->list) ||
+      desk_paged_list_get_error (self->list) != NULL)
+    return;
+
+  /* Rows that do not reach the bottom of the view give no edge to scroll to. */
+  if (gtk_adjustment_get_upper (adj) <= gtk_adjustment_get_page_size (adj) + 1)
+    desk_paged_list_load_more (self->list);
+}
+
+static void
+update_state (DeskResultsView *self)
+{
+  const char *old_state = gtk_stack_get_visible_child_name (self->stack);
+  const char *state = pick_state (self);
+  gboolean loading = self->list != NULL && desk_paged_list_get_loading (self->list);
+
+  if (g_strcmp0 (state, "error") == 0)
+    {
+      const GError *error = desk_paged_list_get_error (self->list);
+      adw_status_page_set_description (self->error_page, error->message);
+    }
+
+  gtk_spinner_set_spinning (self->spinner, g_strcmp0 (state, "loading") == 0);
+  gtk_spinner_set_spinning (self->more_spinner, loading);
+  gtk_revealer_set_reveal_child (self->more_revealer, loading && g_strcmp0 (state, "results") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.retry", !loading);
+
+  gtk_stack_set_visible_child_name (self->stack, state);
+  if (g_strcmp0 (old_state, state) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+list_changed_cb (DeskResultsView *self)
+{
+  update_state (self);
+  maybe_fill (self);
+}
+
+static void
+edge_reached_cb (DeskResultsView *self,
+                 GtkPositionType  position)
+{
+  if (position == GTK_POS_BOTTOM && self->list != NULL)
+    desk_paged_list_load_more (self->list);
+}
+
+static void
+adjustment_changed_cb (DeskResultsView *self)
+{
+  maybe_fill (self);
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DeskResultsView *self = DESK_RESULTS_VIEW (widget);
+
+  if (self->list != NULL)
+    desk_paged_list_reload (self->list);
+}
+
+static void
+desk_results_view_dispose (GObject *object)
+{
+  DeskResultsView *self = DESK_RESULTS_VIEW (object);
+
+  if (self->list_signals != NULL)
+    g_signal_group_set_target (self->list_signals, NULL);
+  if (self->governor_signals != NULL)
+    g_signal_group_set_target (self->governor_signals, NULL);
+  g_clear_object (&self->list_signals);
+  g_clear_object (&self->governor_signals);
+  g_clear_object (&self->list);
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), DESK_TYPE_RESULTS_VIEW);
+
+  G_OBJECT_CLASS (desk_results_view_parent_class)->dispose (object);
+}
+
+static void
+desk_results_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  DeskResultsView *self = DESK_RESULTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIST:
+      g_value_set_object (value, self->list);
+      break;
+    case PROP_CHILD:
+      g_value_set_object (value, desk_results_view_get_child (self));
+      break;
+    case PROP_STATE:
+      g_value_set_string (value, desk_results_view_get_state (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_results_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  DeskResultsView *self = DESK_RESULTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIST:
+      desk_results_view_set_list (self, g_value_get_object (value));
+      break;
+    case PROP_CHILD:
+      desk_results_view_set_child (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_results_view_class_init (DeskResultsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = desk_results_view_dispose;
+  object_class->get_property = desk_results_view_get_property;
+  object_class->set_property = desk_results_view_set_property;
+
+  properties[PROP_LIST] =
+    g_param_spec_object ("list", NULL, NULL,
+                         DESK_TYPE_PAGED_LIST,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHILD] =
+    g_param_spec_object ("child", NULL, NULL,
+                         GTK_TYPE_WIDGET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* One of "loading", "waiting", "empty", "error" and "results". */
+  properties[PROP_STATE] =
+    g_param_spec_string ("state", NULL, NULL,
+                         "empty",
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/frontdesk/FrontDesk/widgets/desk-results-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskResultsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskResultsView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, DeskResultsView, waiting_page);
+  gtk_widget_class_bind_template_child (widget_class, DeskResultsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, DeskResultsView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, DeskResultsView, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, DeskResultsView, more_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DeskResultsView, more_spinner);
+  gtk_widget_class_bind_template_callback (widget_class, edge_reached_cb);
+
+  gtk_widget_class_install_action (widget_class, "results.retry", NULL, retry_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+desk_results_view_init (DeskResultsView *self)
+{
+  GtkAdjustment *adj;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->list_signals = g_signal_group_new (DESK_TYPE_PAGED_LIST);
+  g_signal_group_connect_swapped (self->list_signals, "items-changed",
+                                  G_CALLBACK (list_changed_cb), self);
+  g_signal_group_connect_swapped (self->list_signals, "notify::loading",
+                                  G_CALLBACK (list_changed_cb), self);
+  g_signal_group_connect_swapped (self->list_signals, "notify::error",
+                                  G_CALLBACK (list_changed_cb), self);
+
+  self->governor_signals = g_signal_group_new (DESK_TYPE_RATE_GOVERNOR);
+  g_signal_group_connect_swapped (self->governor_signals, "notify::waiting",
+                                  G_CALLBACK (update_state), self);
+
+  adj = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  g_signal_connect_object (adj, "notify::upper", G_CALLBACK (adjustment_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adj, "notify::page-size", G_CALLBACK (adjustment_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  update_state (self);
+}
+
+GtkWidget *
+desk_results_view_new (void)
+{
+  return g_object_new (DESK_TYPE_RESULTS_VIEW, NULL);
+}
+
+DeskPagedList *
+desk_results_view_get_list (DeskResultsView *self)
+{
+  g_return_val_if_fail (DESK_IS_RESULTS_VIEW (self), NULL);
+
+  return self->list;
+}
+
+/**
+ * desk_results_view_set_list:
+ * @self: a #DeskResultsView
+ * @list: (nullable): the list whose state to show
+ *
+ * Follows @list's loading, error and items, and the rate governor of its client. The
+ * view's child shows the rows; the caller gives it a selection model over @list.
+ */
+void
+desk_results_view_set_list (DeskResultsView *self,
+                            DeskPagedList   *list)
+{
+  g_return_if_fail (DESK_IS_RESULTS_VIEW (self));
+  g_return_if_fail (list == NULL || DESK_IS_PAGED_LIST (list));
+
+  if (!g_set_object (&self->list, list))
+    return;
+
+  g_signal_group_set_target (self->list_signals, list);
+  g_signal_group_set_target (self->governor_signals,
+                             list != NULL
+                             ? desk_api_client_get_governor (desk_paged_list_get_client (list))
+                             : NULL);
+  list_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIST]);
+}
+
+GtkWidget *
+desk_results_view_get_child (DeskResultsView *self)
+{
+  g_return_val_if_fail (DESK_IS_RESULTS_VIEW (self), NULL);
+
+  return gtk_scrolled_window_get_child (self->scrolled_window);
+}
+
+/**
+ * desk_results_view_set_child:
+ * @self: a #DeskResultsView
+ * @child: (nullable): the list or column view that shows the rows
+ *
+ * The child is put in the view's scrolled window, which fetches the next page as the
+ * user nears the end.
+ */
+void
+desk_results_view_set_child (DeskResultsView *self,
+                             GtkWidget       *child)
+{
+  g_return_if_fail (DESK_IS_RESULTS_VIEW (self));
+  g_return_if_fail (child == NULL || GTK_IS_WIDGET (child));
+
+  if (desk_results_view_get_child (self) == child)
+    return;
+
+  gtk_scrolled_window_set_child (self->scrolled_window, child);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);
+}
+
+/**
+ * desk_results_view_set_empty_text:
+ * @self: a #DeskResultsView
+ * @title: what the empty state says ("No Tickets Today")
+ * @description: (nullable): what to try next ("Try another date range")
+ */
+void
+desk_results_view_set_empty_text (DeskResultsView *self,
+                                  const char      *title,
+                                  const char      *description)
+{
+  g_return_if_fail (DESK_IS_RESULTS_VIEW (self));
+
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+}
+
+/**
+ * desk_results_view_get_state:
+ * @self: a #DeskResultsView
+ *
+ * Returns: which state shows: "loading", "waiting", "empty", "error" or "results"
+ */
+const char *
+desk_results_view_get_state (DeskResultsView *self)
+{
+  g_return_val_if_fail (DESK_IS_RESULTS_VIEW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}

@@ -1,0 +1,205 @@
+/* test-results-view.c
+ *
+ * Copyright 2026 The Front Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "desk-results-view.h"
+#include "desk-sandbox.h"
+#include "desk-test-utils.h"
+
+/* 2026-01-15 12:00 UTC, so that "today" has the same tickets whenever the test runs. */
+#define TEST_NOW G_GINT64_CONSTANT (1768478400)
+
+typedef struct
+{
+  DeskSandbox     *sandbox;
+  DeskApiClient   *client;
+  DeskPagedList   *list;
+  GtkWindow       *window;
+  DeskResultsView *view;
+} Fixture;
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, gtk_label_new ("Ticket"));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkListItemFactory *factory;
+  GtkNoSelection *selection;
+  GtkWidget *list_view;
+
+  fixture->sandbox = g_object_new (DESK_TYPE_SANDBOX,
+                                   "seed", 3, "n-customers", 40, "n-tickets", 400,
+                                   "n-invoices", 20, "rate-limit", 0, "today", TEST_NOW, NULL);
+  desk_sandbox_start (fixture->sandbox, 0, &error);
+  g_assert_no_error (error);
+
+  fixture->client = desk_api_client_new (desk_sandbox_get_url (fixture->sandbox),
+                                         DESK_SANDBOX_DEMO_API_KEY);
+  fixture->list = desk_paged_list_new (fixture->client, DESK_PAGED_LIST_TICKETS);
+
+  /* A plain list of labels is enough: the view is about the states around the rows. */
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (fixture->list)));
+  list_view = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
+
+  fixture->view = DESK_RESULTS_VIEW (desk_results_view_new ());
+  desk_results_view_set_child (fixture->view, list_view);
+  desk_results_view_set_list (fixture->view, fixture->list);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 480, 600);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  desk_test_iterate (50);
+  g_clear_object (&fixture->list);
+  g_clear_object (&fixture->client);
+  desk_sandbox_stop (fixture->sandbox);
+  g_clear_object (&fixture->sandbox);
+}
+
+static void
+query (Fixture        *fixture,
+       const char     *keyword,
+       DeskListFilter  filter)
+{
+  g_autoptr(DeskListQuery) q = desk_list_query_new ();
+
+  q->keyword = g_strdup (keyword);
+  q->filter = filter;
+  q->page_size = 10;
+  desk_paged_list_set_query (fixture->list, q);
+}
+
+static gboolean
+state_is (gpointer data)
+{
+  const char **want = data;
+  Fixture *fixture = (Fixture *) want[1];
+
+  return g_strcmp0 (desk_results_view_get_state (fixture->view), want[0]) == 0 &&
+         !desk_paged_list_get_loading (fixture->list);
+}
+
+static void
+wait_for_state (Fixture    *fixture,
+                const char *state)
+{
+  const char *want[] = { state, (const char *) fixture };
+
+  g_assert_true (desk_test_wait_for (state_is, want, 10000));
+  g_assert_cmpstr (desk_results_view_get_state (fixture->view), ==, state);
+}
+
+static void
+screenshot (Fixture    *fixture,
+            const char *name)
+{
+  g_autofree char *path = NULL;
+
+  /* Past the stack's crossfade. */
+  desk_test_iterate (400);
+  path = desk_test_save_screenshot (GTK_WIDGET (fixture->window), name);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_results_fill_the_view (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  query (fixture, NULL, DESK_LIST_FILTER_ALL);
+  wait_for_state (fixture, "results");
+  desk_test_iterate (300);
+  wait_for_state (fixture, "results");
+
+  /* Ten label rows do not fill 600 pixels: the view asks for more pages by itself. */
+  g_assert_cmpuint (desk_paged_list_get_n_pages (fixture->list), >=, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), >=, 20);
+  screenshot (fixture, "results-view-results");
+}
+
+static void
+test_results_empty (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  desk_results_view_set_empty_text (fixture->view, "No Tickets Found", "Try another search.");
+  query (fixture, "no such ticket anywhere", DESK_LIST_FILTER_ALL);
+  wait_for_state (fixture, "empty");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 0);
+  screenshot (fixture, "results-view-empty");
+}
+
+static void
+test_results_error_and_retry (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_HTTP_500, 1.0);
+  query (fixture, NULL, DESK_LIST_FILTER_ALL);
+  wait_for_state (fixture, "error");
+  g_assert_nonnull (desk_paged_list_get_error (fixture->list));
+  screenshot (fixture, "results-view-error");
+
+  desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_NONE, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "results.retry", NULL));
+  wait_for_state (fixture, "results");
+  g_assert_null (desk_paged_list_get_error (fixture->list));
+}
+
+static gboolean
+is_loading (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (desk_results_view_get_state (fixture->view), "loading") == 0;
+}
+
+static void
+test_results_loading (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  desk_sandbox_set_route_latency (fixture->sandbox, "tickets", 1500);
+  query (fixture, NULL, DESK_LIST_FILTER_ALL);
+  g_assert_true (desk_test_wait_for (is_loading, fixture, 1000));
+  screenshot (fixture, "results-view-loading");
+  wait_for_state (fixture, "results");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  desk_test_init (&argc, &argv);
+
+  g_test_add ("/results-view/fill", Fixture, NULL,
+              fixture_set_up, test_results_fill_the_view, fixture_tear_down);
+  g_test_add ("/results-view/empty", Fixture, NULL,
+              fixture_set_up, test_results_empty, fixture_tear_down);
+  g_test_add ("/results-view/error-and-retry", Fixture, NULL,
+              fixture_set_up, test_results_error_and_retry, fixture_tear_down);
+  g_test_add ("/results-view/loading", Fixture, NULL,
+              fixture_set_up, test_results_loading, fixture_tear_down);
+
+  return g_test_run ();
+}
