@@ -68,8 +68,9 @@ line_item_names (DeskStore  *store,
                  gint64      invoice_id,
                  JsonObject *into)
 {
-  desk_store_rows_to_array (store, "SELECT name FROM invoice_items WHERE invoice_id = ? ORDER BY id",
-                            invoice_id, jset_array (into, "line_items"), line_item_name);
+  desk_store_rows_to_array (store,
+    "SELECT name FROM invoice_items WHERE invoice_id = ? ORDER BY id",
+    invoice_id, jset_array (into, "line_items"), line_item_name);
 }
 
 static JsonObject *
@@ -167,9 +168,9 @@ payments (DeskStore  *store,
           JsonObject *into)
 {
   desk_store_rows_to_array (store,
-                            "SELECT id, amount, payment_date, method, notes FROM payments WHERE invoice_id = ?"
-                            " ORDER BY payment_date, id",
-                            invoice_id, jset_array (into, "payments"), payment);
+    "SELECT id, amount, payment_date, method, notes FROM payments WHERE invoice_id = ?"
+    " ORDER BY payment_date, id",
+    invoice_id, jset_array (into, "payments"), payment);
 }
 
 static void
@@ -204,9 +205,9 @@ detail_items (DeskStore  *store,
               JsonObject *into)
 {
   desk_store_rows_to_array (store,
-                            "SELECT id, name, sku, product_id, quantity, description, price, gst, line_discount,"
-                            " notes, taxclass_id FROM invoice_items WHERE invoice_id = ? ORDER BY id",
-                            invoice_id, jset_array (into, "items"), detail_item);
+    "SELECT id, name, sku, product_id, quantity, description, price, gst, line_discount,"
+    " notes, taxclass_id FROM invoice_items WHERE invoice_id = ? ORDER BY id",
+    invoice_id, jset_array (into, "items"), detail_item);
 }
 
 static void
@@ -235,7 +236,8 @@ detail_summary (DeskStore    *store,
   jset_str (signature, "data", "");
   payments (store, id, s);
   jset_money (s, "amount_paid", sqlite3_column_int64 (stmt, I_PAID));
-  jset_money (s, "amount_due", sqlite3_column_int64 (stmt, I_TOTAL) - sqlite3_column_int64 (stmt, I_PAID));
+  jset_money (s, "amount_due",
+              sqlite3_column_int64 (stmt, I_TOTAL) - sqlite3_column_int64 (stmt, I_PAID));
   desk_customer_summary (store, sqlite3_column_int64 (stmt, I_CUSTOMER), TRUE,
                          jset_object (s, "customer"));
 }
@@ -339,7 +341,8 @@ read_item (DeskRequest  *req,
     return FALSE;
 
   if (row->name == NULL || *row->name == '\0')
-    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID, "items need a product_id or a name.");
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                              "items need a product_id or a name.");
   if (row->quantity < 1 || row->quantity > 10000 || row->price < 0 || row->line_discount < 0 ||
       row->line_discount > row->price * row->quantity)
     return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
@@ -575,7 +578,8 @@ desk_route_invoices_pay (DeskRequest  *req,
     known = sqlite3_step (stmt) == SQLITE_ROW;
     sqlite3_reset (stmt);
     if (!known)
-      return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID, "method \"%s\" does not exist.", method);
+      return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                                "method \"%s\" does not exist.", method);
   }
 
   payment = desk_insert_payment (req->store, req->ids[0], amount, when, method, notes);

@@ -139,12 +139,14 @@ read_items (DeskRequest  *req,
         {
           sqlite3_reset (stmt);
           return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
-                                    "repair item %" G_GINT64_FORMAT " does not exist.", item.problem_id);
+                                    "repair item %" G_GINT64_FORMAT " does not exist.",
+                                    item.problem_id);
         }
       else if (name == NULL || *name == '\0')
         {
           sqlite3_reset (stmt);
-          return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID, "repairProdItems need an id or a name.");
+          return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                                    "repairProdItems need an id or a name.");
         }
       else
         item.name = g_strdup (name);
@@ -227,9 +229,11 @@ read_part (DeskRequest  *req,
     return FALSE;
 
   if (part->name == NULL || *part->name == '\0')
-    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID, "Parts need a product_id or a name.");
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                              "Parts need a product_id or a name.");
   if (part->quantity < 1 || part->quantity > 10000 || part->price < 0)
-    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID, "Parts quantity or price is out of range.");
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                              "Parts quantity or price is out of range.");
 
   part->gst = desk_money_tax (desk_money_line_total (part->price, part->quantity, 0), rate);
 
@@ -340,7 +344,8 @@ read_line (DeskRequest  *req,
 
   if (row->price < 0 || row->line_discount < 0 || row->line_discount > row->price)
     return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
-                              "price and line_discount must be positive, the discount no more than the price.");
+                              "price and line_discount must be positive, the discount"
+                              " no more than the price.");
   if (!check_references (req, in, error) || !taxclass_rate (req, row->taxclass_id, &rate, error))
     return FALSE;
 
@@ -611,7 +616,8 @@ desk_route_tickets_create (DeskRequest  *req,
   id = desk_insert_ticket (req->store, &row);
 
   {
-    sqlite3_stmt *stmt = desk_store_prepare (req->store, "SELECT order_id FROM tickets WHERE id = ?");
+    sqlite3_stmt *stmt = desk_store_prepare (req->store,
+                                             "SELECT order_id FROM tickets WHERE id = ?");
 
     sqlite3_bind_int64 (stmt, 1, id);
     if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -754,8 +760,8 @@ record_status_change (DeskRequest *req,
   /* Collecting the device is what sets "repair_collected". */
   if (g_str_equal (in->row.status, "Repaired & Collected"))
     {
-      sqlite3_stmt *stmt = desk_store_prepare (req->store,
-                                               "UPDATE tickets SET repair_collected = ? WHERE id = ?");
+      sqlite3_stmt *stmt = desk_store_prepare (req->store, "UPDATE tickets SET repair_collected = ?"
+                                               " WHERE id = ?");
 
       sqlite3_bind_int64 (stmt, 1, req->now);
       sqlite3_bind_int64 (stmt, 2, in->row.ticket_id);
@@ -955,7 +961,8 @@ desk_route_tickets_convert (DeskRequest  *req,
     return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_NOT_FOUND,
                               "Ticket %" G_GINT64_FORMAT " does not exist.", req->ids[0]);
 
-  if (existing > 0 && desk_store_has_row (req->store, "SELECT 1 FROM invoices WHERE id = ?", existing))
+  if (existing > 0 &&
+      desk_store_has_row (req->store, "SELECT 1 FROM invoices WHERE id = ?", existing))
     {
       convert_reply (req, req->ids[0], existing, "Invoice already exists for this ticket");
       return TRUE;

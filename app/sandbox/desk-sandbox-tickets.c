@@ -111,9 +111,9 @@ repair_items (DeskStore  *store,
               JsonObject *into)
 {
   desk_store_rows_to_array (store,
-                            "SELECT problem_id, name FROM ticket_items WHERE line_id = ?"
-                            " ORDER BY id",
-                            line_id, jset_array (into, "repairProdItems"), repair_item);
+    "SELECT problem_id, name FROM ticket_items WHERE line_id = ?"
+    " ORDER BY id",
+    line_id, jset_array (into, "repairProdItems"), repair_item);
 }
 
 static void
@@ -143,9 +143,9 @@ line_parts (DeskStore  *store,
             JsonObject *into)
 {
   desk_store_rows_to_array (store,
-                            "SELECT id, product_id, name, sku, quantity, price, gst, taxclass_id, warranty,"
-                            " warranty_timeframe, supplier FROM ticket_parts WHERE line_id = ? ORDER BY id",
-                            line_id, jset_array (into, "parts"), line_part);
+    "SELECT id, product_id, name, sku, quantity, price, gst, taxclass_id, warranty,"
+    " warranty_timeframe, supplier FROM ticket_parts WHERE line_id = ? ORDER BY id",
+    line_id, jset_array (into, "parts"), line_part);
 }
 
 static gint64
@@ -402,13 +402,13 @@ history_and_notes (DeskStore  *store,
                    JsonObject *o)
 {
   desk_store_rows_to_array (store,
-                            "SELECT description, creationdate FROM ticket_history"
-                            " WHERE ticket_id = ? ORDER BY creationdate DESC, id DESC",
-                            id, jset_array (o, "hostory"), history_entry);
+    "SELECT description, creationdate FROM ticket_history"
+    " WHERE ticket_id = ? ORDER BY creationdate DESC, id DESC",
+    id, jset_array (o, "hostory"), history_entry);
   desk_store_rows_to_array (store,
-                            "SELECT title, type, user, text, created_on FROM ticket_notes"
-                            " WHERE ticket_id = ? ORDER BY created_on DESC, id DESC",
-                            id, jset_array (o, "notes"), note_entry);
+    "SELECT title, type, user, text, created_on FROM ticket_notes"
+    " WHERE ticket_id = ? ORDER BY created_on DESC, id DESC",
+    id, jset_array (o, "notes"), note_entry);
   jset_array (o, "unlocks");
   jset_array (o, "accessory");
 }
@@ -497,8 +497,8 @@ desk_route_tickets_index (DeskRequest  *req,
   /* Counting only by date reads the date index alone: much faster on a big store. */
   if (like == NULL && status == NULL && query_int (req, "assigned_to", 0) <= 0 &&
       query_int (req, "created_by", 0) <= 0)
-    count = desk_store_prepare (req->store,
-                                "SELECT COUNT (*) FROM tickets WHERE created_date BETWEEN ?1 AND ?2");
+    count = desk_store_prepare (req->store, "SELECT COUNT (*) FROM tickets"
+                                " WHERE created_date BETWEEN ?1 AND ?2");
   else
     count = desk_store_prepare (req->store, "SELECT COUNT (*)" TICKET_FILTER);
 
