@@ -416,6 +416,27 @@ test_tickets_create (TestFixture   *f,
   g_assert_true (listed);
 }
 
+/* "0" is how a form says "none" for an id: the line keeps its default task type and takes
+ * the tax class of its repair item, instead of failing on a record 0 that cannot exist. */
+static void
+test_tickets_unset_ids (TestFixture   *f,
+                        gconstpointer  data)
+{
+  g_autofree char *body = ticket_body (f, "", ", \"task_type\": \"0\", \"taxclass\": \"\"");
+  g_autoptr(TestReply) created = send_json (f, "POST", "tickets", body);
+  g_autofree char *path = NULL;
+  g_autoptr(TestReply) shown = NULL;
+  JsonObject *device;
+
+  g_assert_true (test_success (created));
+  path = g_strdup_printf ("tickets/%" G_GINT64_FORMAT,
+                          json_object_get_int_member (test_data_object (created), "id"));
+  shown = get (f, path);
+  device = json_array_get_object_element (json_object_get_array_member (test_data_object (shown), "devices"), 0);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (device, "task_type"), "id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (device, "taxclass"), "tax_percent"), ==, "8.750");
+}
+
 static void
 test_tickets_update (TestFixture   *f,
                      gconstpointer  data)
@@ -721,6 +742,7 @@ main (int   argc,
   ADD ("/sandbox/tickets/paging", test_tickets_paging);
   ADD ("/sandbox/tickets/filters", test_tickets_filters);
   ADD ("/sandbox/tickets/create", test_tickets_create);
+  ADD ("/sandbox/tickets/unset-ids", test_tickets_unset_ids);
   ADD ("/sandbox/tickets/update", test_tickets_update);
   ADD ("/sandbox/tickets/convert", test_tickets_convert);
   ADD ("/sandbox/reference/lists", test_reference);

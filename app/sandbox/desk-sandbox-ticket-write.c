@@ -303,6 +303,8 @@ read_line (DeskRequest  *req,
            GError      **error)
 {
   DeskLineRow *row = &in->row;
+  gint64 task_type = row->task_type;
+  gint64 taxclass_id = row->taxclass_id;
   JsonArray *items, *parts;
   gint64 rate;
 
@@ -328,6 +330,16 @@ read_line (DeskRequest  *req,
       !take_conditions (in, o, "PreConditions", &row->preconditions, error) ||
       !take_conditions (in, o, "PostConditions", &row->postconditions, error))
     return FALSE;
+
+  /* An id of "0" or "" means none everywhere in the API: a form that leaves the task type
+   * or the tax class unset keeps what the line had, as if it had not sent them. */
+  if (row->task_type <= 0)
+    row->task_type = task_type;
+  if (row->taxclass_id <= 0)
+    {
+      row->taxclass_id = taxclass_id;
+      in->has_taxclass = FALSE;
+    }
 
   items = body_array (o, "repairProdItems", error);
   if (items == NULL && error != NULL && *error != NULL)
