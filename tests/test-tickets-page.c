@@ -179,8 +179,12 @@ screenshot (Fixture    *fixture,
 {
   g_autofree char *path = NULL;
 
-  gtk_window_set_default_size (fixture->window, width, width < 600 ? 720 : 800);
-  desk_test_iterate (600);
+  /* Twice: the narrow list lets the window shrink only once its columns are hidden. */
+  for (guint i = 0; i < 2; i++)
+    {
+      gtk_window_set_default_size (fixture->window, width, width < 600 ? 720 : 800);
+      desk_test_iterate (400);
+    }
   path = desk_test_save_screenshot (GTK_WIDGET (fixture->window), name);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -535,7 +539,6 @@ test_detail (Fixture       *fixture,
   g_assert_cmpint (desk_ticket_get_total (ticket), >=, 0);
   g_assert_cmpuint (g_list_model_get_n_items (desk_ticket_get_history (ticket)), >, 0);
   screenshot (fixture, 1400, "tickets-detail-wide");
-  screenshot (fixture, 1920, "tickets-detail-1920");
   screenshot (fixture, 360, "tickets-detail-narrow");
 
   /* Escape closes the detail, then clears the search. */

@@ -320,6 +320,10 @@ desk_ticket_columns_set_narrow (GtkColumnView *view,
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (list, i);
 
-      gtk_column_view_column_set_visible (column, !(narrow && columns[i].wide_only));
+      gboolean hide = narrow && columns[i].wide_only;
+
+      /* GTK 4.8 still counts a hidden column's fixed width in the view's minimum width. */
+      gtk_column_view_column_set_fixed_width (column, hide ? 0 : columns[i].fixed_width);
+      gtk_column_view_column_set_visible (column, !hide);
     }
 }

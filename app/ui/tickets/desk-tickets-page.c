@@ -28,6 +28,8 @@
 #define SEARCH_DELAY_MS 250
 /* Below this page width the list shows fewer columns, and beside the detail. */
 #define NARROW_WIDTH 1050
+/* Below this page width the filters fold away behind their button. */
+#define COMPACT_WIDTH 600
 
 struct _DeskTicketsPage
 {
@@ -43,6 +45,7 @@ struct _DeskTicketsPage
   GtkDropDown        *status_dropdown;
   GtkDropDown        *technician_dropdown;
   GtkDropDown        *creator_dropdown;
+  GtkToggleButton    *filters_button;
   AdwLeaflet         *leaflet;
   DeskResultsView    *results;
   DeskTicketDetail   *detail;
@@ -70,6 +73,7 @@ struct _DeskTicketsPage
   gboolean            open_when_found;
   gboolean            updating_controls;
   gboolean            narrow;
+  gboolean            compact;
 };
 
 enum {
@@ -231,7 +235,8 @@ update_custom_range_label (DeskTicketsPage *self)
   g_autoptr(GDateTime) from_date = g_date_time_new_from_unix_local (self->filters.from_date);
   g_autoptr(GDateTime) to_date = g_date_time_new_from_unix_local (self->filters.to_date);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->custom_range_button),
+  /* The flow box's own child, or it leaves a gap. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->custom_range_button)),
                           self->filters.range == DESK_TICKET_RANGE_CUSTOM);
   if (self->filters.from_date <= 0 || from_date == NULL || to_date == NULL)
     {
@@ -686,9 +691,17 @@ apply_narrow_cb (gpointer user_data)
 {
   DeskTicketsPage *self = user_data;
 
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  gboolean compact = width < COMPACT_WIDTH;
+
   self->narrow_source = 0;
-  self->narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
+  self->narrow = width < NARROW_WIDTH;
   desk_ticket_columns_set_narrow (self->column_view, self->narrow);
+
+  /* On a phone the filters would push the list off the screen; they are a tap away. */
+  if (compact != self->compact)
+    gtk_toggle_button_set_active (self->filters_button, !compact);
+  self->compact = compact;
 
   return G_SOURCE_REMOVE;
 }
@@ -718,7 +731,8 @@ desk_tickets_page_size_allocate (GtkWidget *widget,
 {
   DeskTicketsPage *self = DESK_TICKETS_PAGE (widget);
 
-  if ((width < NARROW_WIDTH) != self->narrow && self->narrow_source == 0)
+  if (((width < NARROW_WIDTH) != self->narrow || (width < COMPACT_WIDTH) != self->compact) &&
+      self->narrow_source == 0)
     self->narrow_source = g_idle_add (apply_narrow_cb, self);
 
   gtk_widget_allocate (GTK_WIDGET (self->toast_overlay), width, height, baseline, NULL);
@@ -901,6 +915,7 @@ desk_tickets_page_class_init (DeskTicketsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, technician_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, creator_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, filters_button);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, results);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, detail);
