@@ -391,14 +391,20 @@ test_search_local_then_server (Fixture       *fixture,
   g_autofree char *prefix = NULL;
   DeskTicket *first;
   DeskPagedList *list;
+  guint pages;
 
   set_range (fixture, DESK_TICKET_RANGE_ALL);
   first = row (fixture, 0);
   prefix = g_strndup (desk_ticket_get_order_id (first), strlen (desk_ticket_get_order_id (first)) - 1);
 
   /* At once, before any request: only loaded rows that match. */
+  list = desk_tickets_page_get_list (fixture->page);
+  pages = desk_paged_list_get_n_pages (list);
   type_text (fixture, prefix);
   g_assert_true (desk_tickets_page_get_searching (fixture->page));
+  /* The few matching rows do not fill the view, which must not fetch the whole list. */
+  desk_test_iterate (150);
+  g_assert_cmpuint (desk_paged_list_get_n_pages (list), ==, pages);
   g_assert_cmpuint (n_rows (fixture), >, 0);
   for (guint i = 0; i < n_rows (fixture); i++)
     g_assert_true (g_str_has_prefix (desk_ticket_get_order_id (row (fixture, i)), prefix) ||

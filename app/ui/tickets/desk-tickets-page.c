@@ -126,6 +126,22 @@ update_empty_text (DeskTicketsPage *self)
                                       _("Try another date range or other filters."));
 }
 
+/* The server's answer to the current text is shown whole: it matches more fields. */
+static gboolean
+filtering (DeskTicketsPage *self)
+{
+  return searching (self) && !(self->shown == self->search_list && search_is_current (self));
+}
+
+/* While only matching rows show, the list must not fetch pages to fill the view: it would
+ * load every ticket looking for rows it then hides. */
+static void
+refilter (DeskTicketsPage *self)
+{
+  desk_results_view_set_fill (self->results, !filtering (self));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 show_list (DeskTicketsPage *self,
            DeskPagedList   *list)
@@ -138,7 +154,7 @@ show_list (DeskTicketsPage *self,
     }
 
   update_empty_text (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self);
 }
 
 static gboolean
@@ -147,11 +163,7 @@ filter_func (gpointer item,
 {
   DeskTicketsPage *self = user_data;
 
-  /* The server's answer to the current text is shown whole: it matches more fields. */
-  if (self->shown == self->search_list && search_is_current (self))
-    return TRUE;
-
-  return desk_ticket_matches (DESK_TICKET (item), self->folded_search);
+  return !filtering (self) || desk_ticket_matches (DESK_TICKET (item), self->folded_search);
 }
 
 /* --- Filters -------------------------------------------------------------------------------- */
@@ -549,7 +561,7 @@ search_changed_cb (DeskTicketsPage *self)
     }
 
   /* At once from what is loaded; the server follows when typing pauses. */
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self);
   self->search_source = g_timeout_add (SEARCH_DELAY_MS, search_timeout_cb, self);
 }
 
