@@ -781,6 +781,10 @@ desk_tickets_page_constructed (GObject *object)
   gtk_column_view_set_single_click_activate (self->column_view, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
   desk_ticket_columns_add (self->column_view, self->catalog);
+  /* Narrow until the page is known to be wide: a narrow list never stops the window from
+   * growing, while a wide one would keep a phone-sized window from shrinking. */
+  self->narrow = TRUE;
+  desk_ticket_columns_set_narrow (self->column_view, TRUE);
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (column_view_activate_cb),
                            self, G_CONNECT_SWAPPED);
   desk_results_view_set_child (self->results, GTK_WIDGET (self->column_view));
