@@ -428,8 +428,8 @@ check_applied (DeskTicketDetail *self,
   if (g_param_values_cmp (pspec, &now, &self->sent_value) == 0)
     say (self, _("Saved"));
   else
-    say (self, _("RepairDesk answered that the change was saved, but it still holds the old "
-                 "value. The ticket shows what RepairDesk holds."));
+    say (self, _("RepairDesk answered that the change was saved, but it holds something else. "
+                 "The ticket shows what RepairDesk holds."));
 }
 
 static void

@@ -266,8 +266,9 @@ desk_ticket_signature_group (DeskTicket *ticket)
 /* History entries come as HTML ("changed status to <b>Repaired</b>"); Pango's markup is
  * close enough for the few tags used, and anything it cannot read is shown as text. */
 static GtkWidget *
-history_row (DeskHistoryEntry *entry)
+history_row (gpointer item)
 {
+  DeskHistoryEntry *entry = item;
   const char *description = desk_history_entry_get_description (entry);
   g_autofree char *date = desk_ticket_format_date (desk_history_entry_get_created (entry));
   GtkWidget *row = adw_action_row_new ();
@@ -283,50 +284,55 @@ history_row (DeskHistoryEntry *entry)
   return row;
 }
 
-GtkWidget *
-desk_ticket_history_group (DeskTicket *ticket)
+static GtkWidget *
+note_row (gpointer item)
 {
-  GListModel *history = desk_ticket_get_history (ticket);
+  DeskNote *note = item;
+  g_autofree char *date = desk_ticket_format_date (desk_note_get_created (note));
+  GtkWidget *row = adw_action_row_new ();
+  const char *title = desk_note_get_title (note);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 title != NULL && *title != '\0' ? title : date);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), desk_note_get_text (note));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+  return row;
+}
+
+/* A group with a row for each item, or NULL when there is none. */
+static GtkWidget *
+list_group (const char  *title,
+            GListModel  *items,
+            GtkWidget *(*make_row) (gpointer item))
+{
   GtkWidget *group;
 
-  if (history == NULL || g_list_model_get_n_items (history) == 0)
+  if (items == NULL || g_list_model_get_n_items (items) == 0)
     return NULL;
 
-  group = group_new (_("History"));
-  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+  group = group_new (title);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
-      g_autoptr(DeskHistoryEntry) entry = g_list_model_get_item (history, i);
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), history_row (entry));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), make_row (item));
     }
 
   return group;
 }
 
 GtkWidget *
+desk_ticket_history_group (DeskTicket *ticket)
+{
+  return list_group (_("History"), desk_ticket_get_history (ticket),
+                     history_row);
+}
+
+GtkWidget *
 desk_ticket_notes_group (DeskTicket *ticket)
 {
-  GListModel *notes = desk_ticket_get_notes (ticket);
-  GtkWidget *group;
-
-  if (notes == NULL || g_list_model_get_n_items (notes) == 0)
-    return NULL;
-
-  group = group_new (_("Notes"));
-  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-    {
-      g_autoptr(DeskNote) note = g_list_model_get_item (notes, i);
-      g_autofree char *date = desk_ticket_format_date (desk_note_get_created (note));
-      GtkWidget *row = adw_action_row_new ();
-      const char *title = desk_note_get_title (note);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     title != NULL && *title != '\0' ? title : date);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), desk_note_get_text (note));
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-
-  return group;
+  return list_group (_("Notes"), desk_ticket_get_notes (ticket),
+                     note_row);
 }
