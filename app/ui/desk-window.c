@@ -11,6 +11,7 @@
 
 
 #include "desk-window.h"
+#include "tickets/desk-tickets-page.h"
 #include "welcome/desk-welcome-page.h"
 
 struct _DeskWindow
@@ -30,9 +31,11 @@ struct _DeskWindow
   GtkWidget            *back_button;
   GtkWidget            *sidebar_demo_marker;
   GtkWidget            *content_demo_marker;
+  AdwBin               *tickets_bin;
 
   /* owned */
   DeskContext          *context;
+  DeskCatalog          *catalog;
   GCancellable         *cancellable;
 
   /* state */
@@ -49,6 +52,30 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The screens are made once there is a server to ask: the account's or the demo store. */
+static void
+ensure_screens (DeskWindow *self)
+{
+  GtkWidget *tickets;
+
+  if (adw_bin_get_child (self->tickets_bin) != NULL)
+    return;
+
+  if (self->catalog == NULL)
+    self->catalog = desk_catalog_new (desk_context_get_client (self->context));
+  tickets = desk_tickets_page_new (desk_context_get_client (self->context), self->catalog,
+                                   desk_context_get_settings (self->context));
+  adw_bin_set_child (self->tickets_bin, tickets);
+}
+
+/* Another store (the demo, or back to the account) has other tickets and reference lists. */
+static void
+drop_screens (DeskWindow *self)
+{
+  adw_bin_set_child (self->tickets_bin, NULL);
+  g_clear_object (&self->catalog);
+}
+
 /* The welcome page stays until there is something to work on: an account or the demo
  * store, which shows the spinner while it starts. */
 static void
@@ -64,6 +91,8 @@ update_main_page (DeskWindow *self)
 
   gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->main_stack, page);
+  if (g_str_equal (page, "sections"))
+    ensure_screens (self);
 }
 
 /* The content header always says "Demo Store"; the sidebar's only needs to when the
@@ -199,6 +228,8 @@ desk_window_constructed (GObject *object)
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (update_demo_markers), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::demo",
+                           G_CALLBACK (drop_screens), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::demo",
                            G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::has-api-key",
                            G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
@@ -225,6 +256,7 @@ desk_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->context);
+  g_clear_object (&self->catalog);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), DESK_TYPE_WINDOW);
 
@@ -309,6 +341,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar_demo_marker);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_demo_marker);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, tickets_bin);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, content_stack_visible_child_cb);
