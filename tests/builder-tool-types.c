@@ -15,6 +15,7 @@
 
 #include "preferences/desk-preferences-window.h"
 #include "welcome/desk-welcome-page.h"
+#include "widgets/desk-results-view.h"
 
 __attribute__((constructor)) static void
 register_types (void)
@@ -31,6 +32,7 @@ register_types (void)
   g_type_ensure (ADW_TYPE_PASSWORD_ENTRY_ROW);
   g_type_ensure (ADW_TYPE_LEAFLET);
   g_type_ensure (DESK_TYPE_WELCOME_PAGE);
+  g_type_ensure (DESK_TYPE_RESULTS_VIEW);
 }
 
 /* The templates' signal handlers are static functions of their classes, out of the
@@ -42,6 +44,11 @@ TEMPLATE_HANDLER (back_button_clicked_cb)
 TEMPLATE_HANDLER (content_stack_visible_child_cb)
 TEMPLATE_HANDLER (edge_reached_cb)
 TEMPLATE_HANDLER (key_row_apply_cb)
+TEMPLATE_HANDLER (referral_selected_cb)
+TEMPLATE_HANDLER (related_more_clicked_cb)
+TEMPLATE_HANDLER (related_row_activated_cb)
+TEMPLATE_HANDLER (search_activate_cb)
+TEMPLATE_HANDLER (search_changed_cb)
 TEMPLATE_HANDLER (sidebar_row_activated_cb)
 TEMPLATE_HANDLER (url_row_apply_cb)
 TEMPLATE_HANDLER (url_row_changed_cb)
