@@ -19,7 +19,7 @@
  * that the mapping produced every ticket. */
 
 #define N_TICKETS 10000
-#define N_ROUNDS 5
+#define N_ROUNDS 7
 
 static void
 append_ticket (GString *json,

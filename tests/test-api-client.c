@@ -766,6 +766,8 @@ test_no_key (Fixture       *fixture,
 {
   Result result = { 0 };
 
+  desk_api_client_set_api_key (fixture->client, "   ");
+  g_assert_false (desk_api_client_has_api_key (fixture->client));
   desk_api_client_set_api_key (fixture->client, NULL);
   g_assert_false (desk_api_client_has_api_key (fixture->client));
   request (fixture, "GET", "statuses", NULL, 0, &result);

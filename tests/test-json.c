@@ -195,6 +195,8 @@ test_json_ints (void)
   g_assert_cmpint (desk_json_get_int (o, "as_string", 99), ==, 204817);
   g_assert_cmpint (desk_json_get_int (o, "word", 99), ==, 99);
   g_assert_cmpint (desk_json_get_int (o, "empty", 99), ==, 99);
+  g_assert_cmpint (desk_json_get_int (o, "decimal_zero", 99), ==, 3);
+  g_assert_cmpint (desk_json_get_int (o, "decimal", 99), ==, 99);
 }
 
 static void

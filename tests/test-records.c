@@ -100,6 +100,7 @@ test_ticket_list_entry (void)
   DeskCustomer *customer = desk_ticket_get_customer (ticket);
   g_autofree char *created_by = NULL;
   g_autofree char *referral = NULL;
+  g_autoptr(GListModel) notes = NULL;
   DeskTicketDevice *device;
   DeskRepairItem *item;
   gint64 collected, invoice_id, paid, task_type;
@@ -137,6 +138,11 @@ test_ticket_list_entry (void)
 
   g_assert_cmpuint (g_list_model_get_n_items (desk_ticket_get_devices (ticket)), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (desk_ticket_get_history (ticket)), ==, 0);
+  /* A list the entry does not carry is an empty model, never NULL, for bindings too. */
+  g_object_get (ticket, "notes", &notes, NULL);
+  g_assert_true (G_IS_LIST_MODEL (notes));
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 0);
+  g_assert_true (g_list_model_get_item_type (notes) == DESK_TYPE_NOTE);
   device = get_item (desk_ticket_get_devices (ticket), 0, DESK_TYPE_TICKET_DEVICE);
   g_assert_cmpint (desk_ticket_device_get_id (device), ==, 290451);
   g_assert_cmpstr (desk_ticket_device_get_status (device), ==, "Ready for pickup");
@@ -420,6 +426,11 @@ test_invoice_detail (void)
   g_assert_cmpint (totals.total, ==, desk_invoice_get_total (invoice));
   g_assert_cmpint (totals.paid, ==, desk_invoice_get_amount_paid (invoice));
   g_assert_cmpint (totals.due, ==, desk_invoice_get_amount_due (invoice));
+
+  /* Without the screen line only the charger is left: 40.00 less 15.00, untaxed. */
+  desk_invoice_remove_item (invoice, 0);
+  desk_invoice_compute_totals (invoice, &totals);
+  g_assert_cmpint (totals.total, ==, 2500);
 }
 
 static void
@@ -736,6 +747,49 @@ test_notify_on_change_only (void)
   g_assert_cmpint (id, ==, 77);
 }
 
+static void
+count_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        GString    *log)
+{
+  g_string_append_printf (log, "%u-%u+%u;", position, removed, added);
+}
+
+/* The intake form adds and removes lines; the lists tell their views. */
+static void
+test_list_editing (void)
+{
+  g_autoptr(DeskTicket) ticket = load_record (DESK_TYPE_TICKET, "ticket-detail.json");
+  g_autoptr(DeskTicketDevice) added = desk_ticket_device_new ();
+  g_autoptr(DeskRepairItem) repair = desk_repair_item_new (9, "Cleaning");
+  g_autoptr(GString) log = g_string_new (NULL);
+  GListModel *devices = desk_ticket_get_devices (ticket);
+  DeskTicketDevice *first = get_item (devices, 0, DESK_TYPE_TICKET_DEVICE);
+  GListModel *repairs = desk_ticket_device_get_repair_items (first);
+
+  g_signal_connect (devices, "items-changed", G_CALLBACK (count_items_changed_cb), log);
+  g_signal_connect (repairs, "items-changed", G_CALLBACK (count_items_changed_cb), log);
+
+  desk_ticket_add_device (ticket, added);
+  desk_ticket_device_add_repair_item (first, repair);
+  g_assert_cmpuint (g_list_model_get_n_items (devices), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (repairs), ==, 2);
+  g_assert_true (get_item (devices, 1, DESK_TYPE_TICKET_DEVICE) == added);
+  g_assert_null (g_list_model_get_item (devices, 2));
+
+  desk_ticket_device_remove_repair_item (first, 0);
+  g_assert_true (get_item (repairs, 0, DESK_TYPE_REPAIR_ITEM) == repair);
+  desk_ticket_remove_device (ticket, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (devices), ==, 1);
+  g_assert_cmpstr (log->str, ==, "1-0+1;1-0+1;0-1+0;1-1+0;");
+
+  /* Removing the only part leaves an empty list, written as []. */
+  desk_ticket_device_remove_part (first, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (desk_ticket_device_get_parts (first)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -756,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/records/priced", test_priced_records);
   g_test_add_func ("/records/employee-pin-dropped", test_employee_pin_dropped);
   g_test_add_func ("/records/misspelt-keys", test_misspelt_keys);
+  g_test_add_func ("/records/list-editing", test_list_editing);
   g_test_add_func ("/records/unusable", test_unusable_records);
   g_test_add_func ("/records/tolerant", test_tolerant_records);
   g_test_add_func ("/records/notify-on-change-only", test_notify_on_change_only);

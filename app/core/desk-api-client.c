@@ -340,13 +340,20 @@ void
 desk_api_client_set_api_key (DeskApiClient *self,
                              const char    *api_key)
 {
+  g_autofree char *key = NULL;
+
   g_return_if_fail (DESK_IS_API_CLIENT (self));
 
-  if (g_strcmp0 (self->api_key, api_key) == 0)
+  /* A key pasted with spaces around it, or only spaces, is no different. */
+  key = api_key != NULL ? g_strstrip (g_strdup (api_key)) : NULL;
+  if (key != NULL && *key == '\0')
+    g_clear_pointer (&key, g_free);
+
+  if (g_strcmp0 (self->api_key, key) == 0)
     return;
 
   g_free (self->api_key);
-  self->api_key = api_key != NULL && *api_key != '\0' ? g_strstrip (g_strdup (api_key)) : NULL;
+  self->api_key = g_steal_pointer (&key);
 
   /* A new key has a budget of its own. */
   if (self->governor_by_key)

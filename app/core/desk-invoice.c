@@ -397,3 +397,15 @@ desk_invoice_compute_totals (DeskInvoice *self,
       desk_totals_add_payment (totals, desk_payment_get_amount (payment));
     }
 }
+
+/**
+ * desk_invoice_remove_item:
+ * @self: a #DeskInvoice
+ * @position: the position of the line in desk_invoice_get_items()
+ */
+void
+desk_invoice_remove_item (DeskInvoice *self,
+                          guint        position)
+{
+  desk_record_remove (DESK_RECORD (self), properties[PROP_ITEMS], position);
+}

@@ -36,6 +36,8 @@ void          desk_invoice_set_customer      (DeskInvoice      *self,
 GListModel   *desk_invoice_get_items         (DeskInvoice      *self);
 void          desk_invoice_add_item          (DeskInvoice      *self,
                                               DeskInvoiceItem  *item);
+void          desk_invoice_remove_item       (DeskInvoice      *self,
+                                              guint             position);
 GListModel   *desk_invoice_get_payments      (DeskInvoice      *self);
 void          desk_invoice_compute_totals    (DeskInvoice      *self,
                                               DeskTotals       *totals);

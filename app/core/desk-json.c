@@ -67,15 +67,27 @@ parse_integer_text (const char *text,
 {
   char buf[32];
   char *end = NULL;
+  gint64 number;
 
   if (len == 0 || len >= sizeof buf)
     return FALSE;
 
   memcpy (buf, text, len);
   buf[len] = '\0';
-  *value = g_ascii_strtoll (buf, &end, 10);
+  number = g_ascii_strtoll (buf, &end, 10);
+  if (end == buf)
+    return FALSE;
 
-  return end != buf && *end == '\0';
+  /* Quantities are sometimes written as amounts ("2.00"). */
+  if (*end == '.')
+    while (*++end == '0')
+      ;
+
+  if (*end != '\0')
+    return FALSE;
+
+  *value = number;
+  return TRUE;
 }
 
 /**

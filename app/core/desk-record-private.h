@@ -22,7 +22,7 @@ typedef enum
   DESK_FIELD_TIME,     /* gint64 unix seconds, 0 for not set */
   DESK_FIELD_BOOL,     /* gboolean */
   DESK_FIELD_RECORD,   /* DeskRecord * of item_type, NULL if absent */
-  DESK_FIELD_LIST,     /* GListStore * of item_type, NULL until it has items or is asked for */
+  DESK_FIELD_LIST,     /* DeskRecordList * of item_type, NULL until it has items or is asked for */
 } DeskFieldKind;
 
 /**
@@ -30,7 +30,7 @@ typedef enum
  * @name: the property name
  * @kind: the storage and reading rule
  * @offset: where the value lives in the instance struct
- * @keys: JSON members tried in order (paths with '/'); the first readable one wins
+ * @keys: JSON members in order of preference (paths with '/'); the first readable one wins
  * @item_type: the record type of a %DESK_FIELD_RECORD or %DESK_FIELD_LIST
  * @fallback: the value of a %DESK_FIELD_INT that none of @keys gave
  *
@@ -96,8 +96,36 @@ GListModel *desk_record_get_list     (DeskRecord       *self,
 void      desk_record_append          (DeskRecord       *self,
                                        GParamSpec       *pspec,
                                        gpointer          item);
+void      desk_record_remove          (DeskRecord       *self,
+                                       GParamSpec       *pspec,
+                                       guint             position);
 
 void      desk_record_write_object    (DeskRecord       *self,
                                        JsonBuilder      *builder);
+
+/* Shared by desk-record.c, desk-record-read.c and desk-record-write.c. */
+
+typedef void (*DeskFieldFunc) (DeskRecord      *self,
+                               const DeskField *field,
+                               gpointer         data);
+
+static inline gpointer
+desk_record_field_ptr (DeskRecord      *self,
+                       const DeskField *field)
+{
+  return G_STRUCT_MEMBER_P (self, field->offset);
+}
+
+gboolean         desk_field_kind_is_int64    (DeskFieldKind    kind);
+const DeskField *desk_record_field_for_pspec (GParamSpec      *pspec);
+void             desk_record_foreach_field   (DeskRecord      *self,
+                                              DeskFieldFunc    func,
+                                              gpointer         data);
+const DeskWrite *desk_record_find_writes     (DeskRecord      *self);
+gboolean         desk_record_has_currency    (DeskRecord      *self);
+void             desk_record_take_currency   (DeskRecord      *self,
+                                              char            *currency);
+void             desk_record_read_fields     (DeskRecord      *self,
+                                              JsonObject      *object);
 
 G_END_DECLS

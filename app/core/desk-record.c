@@ -13,7 +13,7 @@
 
 #include "desk-api-error.h"
 #include "desk-json.h"
-#include "desk-money.h"
+#include "desk-record-list.h"
 #include "desk-record-private.h"
 
 /* Every data object is a table of fields (desk-record-private.h) on top of this class:
@@ -65,8 +65,8 @@ ensure_class_info (GType type)
   return info;
 }
 
-static const DeskField *
-field_for_pspec (GParamSpec *pspec)
+const DeskField *
+desk_record_field_for_pspec (GParamSpec *pspec)
 {
   ClassInfo *info = class_info (pspec->owner_type);
 
@@ -75,15 +75,8 @@ field_for_pspec (GParamSpec *pspec)
   return &info->fields[pspec->param_id];
 }
 
-static gpointer
-field_ptr (DeskRecord      *self,
-           const DeskField *field)
-{
-  return G_STRUCT_MEMBER_P (self, field->offset);
-}
-
-static gboolean
-is_int64_kind (DeskFieldKind kind)
+gboolean
+desk_field_kind_is_int64 (DeskFieldKind kind)
 {
   switch (kind)
     {
@@ -134,12 +127,10 @@ make_pspec (const DeskField *field)
 }
 
 /* Calls @func for each field of each class from the record's own type up to DeskRecord. */
-static void
-foreach_field (DeskRecord *self,
-               void      (*func) (DeskRecord      *self,
-                                  const DeskField *field,
-                                  gpointer         data),
-               gpointer    data)
+void
+desk_record_foreach_field (DeskRecord     *self,
+                           DeskFieldFunc   func,
+                           gpointer        data)
 {
   for (GType type = G_OBJECT_TYPE (self); type != DESK_TYPE_RECORD; type = g_type_parent (type))
     {
@@ -152,17 +143,18 @@ foreach_field (DeskRecord *self,
     }
 }
 
-static gboolean
-has_currency (DeskRecord *self)
+gboolean
+desk_record_has_currency (DeskRecord *self)
 {
   DeskRecordPrivate *priv = desk_record_get_instance_private (self);
 
   return priv->currency != NULL;
 }
 
-static void
-note_currency (DeskRecord *self,
-               char       *currency)
+/* Keeps the first currency text of a record; takes @currency. */
+void
+desk_record_take_currency (DeskRecord *self,
+                           char       *currency)
 {
   DeskRecordPrivate *priv = desk_record_get_instance_private (self);
 
@@ -172,164 +164,16 @@ note_currency (DeskRecord *self,
     priv->currency = currency;
 }
 
-static gboolean
-read_record (DeskRecord      *self,
-             const DeskField *field,
-             JsonNode        *node)
-{
-  DeskRecord **slot = field_ptr (self, field);
-
-  if (desk_json_node_get_object (node) == NULL)
-    return FALSE;
-
-  g_clear_object (slot);
-  *slot = desk_record_new_from_json (field->item_type (), node, NULL);
-  return *slot != NULL;
-}
-
-static GListStore *
+static DeskRecordList *
 ensure_list (DeskRecord      *self,
              const DeskField *field)
 {
-  GListStore **slot = field_ptr (self, field);
+  DeskRecordList **slot = desk_record_field_ptr (self, field);
 
   if (*slot == NULL)
-    *slot = g_list_store_new (field->item_type ());
+    *slot = desk_record_list_new (field->item_type (), NULL);
 
   return *slot;
-}
-
-/* Items that are not objects are skipped: one bad line must not hide a whole ticket.
- * An empty list gets no store until someone asks for it: most lists in a list reply
- * are empty, and a store for each was a third of the cost of mapping a page. */
-static gboolean
-read_list (DeskRecord      *self,
-           const DeskField *field,
-           JsonNode        *node)
-{
-  g_autoptr(GPtrArray) items = NULL;
-  JsonArray *array;
-  guint n;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return FALSE;
-
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    {
-      DeskRecord *item = desk_record_new_from_json (field->item_type (),
-                                                    json_array_get_element (array, i), NULL);
-      if (item != NULL)
-        g_ptr_array_add (items, item);
-    }
-
-  if (items->len > 0)
-    g_list_store_splice (ensure_list (self, field), 0, 0, items->pdata, items->len);
-  return TRUE;
-}
-
-/* Reads one member into the field; returns FALSE if the member does not hold a value of
- * the field's kind, so that the next key is tried. */
-static gboolean
-read_value (DeskRecord      *self,
-            const DeskField *field,
-            JsonNode        *node)
-{
-  gpointer ptr = field_ptr (self, field);
-  char *currency = NULL;
-  gint64 value;
-
-  switch (field->kind)
-    {
-    case DESK_FIELD_STRING:
-      *(char **) ptr = desk_json_node_dup_string (node);
-      return *(char **) ptr != NULL;
-    case DESK_FIELD_ID:
-      if (!desk_json_node_get_int (node, &value))
-        return FALSE;
-      *(gint64 *) ptr = value > 0 ? value : 0;
-      return TRUE;
-    case DESK_FIELD_INT:
-      return desk_json_node_get_int (node, ptr);
-    case DESK_FIELD_MONEY:
-      /* The currency is the same on every amount of a record: read it once. */
-      if (!desk_json_node_get_money (node, ptr, has_currency (self) ? NULL : &currency))
-        return FALSE;
-      note_currency (self, currency);
-      return TRUE;
-    case DESK_FIELD_PERCENT:
-      return desk_json_node_get_percent (node, ptr);
-    case DESK_FIELD_TIME:
-      *(gint64 *) ptr = desk_json_node_get_time (node);
-      return node != NULL;
-    case DESK_FIELD_BOOL:
-      return desk_json_node_get_bool (node, ptr);
-    case DESK_FIELD_RECORD:
-      return read_record (self, field, node);
-    case DESK_FIELD_LIST:
-      return read_list (self, field, node);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Most keys of a record share a parent ("summary/..."): the last parent found is kept,
- * which saves most of the path walking when mapping a page. */
-typedef struct
-{
-  JsonObject *root;
-  const char *prefix;
-  gsize       prefix_len;
-  JsonObject *parent;
-} ReadContext;
-
-static JsonNode *
-lookup_cached (ReadContext *ctx,
-               const char  *key)
-{
-  const char *slash = strrchr (key, '/');
-  gsize len;
-
-  if (slash == NULL)
-    return json_object_get_member (ctx->root, key);
-
-  len = slash - key;
-  if (ctx->prefix == NULL || ctx->prefix_len != len || strncmp (ctx->prefix, key, len) != 0)
-    {
-      char prefix[64];
-
-      if (len >= sizeof prefix)
-        return NULL;
-      memcpy (prefix, key, len);
-      prefix[len] = '\0';
-
-      ctx->prefix = key;
-      ctx->prefix_len = len;
-      ctx->parent = desk_json_node_get_object (desk_json_lookup (ctx->root, prefix));
-    }
-
-  return ctx->parent != NULL ? json_object_get_member (ctx->parent, slash + 1) : NULL;
-}
-
-static void
-read_field (DeskRecord      *self,
-            const DeskField *field,
-            gpointer         data)
-{
-  ReadContext *ctx = data;
-
-  for (guint i = 0; i < G_N_ELEMENTS (field->keys) && field->keys[i] != NULL; i++)
-    {
-      JsonNode *node = lookup_cached (ctx, field->keys[i]);
-
-      if (node != NULL && read_value (self, field, node))
-        return;
-    }
-
-  if (field->kind == DESK_FIELD_INT)
-    *(gint64 *) field_ptr (self, field) = field->fallback;
 }
 
 static void
@@ -337,7 +181,7 @@ clear_field (DeskRecord      *self,
              const DeskField *field,
              gpointer         data)
 {
-  gpointer ptr = field_ptr (self, field);
+  gpointer ptr = desk_record_field_ptr (self, field);
 
   if (field->kind == DESK_FIELD_STRING)
     g_clear_pointer ((char **) ptr, g_free);
@@ -351,7 +195,7 @@ desk_record_finalize (GObject *object)
   DeskRecord *self = DESK_RECORD (object);
   DeskRecordPrivate *priv = desk_record_get_instance_private (self);
 
-  foreach_field (self, clear_field, NULL);
+  desk_record_foreach_field (self, clear_field, NULL);
   g_clear_pointer (&priv->currency, g_free);
 
   G_OBJECT_CLASS (desk_record_parent_class)->finalize (object);
@@ -376,8 +220,8 @@ desk_record_get_property (GObject    *object,
       return;
     }
 
-  field = field_for_pspec (pspec);
-  ptr = field_ptr (self, field);
+  field = desk_record_field_for_pspec (pspec);
+  ptr = desk_record_field_ptr (self, field);
   if (field->kind == DESK_FIELD_STRING)
     g_value_set_string (value, *(char **) ptr);
   else if (field->kind == DESK_FIELD_BOOL)
@@ -397,13 +241,13 @@ desk_record_set_property (GObject      *object,
                           GParamSpec   *pspec)
 {
   DeskRecord *self = DESK_RECORD (object);
-  const DeskField *field = field_for_pspec (pspec);
+  const DeskField *field = desk_record_field_for_pspec (pspec);
 
   if (field->kind == DESK_FIELD_STRING)
     desk_record_set_string (self, pspec, g_value_get_string (value));
   else if (field->kind == DESK_FIELD_BOOL)
     desk_record_set_boolean (self, pspec, g_value_get_boolean (value));
-  else if (is_int64_kind (field->kind))
+  else if (desk_field_kind_is_int64 (field->kind))
     desk_record_set_int64 (self, pspec, g_value_get_int64 (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -437,135 +281,8 @@ desk_record_init (DeskRecord *self)
 {
 }
 
-/* Writing bodies. */
-
-static void
-write_scalar (JsonBuilder     *builder,
-              const DeskField *field,
-              gconstpointer    ptr)
-{
-  gint64 value = is_int64_kind (field->kind) ? *(const gint64 *) ptr : 0;
-  g_autofree char *text = NULL;
-
-  switch (field->kind)
-    {
-    case DESK_FIELD_STRING:
-      json_builder_add_string_value (builder, *(char * const *) ptr ? *(char * const *) ptr : "");
-      return;
-    case DESK_FIELD_BOOL:
-      json_builder_add_string_value (builder, *(const gboolean *) ptr ? "1" : "0");
-      return;
-    case DESK_FIELD_MONEY:
-      text = desk_money_to_api (value);
-      break;
-    case DESK_FIELD_PERCENT:
-      text = g_strdup_printf ("%s%" G_GINT64_FORMAT ".%03d", value < 0 ? "-" : "",
-                              ABS (value) / 1000, (int) (ABS (value) % 1000));
-      break;
-    case DESK_FIELD_TIME:
-      text = value > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : g_strdup ("");
-      break;
-    case DESK_FIELD_ID:
-    case DESK_FIELD_INT:
-      text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
-      break;
-    case DESK_FIELD_RECORD:
-    case DESK_FIELD_LIST:
-    default:
-      g_assert_not_reached ();
-    }
-
-  json_builder_add_string_value (builder, text);
-}
-
-static gboolean
-is_none (const DeskField *field,
-         gconstpointer    ptr)
-{
-  if (field->kind == DESK_FIELD_STRING)
-    return *(char * const *) ptr == NULL || **(char * const *) ptr == '\0';
-  if (field->kind == DESK_FIELD_BOOL)
-    return !*(const gboolean *) ptr;
-  if (field->kind == DESK_FIELD_RECORD)
-    return *(const gpointer *) ptr == NULL;
-  if (field->kind == DESK_FIELD_LIST)
-    return *(GListModel * const *) ptr == NULL ||
-           g_list_model_get_n_items (*(GListModel * const *) ptr) == 0;
-  return *(const gint64 *) ptr == 0;
-}
-
-static void
-write_value (DeskRecord      *self,
-             const DeskField *field,
-             JsonBuilder     *builder)
-{
-  gpointer ptr = field_ptr (self, field);
-
-  if (field->kind == DESK_FIELD_LIST)
-    {
-      GListModel *list = *(GListModel **) ptr;
-      guint n = list != NULL ? g_list_model_get_n_items (list) : 0;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(DeskRecord) item = g_list_model_get_item (list, i);
-
-          desk_record_write_object (item, builder);
-        }
-      json_builder_end_array (builder);
-    }
-  else if (field->kind == DESK_FIELD_RECORD)
-    {
-      if (*(DeskRecord **) ptr != NULL)
-        desk_record_write_object (*(DeskRecord **) ptr, builder);
-      else
-        json_builder_add_null_value (builder);
-    }
-  else
-    {
-      write_scalar (builder, field, ptr);
-    }
-}
-
-static const DeskField *
-field_by_name (DeskRecord *self,
-               const char *name)
-{
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), name);
-
-  g_assert (pspec != NULL && pspec->owner_type != DESK_TYPE_RECORD);
-
-  return field_for_pspec (pspec);
-}
-
-/* Opens or closes the "group" object of a "group/member" key; returns the member. */
-static const char *
-enter_group (JsonBuilder  *builder,
-             const char   *key,
-             char        **group)
-{
-  const char *slash = strchr (key, '/');
-  gsize len = slash != NULL ? (gsize) (slash - key) : 0;
-
-  if (*group != NULL && (slash == NULL || strncmp (*group, key, len) != 0 || (*group)[len] != '\0'))
-    {
-      json_builder_end_object (builder);
-      g_clear_pointer (group, g_free);
-    }
-
-  if (slash != NULL && *group == NULL)
-    {
-      *group = g_strndup (key, len);
-      json_builder_set_member_name (builder, *group);
-      json_builder_begin_object (builder);
-    }
-
-  return slash != NULL ? slash + 1 : key;
-}
-
-static const DeskWrite *
-find_writes (DeskRecord *self)
+const DeskWrite *
+desk_record_find_writes (DeskRecord *self)
 {
   for (GType type = G_OBJECT_TYPE (self); type != DESK_TYPE_RECORD; type = g_type_parent (type))
     {
@@ -576,43 +293,6 @@ find_writes (DeskRecord *self)
     }
 
   return NULL;
-}
-
-/**
- * desk_record_write_object: (skip)
- * @self: a #DeskRecord
- * @builder: a builder where a value is expected
- *
- * Adds the record's create/update body as an object.
- */
-void
-desk_record_write_object (DeskRecord  *self,
-                          JsonBuilder *builder)
-{
-  const DeskWrite *writes = find_writes (self);
-  g_autofree char *group = NULL;
-
-  g_return_if_fail (writes != NULL);
-
-  json_builder_begin_object (builder);
-  for (const DeskWrite *w = writes; w->key != NULL; w++)
-    {
-      const DeskField *field = field_by_name (self, w->field);
-      const char *member = enter_group (builder, w->key, &group);
-
-      if (w->omit_if_none && is_none (field, field_ptr (self, field)))
-        continue;
-      /* A text the server never sent and no one set is left out, so that an update
-       * made from a partial record (a customer nested in a ticket) blanks nothing. */
-      if (field->kind == DESK_FIELD_STRING && *(char **) field_ptr (self, field) == NULL)
-        continue;
-
-      json_builder_set_member_name (builder, member);
-      write_value (self, field, builder);
-    }
-  if (group != NULL)
-    json_builder_end_object (builder);
-  json_builder_end_object (builder);
 }
 
 /* Setters that notify only on change. */
@@ -627,8 +307,8 @@ settable_field (DeskRecord       *self,
   g_return_val_if_fail (pspec != NULL && g_type_is_a (G_OBJECT_TYPE (self), pspec->owner_type),
                         NULL);
 
-  *field = field_for_pspec (pspec);
-  return field_ptr (self, *field);
+  *field = desk_record_field_for_pspec (pspec);
+  return desk_record_field_ptr (self, *field);
 }
 
 /**
@@ -669,7 +349,7 @@ desk_record_set_int64 (DeskRecord *self,
   const DeskField *field;
   gint64 *slot = settable_field (self, pspec, &field);
 
-  g_return_if_fail (slot != NULL && is_int64_kind (field->kind));
+  g_return_if_fail (slot != NULL && desk_field_kind_is_int64 (field->kind));
 
   if (field->kind == DESK_FIELD_ID && value < 0)
     value = 0;
@@ -761,7 +441,27 @@ desk_record_append (DeskRecord *self,
     return;
   g_return_if_fail (field->kind == DESK_FIELD_LIST);
 
-  g_list_store_append (ensure_list (self, field), item);
+  desk_record_list_append (ensure_list (self, field), item);
+}
+
+/**
+ * desk_record_remove: (skip)
+ * @self: a #DeskRecord
+ * @pspec: a list property of @self
+ * @position: the position of the item to remove
+ */
+void
+desk_record_remove (DeskRecord *self,
+                    GParamSpec *pspec,
+                    guint       position)
+{
+  const DeskField *field;
+
+  if (settable_field (self, pspec, &field) == NULL)
+    return;
+  g_return_if_fail (field->kind == DESK_FIELD_LIST);
+
+  desk_record_list_remove (ensure_list (self, field), position);
 }
 
 /**
@@ -813,7 +513,8 @@ desk_record_class_set_writes (GObjectClass    *klass,
  * @error: return location for a #GError
  *
  * Maps one record. Missing members and members of an unexpected type leave their field
- * unset; only a record that is not an object at all is refused.
+ * unset; only a record that is not an object at all is refused. May be called from a
+ * worker thread: the new record is the caller's alone until it hands it over.
  *
  * Returns: (transfer full) (type DeskRecord): the new record, or %NULL with
  *   %DESK_API_ERROR_PROTOCOL
@@ -824,7 +525,6 @@ desk_record_new_from_json (GType      type,
                            GError   **error)
 {
   g_autoptr(DeskRecord) self = NULL;
-  ReadContext ctx = { NULL };
   DeskRecordClass *klass;
   JsonObject *object;
 
@@ -842,31 +542,13 @@ desk_record_new_from_json (GType      type,
 
   object = json_node_get_object (node);
   self = g_object_new (type, NULL);
-  ctx.root = object;
-  foreach_field (self, read_field, &ctx);
+  desk_record_read_fields (self, object);
 
   klass = DESK_RECORD_GET_CLASS (self);
   if (klass->loaded != NULL)
     klass->loaded (self, object);
 
   return g_steal_pointer (&self);
-}
-
-/**
- * desk_record_to_json:
- * @self: a #DeskRecord
- *
- * Returns: (transfer full): the create/update body of the record, every scalar a string
- */
-JsonNode *
-desk_record_to_json (DeskRecord *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-
-  g_return_val_if_fail (DESK_IS_RECORD (self), NULL);
-
-  desk_record_write_object (self, builder);
-  return json_builder_get_root (builder);
 }
 
 /**

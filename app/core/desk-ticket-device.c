@@ -485,3 +485,27 @@ desk_ticket_device_add_supplied (DeskTicketDevice *self,
 
   desk_record_append (DESK_RECORD (self), properties[PROP_SUPPLIED], item);
 }
+
+/**
+ * desk_ticket_device_remove_repair_item:
+ * @self: a #DeskTicketDevice
+ * @position: the position of the repair in desk_ticket_device_get_repair_items()
+ */
+void
+desk_ticket_device_remove_repair_item (DeskTicketDevice *self,
+                                       guint             position)
+{
+  desk_record_remove (DESK_RECORD (self), properties[PROP_REPAIR_ITEMS], position);
+}
+
+/**
+ * desk_ticket_device_remove_part:
+ * @self: a #DeskTicketDevice
+ * @position: the position of the part line in desk_ticket_device_get_parts()
+ */
+void
+desk_ticket_device_remove_part (DeskTicketDevice *self,
+                                guint             position)
+{
+  desk_record_remove (DESK_RECORD (self), properties[PROP_PARTS], position);
+}

@@ -39,8 +39,12 @@ GListModel       *desk_ticket_device_get_post_conditions (DeskTicketDevice  *sel
 GListModel       *desk_ticket_device_get_supplied        (DeskTicketDevice  *self);
 void              desk_ticket_device_add_repair_item     (DeskTicketDevice  *self,
                                                           DeskRepairItem    *item);
+void              desk_ticket_device_remove_repair_item  (DeskTicketDevice  *self,
+                                                          guint              position);
 void              desk_ticket_device_add_part            (DeskTicketDevice  *self,
                                                           DeskPartLine      *part);
+void              desk_ticket_device_remove_part         (DeskTicketDevice  *self,
+                                                          guint              position);
 void              desk_ticket_device_add_pre_condition   (DeskTicketDevice  *self,
                                                           DeskCondition     *condition);
 void              desk_ticket_device_add_supplied        (DeskTicketDevice  *self,

@@ -420,3 +420,15 @@ desk_ticket_compute_totals (DeskTicket *self,
     }
   desk_totals_add_payment (totals, self->amount_paid);
 }
+
+/**
+ * desk_ticket_remove_device:
+ * @self: a #DeskTicket
+ * @position: the position of the device in desk_ticket_get_devices()
+ */
+void
+desk_ticket_remove_device (DeskTicket *self,
+                           guint       position)
+{
+  desk_record_remove (DESK_RECORD (self), properties[PROP_DEVICES], position);
+}

@@ -37,6 +37,8 @@ void          desk_ticket_set_signature       (DeskTicket        *self,
 GListModel   *desk_ticket_get_devices         (DeskTicket        *self);
 void          desk_ticket_add_device          (DeskTicket        *self,
                                                DeskTicketDevice  *device);
+void          desk_ticket_remove_device       (DeskTicket        *self,
+                                               guint              position);
 GListModel   *desk_ticket_get_history         (DeskTicket        *self);
 GListModel   *desk_ticket_get_notes           (DeskTicket        *self);
 void          desk_ticket_compute_totals      (DeskTicket        *self,

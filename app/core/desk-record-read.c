@@ -1,0 +1,337 @@
+/* desk-record-read.c
+ *
+ * Copyright 2026 The Front Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-record"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "desk-json.h"
+#include "desk-record-list.h"
+#include "desk-record-private.h"
+
+/* Reading a record's fields from its JSON object, for desk_record_new_from_json(). */
+
+static gboolean
+read_record (DeskRecord      *self,
+             const DeskField *field,
+             JsonNode        *node)
+{
+  DeskRecord **slot = desk_record_field_ptr (self, field);
+
+  if (desk_json_node_get_object (node) == NULL)
+    return FALSE;
+
+  g_clear_object (slot);
+  *slot = desk_record_new_from_json (field->item_type (), node, NULL);
+  return *slot != NULL;
+}
+
+/* Items that are not objects are skipped: one bad line must not hide a whole ticket.
+ * An empty list gets no model until someone asks for it: most lists in a list reply
+ * are empty, and a model for each was a third of the cost of mapping a page. */
+static gboolean
+read_list (DeskRecord      *self,
+           const DeskField *field,
+           JsonNode        *node)
+{
+  DeskRecordList **slot = desk_record_field_ptr (self, field);
+  g_autoptr(GPtrArray) items = NULL;
+  JsonArray *array;
+  guint n;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      DeskRecord *item = desk_record_new_from_json (field->item_type (),
+                                                    json_array_get_element (array, i), NULL);
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+    }
+
+  if (items->len > 0)
+    {
+      g_clear_object (slot);
+      *slot = desk_record_list_new (field->item_type (), g_steal_pointer (&items));
+    }
+  return TRUE;
+}
+
+static gboolean
+read_string (gpointer  ptr,
+             JsonNode *node)
+{
+  char *text = desk_json_node_dup_string (node);
+
+  if (text == NULL)
+    return FALSE;
+
+  g_free (*(char **) ptr);
+  *(char **) ptr = text;
+  return TRUE;
+}
+
+static gboolean
+read_money (DeskRecord *self,
+            gint64     *ptr,
+            JsonNode   *node)
+{
+  char *currency = NULL;
+  gint64 cents;
+
+  /* The currency is the same on every amount of a record: read it once. */
+  if (!desk_json_node_get_money (node, &cents, desk_record_has_currency (self) ? NULL : &currency))
+    return FALSE;
+
+  *ptr = cents;
+  desk_record_take_currency (self, currency);
+  return TRUE;
+}
+
+/* Reads one member into the field; returns FALSE, leaving the field as it was, if the
+ * member does not hold a value of the field's kind. */
+static gboolean
+read_value (DeskRecord      *self,
+            const DeskField *field,
+            JsonNode        *node)
+{
+  gpointer ptr = desk_record_field_ptr (self, field);
+  gboolean truth;
+  gint64 value;
+
+  switch (field->kind)
+    {
+    case DESK_FIELD_STRING:
+      return read_string (ptr, node);
+    case DESK_FIELD_ID:
+    case DESK_FIELD_INT:
+      if (!desk_json_node_get_int (node, &value))
+        return FALSE;
+      *(gint64 *) ptr = field->kind == DESK_FIELD_ID && value < 0 ? 0 : value;
+      return TRUE;
+    case DESK_FIELD_MONEY:
+      return read_money (self, ptr, node);
+    case DESK_FIELD_PERCENT:
+      if (!desk_json_node_get_percent (node, &value))
+        return FALSE;
+      *(gint64 *) ptr = value;
+      return TRUE;
+    case DESK_FIELD_TIME:
+      *(gint64 *) ptr = desk_json_node_get_time (node);
+      return TRUE;
+    case DESK_FIELD_BOOL:
+      if (!desk_json_node_get_bool (node, &truth))
+        return FALSE;
+      *(gboolean *) ptr = truth;
+      return TRUE;
+    case DESK_FIELD_RECORD:
+      return read_record (self, field, node);
+    case DESK_FIELD_LIST:
+      return read_list (self, field, node);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Reading walks the members the JSON has, not the keys the table lists: a nested
+ * customer in a list entry has nine members and the table thirty keys. The keys of
+ * all the classes of a type are kept as a tree of path segments; each leaf says which
+ * field it fills and how much that key is preferred. */
+typedef struct
+{
+  guint16 field;
+  guint16 rank;
+} Binding;
+
+typedef struct
+{
+  GHashTable *children;   /* segment -> KeyNode, NULL for a leaf */
+  GArray     *bindings;   /* of Binding, NULL when none */
+} KeyNode;
+
+typedef struct
+{
+  KeyNode           root;
+  const DeskField **fields;
+  guint             n_fields;
+} KeyTree;
+
+/* More fields than any record has; the reader keeps a rank per field on the stack. */
+#define MAX_FIELDS 64
+
+static GMutex key_tree_lock;
+
+static GQuark
+key_tree_quark (void)
+{
+  return g_quark_from_static_string ("desk-record-key-tree");
+}
+
+static KeyNode *
+key_node_child (KeyNode    *node,
+                const char *segment,
+                gsize       len)
+{
+  g_autofree char *name = g_strndup (segment, len);
+  KeyNode *child;
+
+  if (node->children == NULL)
+    node->children = g_hash_table_new (g_str_hash, g_str_equal);
+
+  child = g_hash_table_lookup (node->children, name);
+  if (child == NULL)
+    {
+      child = g_new0 (KeyNode, 1);
+      g_hash_table_insert (node->children, g_steal_pointer (&name), child);
+    }
+
+  return child;
+}
+
+static void
+key_tree_add (KeyTree    *tree,
+              const char *key,
+              Binding     binding)
+{
+  KeyNode *node = &tree->root;
+  const char *slash;
+
+  while ((slash = strchr (key, '/')) != NULL)
+    {
+      node = key_node_child (node, key, slash - key);
+      key = slash + 1;
+    }
+  node = key_node_child (node, key, strlen (key));
+
+  if (node->bindings == NULL)
+    node->bindings = g_array_new (FALSE, FALSE, sizeof (Binding));
+  g_array_append_val (node->bindings, binding);
+}
+
+static void
+collect_field (DeskRecord      *self,
+               const DeskField *field,
+               gpointer         data)
+{
+  KeyTree *tree = data;
+  Binding binding = { tree->n_fields, 0 };
+
+  g_assert (tree->n_fields < MAX_FIELDS);
+  tree->fields[tree->n_fields++] = field;
+
+  for (guint i = 0; i < G_N_ELEMENTS (field->keys) && field->keys[i] != NULL; i++)
+    {
+      binding.rank = i;
+      key_tree_add (tree, field->keys[i], binding);
+    }
+}
+
+/* Built once per type, the first time a record of it is read; lives as long as the
+ * type. */
+static KeyTree *
+ensure_key_tree (DeskRecord *self)
+{
+  GType type = G_OBJECT_TYPE (self);
+  KeyTree *tree = g_type_get_qdata (type, key_tree_quark ());
+
+  if (G_LIKELY (tree != NULL))
+    return tree;
+
+  g_mutex_lock (&key_tree_lock);
+  tree = g_type_get_qdata (type, key_tree_quark ());
+  if (tree == NULL)
+    {
+      tree = g_new0 (KeyTree, 1);
+      tree->fields = g_new0 (const DeskField *, MAX_FIELDS);
+      desk_record_foreach_field (self, collect_field, tree);
+      g_type_set_qdata (type, key_tree_quark (), tree);
+    }
+  g_mutex_unlock (&key_tree_lock);
+
+  return tree;
+}
+
+typedef struct
+{
+  DeskRecord *self;
+  KeyTree    *tree;
+  guint8      rank[MAX_FIELDS];   /* of the key each field was read from, G_MAXUINT8 if none */
+} Reader;
+
+static void
+read_bindings (Reader   *reader,
+               GArray   *bindings,
+               JsonNode *node)
+{
+  for (guint i = 0; i < bindings->len; i++)
+    {
+      const Binding *b = &g_array_index (bindings, Binding, i);
+
+      /* A key preferred to this one was read already. */
+      if (reader->rank[b->field] <= b->rank)
+        continue;
+
+      if (read_value (reader->self, reader->tree->fields[b->field], node))
+        reader->rank[b->field] = b->rank;
+    }
+}
+
+static void
+read_members (Reader     *reader,
+              KeyNode    *node,
+              JsonObject *object)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &member))
+    {
+      KeyNode *child = g_hash_table_lookup (node->children, name);
+
+      if (child == NULL)
+        continue;
+      if (child->bindings != NULL)
+        read_bindings (reader, child->bindings, member);
+      if (child->children != NULL && JSON_NODE_HOLDS_OBJECT (member))
+        read_members (reader, child, json_node_get_object (member));
+    }
+}
+
+/**
+ * desk_record_read_fields: (skip)
+ * @self: a new record
+ * @object: its JSON object
+ *
+ * Fills the fields of every class of @self from @object.
+ */
+void
+desk_record_read_fields (DeskRecord *self,
+                         JsonObject *object)
+{
+  Reader reader = { self, ensure_key_tree (self), { 0 } };
+
+  memset (reader.rank, G_MAXUINT8, sizeof reader.rank);
+  if (reader.tree->root.children != NULL)
+    read_members (&reader, &reader.tree->root, object);
+
+  /* Integers none of whose keys were readable take the table's fallback. */
+  for (guint i = 0; i < reader.tree->n_fields; i++)
+    {
+      const DeskField *field = reader.tree->fields[i];
+
+      if (reader.rank[i] == G_MAXUINT8 && field->kind == DESK_FIELD_INT)
+        *(gint64 *) desk_record_field_ptr (self, field) = field->fallback;
+    }
+}
