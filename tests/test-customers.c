@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "customers/desk-customer-check.h"
 #include "customers/desk-customer-detail.h"
 #include "customers/desk-customer-editor.h"
 #include "customers/desk-customers-page.h"
@@ -165,23 +166,42 @@ pick_customer (Fixture *fixture)
   g_assert_not_reached ();
 }
 
+typedef gboolean (*WidgetTest) (GtkWidget *widget,
+                                gconstpointer data);
+
+/* The first widget at or below @root that passes @test. */
 static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
+find_in_tree (GtkWidget     *root,
+              WidgetTest     test,
+              gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (test (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_widget (child, type);
+      GtkWidget *found = find_in_tree (child, test, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) data);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  return find_in_tree (root, is_of_type, &type);
 }
 
 static gboolean
@@ -242,15 +262,21 @@ test_search (Fixture       *fixture,
   last_name = g_strdup (strrchr (desk_customer_get_full_name (customer), ' ') + 1);
 
   search_and_check (fixture, last_name, customer);
+  /* Every row holds the name typed, in the name, the e-mail address or the organization. */
   for (guint i = 0; i < model_size (fixture); i++)
     {
       g_autoptr(DeskCustomer) found = model_item (fixture, i);
-      g_autofree char *folded = g_utf8_casefold (desk_customer_get_full_name (found), -1);
-      g_autofree char *want = g_utf8_casefold (last_name, -1);
       g_autofree char *org = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *folded = NULL;
+      g_autofree char *want = g_utf8_casefold (last_name, -1);
 
       g_object_get (found, "organization", &org, NULL);
-      g_assert_true (strstr (folded, want) != NULL || desk_customer_get_email (found) != NULL);
+      text = g_strjoin (" ", desk_customer_get_full_name (found),
+                        desk_customer_get_email (found) ? desk_customer_get_email (found) : "",
+                        org ? org : "", NULL);
+      folded = g_utf8_casefold (text, -1);
+      g_assert_nonnull (strstr (folded, want));
     }
   screenshot (GTK_WIDGET (fixture->window), "customers-search-name");
 
@@ -750,23 +776,11 @@ test_narrow (Fixture       *fixture,
 
 /* --- The activity indicator under a rate-limited store --------------------------------- */
 
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
 {
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
 typedef struct
@@ -797,7 +811,8 @@ governor_waiting (gpointer data)
   Activity *activity = data;
 
   return desk_rate_governor_get_waiting (activity->governor) &&
-         find_label (activity->window, "Waiting for RepairDesk’s rate limit…") != NULL;
+         find_in_tree (activity->window, is_label_with_text,
+                       "Waiting for RepairDesk’s rate limit…") != NULL;
 }
 
 static gboolean
@@ -862,6 +877,37 @@ test_activity_indicator (void)
   desk_sandbox_stop (sandbox);
 }
 
+/* The shapes the form accepts, and the links the details show. */
+static void
+test_shapes (void)
+{
+  g_autofree char *tel = desk_customer_link_markup ("tel", "+1 (555) 014-7788");
+  g_autofree char *mail = desk_customer_link_markup ("mailto", "ann&bo@example.com");
+
+  g_assert_true (desk_customer_check_email ("ann@example.co"));
+  g_assert_false (desk_customer_check_email ("ann.example.com"));
+  g_assert_false (desk_customer_check_email ("@example.com"));
+  g_assert_false (desk_customer_check_email ("ann@example"));
+  g_assert_false (desk_customer_check_email ("ann@@example.com"));
+  g_assert_false (desk_customer_check_email ("ann smith@example.com"));
+  g_assert_false (desk_customer_check_email ("ann@example."));
+
+  g_assert_true (desk_customer_check_phone ("+1 (555) 014-7788"));
+  g_assert_true (desk_customer_check_phone ("555.210.3945"));
+  g_assert_false (desk_customer_check_phone ("555-CALL-NOW"));
+  g_assert_false (desk_customer_check_phone ("12345"));
+  g_assert_false (desk_customer_check_phone ("1234567890123456"));
+  g_assert_false (desk_customer_check_phone ("555+0123456"));
+
+  g_assert_true (desk_customer_same_phone ("(555) 010-1234", "555 010 1234"));
+  g_assert_false (desk_customer_same_phone ("555 010 1234", "555 010 1235"));
+  g_assert_false (desk_customer_same_phone ("", NULL));
+
+  g_assert_cmpstr (tel, ==, "<a href=\"tel:+15550147788\">+1 (555) 014-7788</a>");
+  g_assert_cmpstr (mail, ==, "<a href=\"mailto:ann%26bo@example.com\">ann&amp;bo@example.com</a>");
+  g_assert_null (desk_customer_link_markup ("tel", ""));
+}
+
 /* Front Desk's own styles, which the application loads, so the screenshots show them. */
 static void
 load_style (void)
@@ -888,6 +934,7 @@ main (int   argc,
   g_test_add ("/customers/" path, Fixture, GINT_TO_POINTER (width), fixture_set_up, func, \
               fixture_tear_down)
 
+  g_test_add_func ("/customers/shapes", test_shapes);
   ADD ("open", test_open, 1100);
   ADD ("search", test_search, 1100);
   ADD ("search-nothing", test_search_nothing, 1100);
