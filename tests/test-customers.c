@@ -300,18 +300,26 @@ test_search_nothing (Fixture       *fixture,
   screenshot (GTK_WIDGET (fixture->window), "customers-empty");
 }
 
+/* The full record is shown, read after the list entry: list entries lack the address and
+ * more, so the form opens only on the record read. */
 static gboolean
 customer_shown (gpointer data)
 {
   Fixture *fixture = data;
   DeskCustomer *customer = desk_customers_page_get_customer (fixture->page);
-  g_autofree char *city = NULL;
 
-  /* The full record, read after the list entry: list entries carry no address. */
   if (customer == NULL)
     return FALSE;
-  g_object_get (customer, "first-name", &city, NULL);
-  return city != NULL;
+
+  for (guint i = 0; i < model_size (fixture); i++)
+    {
+      g_autoptr(DeskCustomer) row = model_item (fixture, i);
+
+      if (row == customer)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Enter with exactly one match opens it, even before the server has answered. */

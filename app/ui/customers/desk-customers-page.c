@@ -436,6 +436,7 @@ customer_fetched_cb (GObject      *object,
     }
 
   desk_customer_detail_set_customer (self->detail, customer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.edit", TRUE);
 }
 
 static void
@@ -448,11 +449,12 @@ show_customer (DeskCustomersPage *self,
 
   desk_customer_detail_set_customer (self->detail, customer);
   gtk_stack_set_visible_child_name (self->detail_stack, customer != NULL ? "customer" : "none");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.edit", customer != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.edit", customer != NULL && !fetch);
   if (customer == NULL || !fetch)
     return;
 
-  /* List entries hold only part of a customer; the details and the form need it all. */
+  /* List entries hold only part of a customer; the details and the form need it all: a
+   * form filled from a list entry would save its missing fields as blanks. */
   self->detail_cancellable = g_cancellable_new ();
   desk_api_client_get_customer_async (self->client, desk_customer_get_id (customer),
                                       self->detail_cancellable, customer_fetched_cb, self);
