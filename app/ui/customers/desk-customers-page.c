@@ -209,6 +209,7 @@ pending_loading_cb (DeskCustomersPage *self,
 {
   g_autoptr(DeskListQuery) wanted = NULL;
 
+  notify_searching (self);
   if (list != self->pending || desk_paged_list_get_loading (list))
     return;
 

@@ -14,9 +14,12 @@
 
 #include "desk-activity-indicator.h"
 
+#define TOAST_MIN_SECONDS 3
+#define TOAST_MAX_SECONDS 60
+
 /* A spinner and a count in the header bar while requests are queued or on the wire, and a
- * toast while the rate governor holds them back, so that a slow answer never looks like a
- * frozen window. The toast goes to the nearest AdwToastOverlay above the indicator. */
+ * toast when the rate governor starts holding them back, so that a slow answer never looks
+ * like a frozen window. The toast goes to the nearest AdwToastOverlay above the indicator. */
 
 struct _DeskActivityIndicator
 {
@@ -83,28 +86,31 @@ update_count (DeskActivityIndicator *self)
 }
 
 static void
+toast_dismissed_cb (DeskActivityIndicator *self)
+{
+  g_clear_object (&self->toast);
+}
+
+/* One toast at a time, shown about as long as the wait lasts. It is left to time out:
+ * dismissing it from code when waits came in quick succession crashed libadwaita 1.2 in
+ * its toast animation. */
+static void
 show_toast (DeskActivityIndicator *self)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  DeskRateGovernor *governor = get_governor (self);
+  gint64 wait = desk_rate_governor_get_resume_time (governor) -
+                desk_clock_get_time (desk_rate_governor_get_clock (governor));
 
   if (overlay == NULL || self->toast != NULL)
     return;
 
-  /* The toast stays until the wait is over: a timeout could hide it while the wait lasts. */
   self->toast = adw_toast_new (_("Waiting for RepairDesk’s rate limit…"));
-  adw_toast_set_timeout (self->toast, 0);
-  adw_toast_set_priority (self->toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (self->toast, CLAMP (wait / G_USEC_PER_SEC, TOAST_MIN_SECONDS,
+                                             TOAST_MAX_SECONDS));
+  g_signal_connect_object (self->toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (self->toast));
-}
-
-static void
-hide_toast (DeskActivityIndicator *self)
-{
-  if (self->toast == NULL)
-    return;
-
-  adw_toast_dismiss (self->toast);
-  g_clear_object (&self->toast);
 }
 
 static void
@@ -114,8 +120,6 @@ waiting_changed_cb (DeskActivityIndicator *self)
 
   if (governor != NULL && desk_rate_governor_get_waiting (governor))
     show_toast (self);
-  else
-    hide_toast (self);
 
   update_count (self);
 }
