@@ -11,6 +11,7 @@
 
 #include "desk-context.h"
 #include "desk-keyring.h"
+#include "desk-sandbox.h"
 #include "desk-server-url.h"
 #include "desk-test-utils.h"
 #include "preferences/desk-preferences-window.h"
@@ -249,6 +250,94 @@ test_keyring_unavailable (void)
   g_assert_error (error, DESK_KEYRING_ERROR, DESK_KEYRING_ERROR_UNAVAILABLE);
 }
 
+static gboolean
+test_finished (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_get_sensitive (get_child (fixture, "test_button")) &&
+         gtk_widget_get_visible (get_child (fixture, "test_result_label"));
+}
+
+/* Presses Test with @url and @api_key typed in (not applied) and returns the verdict.
+ * An address or key that cannot work gets its verdict without asking any server. */
+static const char *
+test_connection (Fixture    *fixture,
+                 const char *url,
+                 const char *api_key,
+                 const char *screenshot)
+{
+  g_autofree char *trimmed_key = g_strstrip (g_strdup (api_key));
+  gboolean asks_server = g_str_has_prefix (url, "http://127.0.0.1:") && *trimmed_key != '\0';
+
+  GtkWidget *label = get_child (fixture, "test_result_label");
+
+  gtk_editable_set_text (GTK_EDITABLE (get_child (fixture, "url_row")), url);
+  gtk_editable_set_text (GTK_EDITABLE (get_child (fixture, "key_row")), api_key);
+  g_signal_emit_by_name (get_child (fixture, "test_button"), "clicked");
+
+  /* The window goes on drawing while the server is asked. */
+  g_assert_true (gtk_widget_get_sensitive (get_child (fixture, "test_button")) != asks_server);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (get_child (fixture, "test_spinner"))) ==
+                 asks_server);
+  g_assert_true (desk_test_wait_for (test_finished, fixture, 60000));
+  desk_test_iterate (200);
+  g_free (desk_test_save_screenshot (GTK_WIDGET (fixture->window), screenshot));
+
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static void
+test_connection_verdicts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskSandbox) sandbox = g_object_new (DESK_TYPE_SANDBOX,
+                                                 "n-customers", 20,
+                                                 "n-tickets", 20,
+                                                 "n-invoices", 20,
+                                                 NULL);
+  GtkWidget *label = get_child (fixture, "test_result_label");
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *elsewhere = NULL;
+
+  g_assert_true (desk_sandbox_start (sandbox, 0, &error));
+  g_assert_no_error (error);
+  url = g_strdup (desk_sandbox_get_url (sandbox));
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  /* The same server, at a path where no RepairDesk API lives. */
+  elsewhere = g_strdup_printf ("http://127.0.0.1:%d/not-repairdesk/", g_uri_get_port (uri));
+
+  g_assert_nonnull (strstr (test_connection (fixture, url, DESK_SANDBOX_DEMO_API_KEY,
+                                             "preferences-test-works"), "works"));
+  g_assert_true (gtk_widget_has_css_class (label, "success"));
+
+  g_assert_nonnull (strstr (test_connection (fixture, url, "not-the-key",
+                                             "preferences-test-wrong-key"), "Wrong API key"));
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+
+  g_assert_nonnull (strstr (test_connection (fixture, elsewhere, DESK_SANDBOX_DEMO_API_KEY,
+                                             "preferences-test-not-repairdesk"),
+                            "Not a RepairDesk server"));
+
+  desk_sandbox_stop (sandbox);
+  g_assert_nonnull (strstr (test_connection (fixture, url, DESK_SANDBOX_DEMO_API_KEY,
+                                             "preferences-test-no-connection"),
+                            "No connection"));
+
+  g_assert_nonnull (strstr (test_connection (fixture, "http://shop.example.com/", "key",
+                                             "preferences-test-insecure"), "https://"));
+  g_assert_nonnull (strstr (test_connection (fixture, url, "  ", "preferences-test-no-key"),
+                            "Enter the API key"));
+
+  /* Testing saves nothing. */
+  g_assert_false (desk_context_get_has_api_key (fixture->context));
+  g_assert_cmpstr (desk_context_get_server_url (fixture->context), ==,
+                   "https://api.repairdesk.co/api/web/v1/");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +352,8 @@ main (int   argc,
               fixture_set_up, test_no_keyring_session_key, fixture_tear_down);
   g_test_add ("/preferences/no-keyring/cancel", Fixture, NULL,
               fixture_set_up, test_no_keyring_cancel, fixture_tear_down);
+  g_test_add ("/preferences/test-connection", Fixture, NULL,
+              fixture_set_up, test_connection_verdicts, fixture_tear_down);
   g_test_add ("/preferences/empty-key", Fixture, NULL,
               fixture_set_up, test_empty_key_refused, fixture_tear_down);
 

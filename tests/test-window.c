@@ -104,22 +104,49 @@ visit_sections (GtkWindow  *window,
     }
 }
 
+static gboolean
+demo_serving (gpointer data)
+{
+  return desk_context_get_sandbox (data) != NULL;
+}
+
+/* The first start seeds the demo store, a second or more (longer under sanitizers). */
+static void
+wait_for_demo (DeskContext *context)
+{
+  g_assert_true (desk_context_get_demo (context));
+  g_assert_true (desk_test_wait_for (demo_serving, context, 120000));
+  desk_test_iterate (300);
+}
+
 static void
 test_window_welcome (void)
 {
   g_autoptr(DeskApplication) app = start_app ();
   GtkWindow *window = open_window (app);
   DeskContext *context = desk_window_get_context (DESK_WINDOW (window));
+  g_autofree char *demo_db = g_build_filename (g_get_user_data_dir (), "frontdesk",
+                                               "demo-store.sqlite", NULL);
 
   g_assert_false (desk_context_get_has_api_key (context));
   g_assert_cmpstr (visible_page (window, "main_stack"), ==, "welcome");
   save_screenshot (GTK_WIDGET (window), "welcome");
 
   /* "Try the demo store" leaves the welcome page for the sections, marked as the demo. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "reset-demo"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "try-demo", NULL);
-  desk_test_iterate (300);
-  g_assert_true (desk_context_get_demo (context));
+  g_assert_cmpstr (visible_page (window, "main_stack"), ==, "loading");
+  wait_for_demo (context);
   g_assert_cmpstr (visible_page (window, "main_stack"), ==, "sections");
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "reset-demo"));
+
+  /* The client now talks to the sandbox, whose store lives in the user's data folder. */
+  g_assert_cmpstr (desk_api_client_get_base_url (desk_context_get_client (context)), ==,
+                   desk_sandbox_get_url (desk_context_get_sandbox (context)));
+  g_assert_true (g_str_has_prefix (desk_sandbox_get_url (desk_context_get_sandbox (context)),
+                                   "http://127.0.0.1:"));
+  g_assert_true (g_file_test (demo_db, G_FILE_TEST_IS_REGULAR));
+
   g_assert_true (gtk_widget_get_visible (get_child (window, "content_demo_marker")));
   g_assert_true (gtk_widget_is_drawable (get_child (window, "content_demo_marker")));
   /* Wide, both panes show: one marker is enough. */
@@ -158,8 +185,9 @@ test_window_narrow (void)
 
   g_settings_set_int (settings, "window-width", 360);
   g_settings_set_int (settings, "window-height", 640);
-  desk_context_set_demo (context, TRUE);
-  window = open_window (app);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "try-demo", NULL);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  wait_for_demo (context);
   leaflet = ADW_LEAFLET (get_child (window, "leaflet"));
 
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
@@ -240,7 +268,7 @@ test_window_actions (void)
 {
   g_autoptr(DeskApplication) app = start_app ();
   const char *exported[] = {
-    "about", "preferences", "quit", "shortcuts", "show-section", "try-demo",
+    "about", "preferences", "quit", "reset-demo", "shortcuts", "show-section", "try-demo",
   };
   const struct { const char *action; const char *accel; } accels[] = {
     { "app.quit", "<Control>q" },
@@ -336,6 +364,130 @@ test_window_quit_saves_size (void)
   g_settings_reset (settings, "window-height");
 }
 
+static void
+customer_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  DeskCustomer *customer;
+
+  customer = desk_api_client_create_customer_finish (DESK_API_CLIENT (object), result, &error);
+  g_assert_no_error (error);
+  *(DeskCustomer **) user_data = customer;
+}
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(DeskCustomer) customer = NULL;
+
+  customer = desk_api_client_get_customer_finish (DESK_API_CLIENT (object), result, user_data);
+  if (customer != NULL)
+    g_set_error_literal (user_data, G_IO_ERROR, G_IO_ERROR_EXISTS, "The customer is still there");
+}
+
+static void
+count_cb (gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+static gboolean
+counted (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* A customer added to the demo store is gone after Reset Demo Data, confirmed in its
+ * dialog. */
+static void
+test_window_reset_demo (void)
+{
+  g_autoptr(DeskApplication) app = start_app ();
+  DeskContext *context = desk_application_get_context (app);
+  g_autoptr(DeskCustomer) customer = desk_customer_new ();
+  g_autoptr(DeskCustomer) created = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWindow *window;
+  guint resets = 0;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "try-demo", NULL);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  wait_for_demo (context);
+  g_signal_connect_swapped (context, "demo-reset", G_CALLBACK (count_cb), &resets);
+
+  desk_customer_set_first_name (customer, "Resetta");
+  desk_customer_set_last_name (customer, "Gone");
+  desk_api_client_create_customer_async (desk_context_get_client (context), customer, NULL,
+                                         customer_cb, &created);
+  while (created == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "reset-demo", NULL);
+  g_assert_true (desk_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, 2000));
+  desk_test_iterate (300);
+  dialog = ADW_MESSAGE_DIALOG (desk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  save_screenshot (GTK_WIDGET (dialog), "reset-demo");
+  adw_message_dialog_response (dialog, "reset");
+  g_assert_true (desk_test_wait_for (counted, &resets, 60000));
+  desk_test_iterate (300);
+  save_screenshot (GTK_WIDGET (window), "reset-demo-done");
+
+  desk_api_client_get_customer_async (desk_context_get_client (context),
+                                      desk_customer_get_id (created), NULL, lookup_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, DESK_API_ERROR, DESK_API_ERROR_NOT_FOUND);
+
+  close_window (window);
+}
+
+typedef struct
+{
+  DeskApplication *app;
+  guint            checks;
+  gboolean         demo_served;
+} DemoOption;
+
+/* Quits once the demo store serves, or after two minutes without it. */
+static gboolean
+check_demo_started_cb (gpointer user_data)
+{
+  DemoOption *data = user_data;
+  DeskContext *context = desk_application_get_context (data->app);
+
+  data->demo_served = desk_context_get_sandbox (context) != NULL;
+  if (!data->demo_served && ++data->checks < 600)
+    return G_SOURCE_CONTINUE;
+
+  g_action_group_activate_action (G_ACTION_GROUP (data->app), "quit", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* `frontdesk --demo`, through g_application_run () as main () does it. */
+static void
+test_window_demo_option (void)
+{
+  g_autoptr(DeskApplication) app = desk_application_new ();
+  char *argv[] = { (char *) "frontdesk", (char *) "--demo", NULL };
+  DemoOption data = { app, 0, FALSE };
+  int status;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (200, check_demo_started_cb, &data);
+  status = g_application_run (G_APPLICATION (app), 2, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (data.demo_served);
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +503,8 @@ main (int   argc,
   g_test_add_func ("/window/show-section-action", test_window_show_section_action);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window/quit-saves-size", test_window_quit_saves_size);
+  g_test_add_func ("/window/reset-demo", test_window_reset_demo);
+  g_test_add_func ("/window/demo-option", test_window_demo_option);
 
   return g_test_run ();
 }

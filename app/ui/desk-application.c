@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-application.h"
+#include "desk-message-dialog.h"
 #include "desk-window.h"
 #include "preferences/desk-preferences-window.h"
 
@@ -109,6 +110,36 @@ shortcuts_action_cb (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+/* Errors stay until dismissed: they may need reading twice. */
+static void
+show_error_toast (DeskApplication *self,
+                  const char      *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 0);
+  desk_window_add_toast (get_main_window (self), toast);
+}
+
+static void
+demo_started_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(DeskApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_autofree char *title = NULL;
+
+  if (desk_context_start_demo_finish (DESK_CONTEXT (object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
+    return;
+
+  /* Translators: %s says why, in a sentence. */
+  title = g_strdup_printf (_("The demo store could not be opened: %s"), error->message);
+  show_error_toast (self, title);
+}
+
 static void
 try_demo_action_cb (GSimpleAction *action,
                     GVariant      *parameter,
@@ -116,8 +147,55 @@ try_demo_action_cb (GSimpleAction *action,
 {
   DeskApplication *self = DESK_APPLICATION (user_data);
 
-  desk_context_set_demo (self->context, TRUE);
+  desk_context_start_demo_async (self->context, NULL, demo_started_cb, g_object_ref (self));
   gtk_window_present (GTK_WINDOW (get_main_window (self)));
+}
+
+static void
+demo_reset_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(DeskApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (desk_context_reset_demo_finish (DESK_CONTEXT (object), result, &error))
+    {
+      desk_window_add_toast (get_main_window (self), adw_toast_new (_("Demo data reset")));
+      return;
+    }
+
+  /* Translators: %s says why, in a sentence. */
+  title = g_strdup_printf (_("The demo data could not be reset: %s"), error->message);
+  show_error_toast (self, title);
+}
+
+static void
+reset_demo_response_cb (DeskApplication *self,
+                        const char      *response)
+{
+  if (g_strcmp0 (response, "reset") != 0 || desk_context_get_sandbox (self->context) == NULL)
+    return;
+
+  desk_context_reset_demo_async (self->context, NULL, demo_reset_cb, g_object_ref (self));
+}
+
+/* Resetting throws away everything done in the demo store, so it asks first. */
+static void
+reset_demo_action_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  DeskApplication *self = DESK_APPLICATION (user_data);
+
+  desk_message_dialog_ask (GTK_WINDOW (get_main_window (self)),
+                           _("Reset the Demo Store?"),
+                           _("Every ticket, customer and invoice created or changed in the "
+                             "demo store is thrown away, and its made-up data comes back as it "
+                             "was. This cannot be undone."),
+                           "reset", _("_Reset Demo Data"), ADW_RESPONSE_DESTRUCTIVE,
+                           G_CALLBACK (reset_demo_response_cb), self);
 }
 
 static void
@@ -137,6 +215,7 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_action_cb },
   { "shortcuts", shortcuts_action_cb },
   { "try-demo", try_demo_action_cb },
+  { "reset-demo", reset_demo_action_cb },
   { "show-section", show_section_action_cb, "s" },
 };
 
@@ -168,11 +247,22 @@ set_accels (GtkApplication *app)
     gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
 }
 
+static gboolean
+object_to_boolean (GBinding     *binding,
+                   const GValue *from_value,
+                   GValue       *to_value,
+                   gpointer      user_data)
+{
+  g_value_set_boolean (to_value, g_value_get_object (from_value) != NULL);
+  return TRUE;
+}
+
 static void
 desk_application_startup (GApplication *app)
 {
   DeskApplication *self = DESK_APPLICATION (app);
   g_autoptr(GSettings) settings = NULL;
+  GAction *reset_demo;
 
   G_APPLICATION_CLASS (desk_application_parent_class)->startup (app);
 
@@ -182,6 +272,11 @@ desk_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   set_accels (GTK_APPLICATION (app));
+
+  /* Only the demo store, once it serves, can be reset; the menu hides the item until then. */
+  reset_demo = g_action_map_lookup_action (G_ACTION_MAP (app), "reset-demo");
+  g_object_bind_property_full (self->context, "sandbox", reset_demo, "enabled",
+                               G_BINDING_SYNC_CREATE, object_to_boolean, NULL, NULL, NULL);
 }
 
 static void

@@ -9,26 +9,31 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "desk-context.h"
 #include "desk-keyring.h"
 
-/* The state every screen shares: settings, the account, whether this is the demo store.
- * Handed down as a property, so that tests can build screens around a context of their
- * own. */
+/* The state every screen shares: settings, the account, the API client, and the demo
+ * store when that is what Front Desk works on. Handed down as a property, so that tests
+ * can build screens around a context of their own. */
 struct _DeskContext
 {
-  GObject       parent_instance;
+  GObject        parent_instance;
 
   /* owned */
-  GSettings    *settings;
-  char         *server_url;
-  char         *api_key;
+  GSettings     *settings;
+  DeskApiClient *client;
+  DeskSandbox   *sandbox;
+  char          *server_url;
+  char          *api_key;
 
   /* state */
-  gboolean      api_key_session_only;
-  gboolean      demo;
+  gboolean       api_key_session_only;
+  gboolean       demo;
 };
 
 G_DEFINE_FINAL_TYPE (DeskContext, desk_context, G_TYPE_OBJECT)
@@ -36,13 +41,21 @@ G_DEFINE_FINAL_TYPE (DeskContext, desk_context, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_CLIENT,
   PROP_DEMO,
+  PROP_SANDBOX,
   PROP_SERVER_URL,
   PROP_HAS_API_KEY,
   N_PROPS
 };
 
+enum {
+  DEMO_RESET,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 /* Keys do not linger in freed memory. */
 static void
@@ -64,6 +77,10 @@ set_api_key (DeskContext *self,
   self->api_key = g_strdup (api_key);
   self->api_key_session_only = api_key != NULL && session_only;
 
+  /* On the demo store the client keeps the sandbox's key. */
+  if (!self->demo)
+    desk_api_client_set_api_key (self->client, self->api_key);
+
   if (had_key != (self->api_key != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_API_KEY]);
 }
@@ -80,6 +97,8 @@ server_url_changed_cb (DeskContext *self)
 
   g_free (self->server_url);
   self->server_url = g_steal_pointer (&url);
+  if (!self->demo)
+    desk_api_client_set_base_url (self->client, self->server_url);
   set_api_key (self, NULL, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
 }
@@ -93,6 +112,7 @@ desk_context_constructed (GObject *object)
 
   g_assert (self->settings != NULL);
   self->server_url = g_settings_get_string (self->settings, "server-url");
+  self->client = desk_api_client_new (self->server_url, NULL);
   g_signal_connect_object (self->settings, "changed::server-url",
                            G_CALLBACK (server_url_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -104,6 +124,9 @@ desk_context_finalize (GObject *object)
 
   wipe_api_key (self);
   g_clear_pointer (&self->server_url, g_free);
+  g_clear_object (&self->client);
+  /* The last reference stops the sandbox's server thread. */
+  g_clear_object (&self->sandbox);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (desk_context_parent_class)->finalize (object);
@@ -122,8 +145,14 @@ desk_context_get_property (GObject    *object,
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
       break;
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
     case PROP_DEMO:
       g_value_set_boolean (value, self->demo);
+      break;
+    case PROP_SANDBOX:
+      g_value_set_object (value, self->sandbox);
       break;
     case PROP_SERVER_URL:
       g_value_set_string (value, self->server_url);
@@ -149,9 +178,6 @@ desk_context_set_property (GObject      *object,
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
       break;
-    case PROP_DEMO:
-      desk_context_set_demo (self, g_value_get_boolean (value));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -170,9 +196,17 @@ desk_context_class_init (DeskContextClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, DESK_TYPE_API_CLIENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* TRUE from the moment the demo store is asked for; #DeskContext:sandbox is set once it
+   * serves. */
   properties[PROP_DEMO] =
     g_param_spec_boolean ("demo", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SANDBOX] =
+    g_param_spec_object ("sandbox", NULL, NULL, DESK_TYPE_SANDBOX,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SERVER_URL] =
     g_param_spec_string ("server-url", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -181,6 +215,11 @@ desk_context_class_init (DeskContextClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Every change to the demo store was just thrown away: screens reload what they show. */
+  signals[DEMO_RESET] = g_signal_new ("demo-reset", G_TYPE_FROM_CLASS (klass),
+                                      G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                      G_TYPE_NONE, 0);
 }
 
 static void
@@ -206,6 +245,15 @@ desk_context_get_settings (DeskContext *self)
   return self->settings;
 }
 
+/* The client every screen talks through: to the RepairDesk server, or to the demo store. */
+DeskApiClient *
+desk_context_get_client (DeskContext *self)
+{
+  g_return_val_if_fail (DESK_IS_CONTEXT (self), NULL);
+
+  return self->client;
+}
+
 gboolean
 desk_context_get_demo (DeskContext *self)
 {
@@ -214,18 +262,199 @@ desk_context_get_demo (DeskContext *self)
   return self->demo;
 }
 
-void
-desk_context_set_demo (DeskContext *self,
-                       gboolean     demo)
+DeskSandbox *
+desk_context_get_sandbox (DeskContext *self)
 {
+  g_return_val_if_fail (DESK_IS_CONTEXT (self), NULL);
+
+  return self->sandbox;
+}
+
+/* Opening the store may seed it first, which takes a second or more: never on the main
+ * thread. */
+static void
+start_sandbox_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  DeskSandbox *sandbox = task_data;
+  g_autofree char *db_path = NULL;
+  g_autofree char *dir = NULL;
+  GError *error = NULL;
+
+  g_object_get (sandbox, "db-path", &db_path, NULL);
+  dir = g_path_get_dirname (db_path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               _("The folder %s could not be created: %s"),
+                               dir, g_strerror (saved_errno));
+      return;
+    }
+
+  if (!desk_sandbox_start (sandbox, 0, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+reset_sandbox_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (!desk_sandbox_reset (task_data, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Runs @func on @sandbox in a worker thread; @done then finishes @task on the main
+ * thread, where the context's state may change. */
+static void
+run_sandbox_job (DeskContext         *self,
+                 DeskSandbox         *sandbox,
+                 GTaskThreadFunc      func,
+                 GAsyncReadyCallback  done,
+                 GTask               *task)
+{
+  g_autoptr(GTask) job = g_task_new (self, NULL, done, task);
+
+  g_task_set_task_data (job, g_object_ref (sandbox), g_object_unref);
+  g_task_run_in_thread (job, func);
+}
+
+static void
+sandbox_started_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DeskContext *self = DESK_CONTEXT (object);
+  DeskSandbox *sandbox = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      self->demo = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  self->sandbox = g_object_ref (sandbox);
+  desk_api_client_set_base_url (self->client, desk_sandbox_get_url (sandbox));
+  desk_api_client_set_api_key (self->client, DESK_SANDBOX_DEMO_API_KEY);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SANDBOX]);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * desk_context_start_demo_async:
+ *
+ * Turns the context into the demo store: starts the built-in sandbox on its store in
+ * `$XDG_DATA_HOME/frontdesk/demo-store.sqlite` and points the client at it. There is no
+ * way back for this context; the real account is used again on the next start.
+ */
+void
+desk_context_start_demo_async (DeskContext         *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(DeskSandbox) sandbox = NULL;
+  g_autofree char *db_path = NULL;
+
   g_return_if_fail (DESK_IS_CONTEXT (self));
 
-  demo = !!demo;
-  if (self->demo == demo)
-    return;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_context_start_demo_async);
 
-  self->demo = demo;
+  if (self->sandbox != NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (self->demo)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("The demo store is already starting."));
+      return;
+    }
+
+  self->demo = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
+
+  db_path = g_build_filename (g_get_user_data_dir (), "frontdesk", "demo-store.sqlite", NULL);
+  sandbox = g_object_new (DESK_TYPE_SANDBOX,
+                          "db-path", db_path,
+                          NULL);
+  run_sandbox_job (self, sandbox, start_sandbox_thread, sandbox_started_cb,
+                   g_steal_pointer (&task));
+}
+
+gboolean
+desk_context_start_demo_finish (DeskContext   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+sandbox_reset_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_signal_emit (object, signals[DEMO_RESET], 0);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Throws away every change made to the demo store, then emits #DeskContext::demo-reset. */
+void
+desk_context_reset_demo_async (DeskContext         *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DESK_IS_CONTEXT (self));
+  g_return_if_fail (self->sandbox != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_context_reset_demo_async);
+  run_sandbox_job (self, self->sandbox, reset_sandbox_thread, sandbox_reset_cb,
+                   g_steal_pointer (&task));
+}
+
+gboolean
+desk_context_reset_demo_finish (DeskContext   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 const char *

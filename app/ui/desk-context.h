@@ -9,37 +9,54 @@
 
 #include <gio/gio.h>
 
+#include "desk-core.h"
+#include "desk-sandbox.h"
+
 G_BEGIN_DECLS
 
 #define DESK_TYPE_CONTEXT (desk_context_get_type ())
 
 G_DECLARE_FINAL_TYPE (DeskContext, desk_context, DESK, CONTEXT, GObject)
 
-DeskContext *desk_context_new                      (GSettings            *settings);
-GSettings   *desk_context_get_settings             (DeskContext          *self);
-gboolean     desk_context_get_demo                 (DeskContext          *self);
-void         desk_context_set_demo                 (DeskContext          *self,
-                                                    gboolean              demo);
-const char  *desk_context_get_server_url           (DeskContext          *self);
-gboolean     desk_context_get_has_api_key          (DeskContext          *self);
-const char  *desk_context_get_api_key              (DeskContext          *self);
-gboolean     desk_context_get_api_key_session_only (DeskContext          *self);
-void         desk_context_set_session_api_key      (DeskContext          *self,
-                                                    const char           *api_key);
-void         desk_context_load_api_key_async       (DeskContext          *self,
-                                                    GCancellable         *cancellable,
-                                                    GAsyncReadyCallback   callback,
-                                                    gpointer              user_data);
-gboolean     desk_context_load_api_key_finish      (DeskContext          *self,
-                                                    GAsyncResult         *result,
-                                                    GError              **error);
-void         desk_context_save_api_key_async       (DeskContext          *self,
-                                                    const char           *api_key,
-                                                    GCancellable         *cancellable,
-                                                    GAsyncReadyCallback   callback,
-                                                    gpointer              user_data);
-gboolean     desk_context_save_api_key_finish      (DeskContext          *self,
-                                                    GAsyncResult         *result,
-                                                    GError              **error);
+DeskContext   *desk_context_new                      (GSettings            *settings);
+GSettings     *desk_context_get_settings             (DeskContext          *self);
+DeskApiClient *desk_context_get_client               (DeskContext          *self);
+gboolean       desk_context_get_demo                 (DeskContext          *self);
+DeskSandbox   *desk_context_get_sandbox              (DeskContext          *self);
+void           desk_context_start_demo_async         (DeskContext          *self,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+gboolean       desk_context_start_demo_finish        (DeskContext          *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+void           desk_context_reset_demo_async         (DeskContext          *self,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+gboolean       desk_context_reset_demo_finish        (DeskContext          *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+const char    *desk_context_get_server_url           (DeskContext          *self);
+gboolean       desk_context_get_has_api_key          (DeskContext          *self);
+const char    *desk_context_get_api_key              (DeskContext          *self);
+gboolean       desk_context_get_api_key_session_only (DeskContext          *self);
+void           desk_context_set_session_api_key      (DeskContext          *self,
+                                                      const char           *api_key);
+void           desk_context_load_api_key_async       (DeskContext          *self,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+gboolean       desk_context_load_api_key_finish      (DeskContext          *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+void           desk_context_save_api_key_async       (DeskContext          *self,
+                                                      const char           *api_key,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+gboolean       desk_context_save_api_key_finish      (DeskContext          *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
 
 G_END_DECLS

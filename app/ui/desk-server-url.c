@@ -12,42 +12,10 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
+#include "desk-core.h"
 #include "desk-server-url.h"
 
 G_DEFINE_QUARK (desk-server-url-error-quark, desk_server_url_error)
-
-static gboolean
-host_is_loopback (const char *host)
-{
-  g_autoptr(GInetAddress) address = NULL;
-
-  if (g_ascii_strcasecmp (host, "localhost") == 0)
-    return TRUE;
-
-  address = g_inet_address_new_from_string (host);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
-
-/* The API key travels in every request, so anything a third party on the way could read
- * is refused; a server on this computer (a local test server) is the one exception. */
-static gboolean
-check_scheme (GUri    *uri,
-              GError **error)
-{
-  const char *scheme = g_uri_get_scheme (uri);
-
-  if (g_ascii_strcasecmp (scheme, "https") == 0)
-    return TRUE;
-
-  if (g_ascii_strcasecmp (scheme, "http") == 0 && host_is_loopback (g_uri_get_host (uri)))
-    return TRUE;
-
-  g_set_error_literal (error, DESK_SERVER_URL_ERROR, DESK_SERVER_URL_ERROR_INSECURE,
-                       _("The address must start with https://. The API key is sent with "
-                         "every request, and without https anyone on the way could read it. "
-                         "Plain http is only accepted for a server on this computer."));
-  return FALSE;
-}
 
 /**
  * desk_server_url_normalize:
@@ -76,8 +44,16 @@ desk_server_url_normalize (const char  *text,
       return NULL;
     }
 
-  if (!check_scheme (uri, error))
-    return NULL;
+  /* The API key travels in every request: the client's own rule decides what may carry
+   * it, and the complaint here says why to the person typing the address. */
+  if (!desk_api_client_check_base_url (trimmed, NULL))
+    {
+      g_set_error_literal (error, DESK_SERVER_URL_ERROR, DESK_SERVER_URL_ERROR_INSECURE,
+                           _("The address must start with https://. The API key is sent with "
+                             "every request, and without https anyone on the way could read "
+                             "it. Plain http is only accepted for a server on this computer."));
+      return NULL;
+    }
 
   if (g_str_has_suffix (trimmed, "/"))
     return g_steal_pointer (&trimmed);

@@ -49,15 +49,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The welcome page stays until there is something to work on: an account or the demo. */
+/* The welcome page stays until there is something to work on: an account or the demo
+ * store, which shows the spinner while it starts. */
 static void
 update_main_page (DeskWindow *self)
 {
+  gboolean demo = desk_context_get_demo (self->context);
   const char *page = "sections";
 
-  if (!self->account_loaded)
+  if (!self->account_loaded || (demo && desk_context_get_sandbox (self->context) == NULL))
     page = "loading";
-  else if (!desk_context_get_demo (self->context) && !desk_context_get_has_api_key (self->context))
+  else if (!demo && !desk_context_get_has_api_key (self->context))
     page = "welcome";
 
   gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
@@ -199,6 +201,8 @@ desk_window_constructed (GObject *object)
   g_signal_connect_object (self->context, "notify::demo",
                            G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::has-api-key",
+                           G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::sandbox",
                            G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
   select_sidebar_row (self, gtk_stack_get_visible_child_name (self->content_stack));
   content_stack_visible_child_cb (self);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-keyring.h"
+#include "desk-message-dialog.h"
 #include "desk-preferences-window.h"
 #include "desk-server-url.h"
 
@@ -24,10 +25,14 @@ struct _DeskPreferencesWindow
   GtkLabel             *url_error_label;
   AdwEntryRow          *key_row;
   GtkLabel             *key_status_label;
+  GtkSpinner           *test_spinner;
+  GtkWidget            *test_button;
+  GtkLabel             *test_result_label;
 
   /* owned */
   DeskContext          *context;
   GCancellable         *cancellable;
+  DeskApiClient        *test_client;
 
   /* state */
   gboolean              saving_key;
@@ -60,24 +65,26 @@ set_row_text (AdwEntryRow *row,
     gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
+/* Shows @text under a group, styled with @style_class alone ("dim-label", "error" or
+ * "success"). */
+static void
+set_message (GtkLabel   *label,
+             const char *text,
+             const char *style_class)
+{
+  const char *classes[] = { style_class, NULL };
+
+  gtk_label_set_label (label, text);
+  gtk_widget_set_css_classes (GTK_WIDGET (label), classes);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+}
+
 static void
 set_key_status (DeskPreferencesWindow *self,
                 const char            *text,
                 gboolean               is_error)
 {
-  GtkWidget *label = GTK_WIDGET (self->key_status_label);
-
-  gtk_label_set_label (self->key_status_label, text);
-  if (is_error)
-    {
-      gtk_widget_remove_css_class (label, "dim-label");
-      gtk_widget_add_css_class (label, "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (label, "error");
-      gtk_widget_add_css_class (label, "dim-label");
-    }
+  set_message (self->key_status_label, text, is_error ? "error" : "dim-label");
 }
 
 /* Shows the key the context holds (masked by the row) and where it is kept. */
@@ -128,8 +135,7 @@ url_row_apply_cb (DeskPreferencesWindow *self)
   url = desk_server_url_normalize (text, &error);
   if (url == NULL)
     {
-      gtk_label_set_label (self->url_error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->url_error_label), TRUE);
+      set_message (self->url_error_label, error->message, "error");
       gtk_widget_add_css_class (GTK_WIDGET (self->url_row), "error");
       return;
     }
@@ -166,26 +172,14 @@ no_keyring_response_cb (DeskPreferencesWindow *self,
 static void
 offer_session_key (DeskPreferencesWindow *self)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("No Keyring Available"),
-                                                       NULL));
-  adw_message_dialog_set_body (dialog,
-                               _("Front Desk keeps the API key in the system keyring, and no "
-                                 "keyring service is running on this computer.\n\n"
-                                 "The key can be used until Front Desk closes, without being "
-                                 "written anywhere. It will be asked for again next time."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "session", _("Use for This _Session"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "session", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "session");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (no_keyring_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  desk_message_dialog_ask (GTK_WINDOW (self),
+                           _("No Keyring Available"),
+                           _("Front Desk keeps the API key in the system keyring, and no "
+                             "keyring service is running on this computer.\n\n"
+                             "The key can be used until Front Desk closes, without being "
+                             "written anywhere. It will be asked for again next time."),
+                           "session", _("Use for This _Session"), ADW_RESPONSE_SUGGESTED,
+                           G_CALLBACK (no_keyring_response_cb), self);
 }
 
 static void
@@ -237,6 +231,96 @@ key_row_apply_cb (DeskPreferencesWindow *self)
   desk_context_save_api_key_async (self->context, api_key, self->cancellable, key_saved_cb, self);
 }
 
+/* One sentence for each verdict a person at the counter can act on. */
+static const char *
+describe_verdict (const GError *error)
+{
+  if (error == NULL)
+    return _("The connection works: RepairDesk accepted the address and the API key.");
+  if (error->domain != DESK_API_ERROR)
+    return error->message;
+
+  switch ((DeskApiError) error->code)
+    {
+    case DESK_API_ERROR_UNAUTHORIZED:
+      return _("Wrong API key: RepairDesk refused it. Copy it again from Store Settings → "
+               "Other Information → API Key.");
+    case DESK_API_ERROR_NETWORK:
+    case DESK_API_ERROR_TIMEOUT:
+      return _("No connection: the server did not answer. Check the internet connection and "
+               "the server address.");
+    case DESK_API_ERROR_PROTOCOL:
+    case DESK_API_ERROR_NOT_FOUND:
+      return _("Not a RepairDesk server: something answers at this address, but not "
+               "RepairDesk. Check the server address.");
+    case DESK_API_ERROR_RATE_LIMITED:
+    case DESK_API_ERROR_VALIDATION:
+    case DESK_API_ERROR_SERVER:
+    case DESK_API_ERROR_OUTCOME_UNKNOWN:
+    case DESK_API_ERROR_INSECURE_URL:
+    default:
+      return error->message;
+    }
+}
+
+static void
+show_verdict (DeskPreferencesWindow *self,
+              const char            *text,
+              gboolean               works)
+{
+  gtk_spinner_set_spinning (self->test_spinner, FALSE);
+  gtk_widget_set_sensitive (self->test_button, TRUE);
+  set_message (self->test_result_label, text, works ? "success" : "error");
+}
+
+static void
+connection_checked_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!desk_api_client_check_connection_finish (DESK_API_CLIENT (object), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  show_verdict (DESK_PREFERENCES_WINDOW (user_data), describe_verdict (error), error == NULL);
+}
+
+/* Tests what the rows hold now, applied or not, with a client of its own: the context's
+ * client may be serving the demo store. */
+static void
+test_button_clicked_cb (DeskPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *api_key = NULL;
+
+  url = desk_server_url_normalize (gtk_editable_get_text (GTK_EDITABLE (self->url_row)), &error);
+  api_key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->key_row))));
+  if (url == NULL)
+    {
+      show_verdict (self, error->message, FALSE);
+      return;
+    }
+  if (*api_key == '\0')
+    {
+      show_verdict (self, _("Enter the API key first."), FALSE);
+      return;
+    }
+
+  g_clear_object (&self->test_client);
+  self->test_client = desk_api_client_new (url, api_key);
+  /* A verdict now is worth more than a retry later. */
+  desk_api_client_set_max_retries (self->test_client, 0);
+
+  gtk_widget_set_sensitive (self->test_button, FALSE);
+  gtk_spinner_set_spinning (self->test_spinner, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->test_result_label), FALSE);
+  desk_api_client_check_connection_async (self->test_client, self->cancellable,
+                                          connection_checked_cb, self);
+}
+
 static void
 desk_preferences_window_constructed (GObject *object)
 {
@@ -262,6 +346,7 @@ desk_preferences_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->context);
+  g_clear_object (&self->test_client);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), DESK_TYPE_PREFERENCES_WINDOW);
 
@@ -326,9 +411,13 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, url_error_label);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, key_row);
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, key_status_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, test_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, test_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, test_result_label);
   gtk_widget_class_bind_template_callback (widget_class, url_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, url_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, key_row_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, test_button_clicked_cb);
 }
 
 static void
