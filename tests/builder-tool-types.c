@@ -15,6 +15,7 @@
 
 #include "preferences/desk-preferences-window.h"
 #include "welcome/desk-welcome-page.h"
+#include "widgets/desk-activity-indicator.h"
 #include "widgets/desk-results-view.h"
 
 __attribute__((constructor)) static void
@@ -33,6 +34,7 @@ register_types (void)
   g_type_ensure (ADW_TYPE_LEAFLET);
   g_type_ensure (DESK_TYPE_WELCOME_PAGE);
   g_type_ensure (DESK_TYPE_RESULTS_VIEW);
+  g_type_ensure (DESK_TYPE_ACTIVITY_INDICATOR);
 }
 
 /* The templates' signal handlers are static functions of their classes, out of the

@@ -10,8 +10,10 @@
 #include "config.h"
 
 
+#include "customers/desk-customers-page.h"
 #include "desk-window.h"
 #include "welcome/desk-welcome-page.h"
+#include "widgets/desk-activity-indicator.h"
 
 struct _DeskWindow
 {
@@ -30,6 +32,8 @@ struct _DeskWindow
   GtkWidget            *back_button;
   GtkWidget            *sidebar_demo_marker;
   GtkWidget            *content_demo_marker;
+  AdwBin               *customers_bin;
+  DeskActivityIndicator *activity_indicator;
 
   /* owned */
   DeskContext          *context;
@@ -49,6 +53,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A screen starts loading as soon as it exists, so it is made when it is first shown: by
+ * then the account or the demo store is ready. */
+static void
+ensure_visible_screen (DeskWindow *self)
+{
+  GtkWidget *page;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "sections") != 0 ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "customers") != 0 ||
+      DESK_IS_CUSTOMERS_PAGE (adw_bin_get_child (self->customers_bin)))
+    return;
+
+  page = desk_customers_page_new (desk_context_get_client (self->context), NULL,
+                                  desk_context_get_settings (self->context));
+  adw_bin_set_child (self->customers_bin, page);
+}
+
 /* The welcome page stays until there is something to work on: an account or the demo
  * store, which shows the spinner while it starts. */
 static void
@@ -64,6 +85,7 @@ update_main_page (DeskWindow *self)
 
   gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->main_stack, page);
+  ensure_visible_screen (self);
 }
 
 /* The content header always says "Demo Store"; the sidebar's only needs to when the
@@ -166,6 +188,7 @@ content_stack_visible_child_cb (DeskWindow *self)
   GtkStackPage *page = gtk_stack_get_page (self->content_stack, child);
 
   adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
+  ensure_visible_screen (self);
 }
 
 static void
@@ -194,6 +217,8 @@ desk_window_constructed (GObject *object)
   g_assert (DESK_IS_CONTEXT (self->context));
 
   restore_window_state (self);
+  desk_activity_indicator_set_client (self->activity_indicator,
+                                      desk_context_get_client (self->context));
   g_signal_connect_object (self->context, "notify::demo",
                            G_CALLBACK (update_demo_markers), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded",
@@ -294,6 +319,7 @@ desk_window_class_init (DeskWindowClass *klass)
                                        "win.show-section", "s", "invoices");
 
   g_type_ensure (DESK_TYPE_WELCOME_PAGE);
+  g_type_ensure (DESK_TYPE_ACTIVITY_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/frontdesk/FrontDesk/desk-window.ui");
@@ -309,6 +335,8 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar_demo_marker);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_demo_marker);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, customers_bin);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, activity_indicator);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, content_stack_visible_child_cb);
