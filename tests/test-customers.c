@@ -13,7 +13,9 @@
 #include "customers/desk-customer-detail.h"
 #include "customers/desk-customer-editor.h"
 #include "customers/desk-customers-page.h"
+#include "desk-application.h"
 #include "desk-sandbox.h"
+#include "desk-window.h"
 #include "desk-test-utils.h"
 #include "widgets/desk-activity-indicator.h"
 
@@ -935,12 +937,73 @@ test_activity_indicator (void)
   desk_sandbox_stop (sandbox);
 }
 
+static gboolean
+window_page_loaded (gpointer data)
+{
+  GtkWidget *page = find_widget (data, DESK_TYPE_CUSTOMERS_PAGE);
+
+  return page != NULL && g_strcmp0 (desk_customers_page_get_state (DESK_CUSTOMERS_PAGE (page)),
+                                    "results") == 0;
+}
+
+static gboolean
+window_customer_shown (gpointer data)
+{
+  GtkWidget *page = find_widget (data, DESK_TYPE_CUSTOMERS_PAGE);
+  DeskCustomerDetail *detail;
+
+  detail = DESK_CUSTOMER_DETAIL (desk_customers_page_get_detail (DESK_CUSTOMERS_PAGE (page)));
+  return g_list_model_get_n_items (desk_customer_detail_get_tickets (detail)) > 0;
+}
+
+/* The screen in the main window, on the context's client: made when first shown. */
+static void
+test_in_window (void)
+{
+  g_autoptr(DeskSandbox) sandbox = sandbox_start ();
+  g_autoptr(DeskApplication) app = desk_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskCustomer) customer = NULL;
+  DeskContext *context;
+  GtkWindow *window;
+  GtkWidget *page;
+  Fixture fixture = { sandbox, };
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  context = desk_application_get_context (app);
+  g_settings_set_string (desk_context_get_settings (context), "server-url",
+                         desk_sandbox_get_url (sandbox));
+  desk_context_set_session_api_key (context, DESK_SANDBOX_DEMO_API_KEY);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gtk_window_set_default_size (window, 1280, 800);
+
+  g_assert_null (find_widget (GTK_WIDGET (window), DESK_TYPE_CUSTOMERS_PAGE));
+  g_assert_true (desk_window_show_section (DESK_WINDOW (window), "customers"));
+  g_assert_true (desk_test_wait_for (window_page_loaded, window, WAIT_MS));
+
+  page = find_widget (GTK_WIDGET (window), DESK_TYPE_CUSTOMERS_PAGE);
+  fixture.client = desk_context_get_client (context);
+  fixture.page = DESK_CUSTOMERS_PAGE (page);
+  customer = customer_with_tickets (&fixture);
+  desk_customers_page_show_customer (fixture.page, customer);
+  g_assert_true (desk_test_wait_for (window_customer_shown, window, WAIT_MS));
+  screenshot (GTK_WIDGET (window), "window-customers-detail");
+
+  gtk_window_destroy (window);
+  desk_test_iterate (50);
+  desk_sandbox_stop (sandbox);
+}
+
 /* The shapes the form accepts, and the links the details show. */
 static void
 test_shapes (void)
 {
   g_autofree char *tel = desk_customer_link_markup ("tel", "+1 (555) 014-7788");
   g_autofree char *mail = desk_customer_link_markup ("mailto", "ann&bo@example.com");
+  g_autofree char *tidy = desk_customer_tidy_name (" Leila  King ");
 
   g_assert_true (desk_customer_check_email ("ann@example.co"));
   g_assert_false (desk_customer_check_email ("ann.example.com"));
@@ -964,6 +1027,8 @@ test_shapes (void)
   g_assert_cmpstr (tel, ==, "<a href=\"tel:+15550147788\">+1 (555) 014-7788</a>");
   g_assert_cmpstr (mail, ==, "<a href=\"mailto:ann%26bo@example.com\">ann&amp;bo@example.com</a>");
   g_assert_null (desk_customer_link_markup ("tel", ""));
+
+  g_assert_cmpstr (tidy, ==, "Leila King");
 }
 
 /* Front Desk's own styles, which the application loads, so the screenshots show them. */
@@ -1007,6 +1072,7 @@ main (int   argc,
   ADD ("list-error", test_list_error, 1100);
   ADD ("narrow", test_narrow, 360);
   g_test_add_func ("/customers/activity-indicator", test_activity_indicator);
+  g_test_add_func ("/customers/in-window", test_in_window);
 
   return g_test_run ();
 }

@@ -104,3 +104,19 @@ desk_customer_link_markup (const char *scheme,
 
   return g_markup_printf_escaped ("<a href=\"%s:%s\">%s</a>", scheme, target, text);
 }
+
+/* A name with the stray spaces some lists hold taken out: "Leila  King " is "Leila King". */
+char *
+desk_customer_tidy_name (const char *name)
+{
+  g_auto(GStrv) words = g_strsplit_set (name != NULL ? name : "", " \t", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) kept = NULL;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_strv_builder_add (builder, words[i]);
+
+  kept = g_strv_builder_end (builder);
+  return g_strjoinv (" ", kept);
+}

@@ -18,5 +18,6 @@ gboolean  desk_customer_same_phone   (const char *a,
                                       const char *b);
 char     *desk_customer_link_markup  (const char *scheme,
                                       const char *text);
+char     *desk_customer_tidy_name    (const char *name);
 
 G_END_DECLS

@@ -147,8 +147,9 @@ show_contact (DeskCustomerDetail *self)
   g_autofree char *address = format_address (c);
   g_autofree char *escaped = g_markup_escape_text (address, -1);
   g_autofree char *organization = get_text (c, "organization");
+  g_autofree char *name = desk_customer_tidy_name (desk_customer_get_full_name (c));
 
-  gtk_label_set_label (self->name_label, desk_customer_get_full_name (c));
+  gtk_label_set_label (self->name_label, name);
   gtk_label_set_label (self->subtitle_label, organization != NULL ? organization : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label),
                           organization != NULL && *organization != '\0');

@@ -401,6 +401,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   const char *email = desk_customer_get_email (customer);
   g_autofree char *org = NULL;
   g_autofree char *contact_text = NULL;
+  g_autofree char *tidy = NULL;
 
   if (phone == NULL || *phone == '\0')
     phone = desk_customer_get_mobile (customer);
@@ -408,7 +409,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                             phone ? phone : "", email ? email : "", NULL);
   g_object_get (customer, "organization", &org, NULL);
 
-  set_row_label (name, desk_customer_get_full_name (customer));
+  tidy = desk_customer_tidy_name (desk_customer_get_full_name (customer));
+  set_row_label (name, tidy);
   set_row_label (contact, contact_text);
   set_row_label (organization, org);
 }
