@@ -44,6 +44,7 @@ struct _DeskWindow
 
   /* state */
   gboolean              account_loaded;
+  gboolean              looking_up_key;
 };
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -182,7 +183,25 @@ api_key_loaded_cb (GObject      *object,
     g_debug ("No saved API key: %s", error->message);
 
   self = DESK_WINDOW (user_data);
+  self->looking_up_key = FALSE;
   self->account_loaded = TRUE;
+  update_main_page (self);
+}
+
+/* The demo store needs no account, so `frontdesk --demo` leaves the keyring alone; the
+ * account's key is looked up when there is none yet and the demo store is left. */
+static void
+load_account (DeskWindow *self)
+{
+  if (desk_context_get_demo (self->context) || desk_context_get_has_api_key (self->context))
+    self->account_loaded = TRUE;
+  else if (!self->looking_up_key)
+    {
+      self->account_loaded = FALSE;
+      self->looking_up_key = TRUE;
+      desk_context_load_api_key_async (self->context, self->cancellable, api_key_loaded_cb, self);
+    }
+
   update_main_page (self);
 }
 
@@ -244,7 +263,7 @@ desk_window_constructed (GObject *object)
   g_signal_connect_object (self->context, "notify::demo",
                            G_CALLBACK (drop_screens), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::demo",
-                           G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (load_account), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::has-api-key",
                            G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::sandbox",
@@ -253,13 +272,7 @@ desk_window_constructed (GObject *object)
   content_stack_visible_child_cb (self);
   update_demo_markers (self);
 
-  /* The demo store needs no account, so `frontdesk --demo` leaves the keyring alone. */
-  if (desk_context_get_demo (self->context) || desk_context_get_has_api_key (self->context))
-    self->account_loaded = TRUE;
-  else
-    desk_context_load_api_key_async (self->context, self->cancellable, api_key_loaded_cb, self);
-
-  update_main_page (self);
+  load_account (self);
 }
 
 static void
