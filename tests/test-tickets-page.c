@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <libsoup/soup.h>
 
 #include "desk-results-view.h"
 #include "desk-sandbox.h"
@@ -758,6 +759,105 @@ test_errors (Fixture       *fixture,
   desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_NONE, 0);
 }
 
+
+/* --- A server that answers a PUT with success and keeps the ticket as it was ---------- */
+
+#define STUBBORN_TICKET \
+  "{\"success\":true,\"statusCode\":200,\"message\":\"OK\",\"data\":{" \
+  "\"summary\":{\"id\":7001,\"order_id\":\"T-7001\",\"customer\":{\"cid\":0}}," \
+  "\"devices\":[{\"id\":8001,\"device\":{\"id\":5,\"name\":\"Pixel 8\"}," \
+  "\"status\":{\"name\":\"Pending\"},\"imei\":\"356938035643809\"}]}}"
+
+static void
+stubborn_cb (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  guint *n_puts = user_data;
+  const char *reply = STUBBORN_TICKET;
+
+  if (g_str_equal (soup_server_message_get_method (msg), "PUT"))
+    {
+      (*n_puts)++;
+      reply = "{\"success\":true,\"statusCode\":200,\"message\":\"Ticket was Updated "
+              "successfully\",\"data\":{\"id\":7001}}";
+    }
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, reply,
+                                    strlen (reply));
+}
+
+static void
+detail_message_cb (DeskTicketDetail *detail,
+                   const char       *text,
+                   char            **last)
+{
+  g_free (*last);
+  *last = g_strdup (text);
+}
+
+static gboolean
+detail_idle (gpointer data)
+{
+  DeskTicketDetail *detail = data;
+
+  return desk_ticket_detail_get_ticket (detail) != NULL && !desk_ticket_detail_get_busy (detail);
+}
+
+static void
+test_put_not_applied (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(DeskApiClient) client = NULL;
+  g_autoptr(DeskCatalog) catalog = NULL;
+  g_autoptr(DeskTicket) ticket = desk_ticket_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  g_auto(GValue) status = G_VALUE_INIT;
+  g_autofree char *url = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  DeskTicketDetail *detail;
+  guint n_puts = 0;
+  GSList *uris;
+
+  soup_server_add_handler (server, NULL, stubborn_cb, &n_puts, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/api/web/v1/", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  client = desk_api_client_new (url, "stub-key");
+  catalog = desk_catalog_new (client);
+  detail = g_object_new (DESK_TYPE_TICKET_DETAIL, "client", client, "catalog", catalog, NULL);
+  g_signal_connect (detail, "message", G_CALLBACK (detail_message_cb), &last);
+  gtk_window_set_child (window, GTK_WIDGET (detail));
+  gtk_window_present (window);
+
+  g_object_set (ticket, "id", (gint64) 7001, NULL);
+  desk_ticket_detail_show_ticket (detail, ticket);
+  g_assert_true (desk_test_wait_for (detail_idle, detail, WAIT_MS));
+
+  /* "Waiting for Parts" texts nobody, so it goes without asking. */
+  g_value_init (&status, G_TYPE_STRING);
+  g_value_set_string (&status, "Waiting for Parts");
+  desk_ticket_detail_change_device (detail, 0, "status", &status);
+  g_assert_true (desk_test_wait_for (detail_idle, detail, WAIT_MS));
+
+  g_assert_cmpuint (n_puts, ==, 1);
+  g_assert_nonnull (last);
+  g_assert_true (strstr (last, "holds something else") != NULL);
+  /* What is shown is what the server holds. */
+  g_assert_cmpstr (desk_ticket_device_get_status (first_device (desk_ticket_detail_get_ticket (detail))),
+                   ==, "Pending");
+
+  gtk_window_destroy (window);
+  desk_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -783,6 +883,8 @@ main (int   argc,
   ADD ("errors", test_errors);
 
 #undef ADD
+
+  g_test_add_func ("/ticket-detail/put-not-applied", test_put_not_applied);
 
   return g_test_run ();
 }

@@ -407,6 +407,24 @@ find_device (DeskTicket *ticket,
   return NULL;
 }
 
+/* Texts are read back trimmed: spaces typed around an IMEI are no difference. */
+static gboolean
+same_value (GParamSpec   *pspec,
+            const GValue *held,
+            const GValue *sent)
+{
+  g_autofree char *held_text = NULL;
+  g_autofree char *sent_text = NULL;
+
+  if (!G_VALUE_HOLDS_STRING (held))
+    return g_param_values_cmp (pspec, held, sent) == 0;
+
+  held_text = g_strstrip (g_strdup (g_value_get_string (held) ? g_value_get_string (held) : ""));
+  sent_text = g_strstrip (g_strdup (g_value_get_string (sent) ? g_value_get_string (sent) : ""));
+
+  return g_str_equal (held_text, sent_text);
+}
+
 /* Says so when the server holds something else than what was sent. */
 static void
 check_applied (DeskTicketDetail *self,
@@ -425,7 +443,7 @@ check_applied (DeskTicketDetail *self,
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (device), self->sent_property);
   g_value_init (&now, pspec->value_type);
   g_object_get_property (G_OBJECT (device), self->sent_property, &now);
-  if (g_param_values_cmp (pspec, &now, &self->sent_value) == 0)
+  if (same_value (pspec, &now, &self->sent_value))
     say (self, _("Saved"));
   else
     say (self, _("RepairDesk answered that the change was saved, but it holds something else. "
