@@ -57,6 +57,8 @@ fixture_set_up (Fixture       *fixture,
                                          DESK_SANDBOX_DEMO_API_KEY);
   fixture->catalog = desk_catalog_new (fixture->client);
   fixture->settings = g_settings_new ("io.frontdesk.FrontDesk");
+  /* The memory backend lives as long as the process: start from no remembered filters. */
+  g_settings_reset (fixture->settings, "ticket-filters");
   fixture->messages = g_ptr_array_new_with_free_func (g_free);
 
   fixture->page = DESK_TICKETS_PAGE (desk_tickets_page_new (fixture->client, fixture->catalog,
@@ -760,6 +762,76 @@ test_errors (Fixture       *fixture,
 }
 
 
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *title)
+{
+  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_is_drawable (widget) &&
+      g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, title))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_empty_today (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  DeskTicketFilters filters = { 0, };
+
+  wait_for_list (fixture);
+  g_assert_cmpuint (n_rows (fixture), >, 0);
+
+  /* A day of the store before its first ticket. */
+  filters.range = DESK_TICKET_RANGE_CUSTOM;
+  filters.from_date = TEST_NOW - 4 * 365 * 24 * 3600;
+  filters.to_date = filters.from_date + 24 * 3600;
+  desk_tickets_page_set_filters (fixture->page, &filters);
+  wait_for_list (fixture);
+  desk_test_iterate (300);
+  g_assert_cmpstr (results_state (fixture), ==, "empty");
+  g_assert_true (shows_text (GTK_WIDGET (fixture->page), "No Tickets Found"));
+}
+
+static void
+test_empty_today_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskSandbox) sandbox = g_object_new (DESK_TYPE_SANDBOX, "seed", 5, "n-customers", 5,
+                                                 "n-tickets", 0, "n-invoices", 0,
+                                                 "rate-limit", 0, "today", TEST_NOW, NULL);
+  g_autoptr(DeskApiClient) client = NULL;
+  g_autoptr(DeskCatalog) catalog = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.frontdesk.FrontDesk");
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  Fixture fixture = { 0, };
+
+  g_settings_reset (settings, "ticket-filters");
+  desk_sandbox_start (sandbox, 0, &error);
+  g_assert_no_error (error);
+  client = desk_api_client_new (desk_sandbox_get_url (sandbox), DESK_SANDBOX_DEMO_API_KEY);
+  catalog = desk_catalog_new (client);
+  fixture.catalog = catalog;
+  fixture.page = DESK_TICKETS_PAGE (desk_tickets_page_new (client, catalog, settings));
+  gtk_window_set_child (window, GTK_WIDGET (fixture.page));
+  gtk_window_present (window);
+
+  wait_for_list (&fixture);
+  desk_test_iterate (300);
+  g_assert_cmpstr (results_state (&fixture), ==, "empty");
+  g_assert_true (shows_text (GTK_WIDGET (fixture.page), "No Tickets Today"));
+  desk_test_save_screenshot (GTK_WIDGET (window), "tickets-empty-today");
+
+  gtk_window_destroy (window);
+  desk_test_iterate (50);
+  desk_sandbox_stop (sandbox);
+}
+
 /* --- A server that answers a PUT with success and keeps the ticket as it was ---------- */
 
 #define STUBBORN_TICKET \
@@ -873,6 +945,7 @@ main (int   argc,
   ADD ("filter/status-technician-creator", test_filter_status_people);
   ADD ("search/local-then-server", test_search_local_then_server);
   ADD ("search/nothing", test_search_nothing);
+  ADD ("empty-range", test_empty_today);
   ADD ("search/enter-opens-one", test_enter_opens_one);
   ADD ("search/enter-many-opens-none", test_enter_many_opens_none);
   ADD ("detail", test_detail);
@@ -885,6 +958,7 @@ main (int   argc,
 #undef ADD
 
   g_test_add_func ("/ticket-detail/put-not-applied", test_put_not_applied);
+  g_test_add_func ("/tickets-page-empty/today", test_empty_today_text);
 
   return g_test_run ();
 }

@@ -108,6 +108,7 @@ static void
 update_actions (DeskTicketDetail *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.convert", can_convert (self));
+  gtk_widget_set_visible (self->convert_button, self->ticket != NULL);
   gtk_button_set_label (GTK_BUTTON (self->convert_button),
                         has_invoice (self) ? _("Invoiced")
                                                        : _("Convert to _Invoice"));
