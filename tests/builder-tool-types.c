@@ -16,6 +16,8 @@
 #include "preferences/desk-preferences-window.h"
 #include "tickets/desk-tickets-page.h"
 #include "welcome/desk-welcome-page.h"
+#include "widgets/desk-activity-indicator.h"
+#include "widgets/desk-results-view.h"
 
 __attribute__((constructor)) static void
 register_types (void)
@@ -34,6 +36,8 @@ register_types (void)
   g_type_ensure (DESK_TYPE_WELCOME_PAGE);
   g_type_ensure (DESK_TYPE_TICKETS_PAGE);
   g_type_ensure (DESK_TYPE_TICKET_DETAIL);
+  g_type_ensure (DESK_TYPE_RESULTS_VIEW);
+  g_type_ensure (DESK_TYPE_ACTIVITY_INDICATOR);
 }
 
 /* The templates' signal handlers are static functions of their classes, out of the
@@ -49,6 +53,9 @@ TEMPLATE_HANDLER (edge_reached_cb)
 TEMPLATE_HANDLER (filter_changed_cb)
 TEMPLATE_HANDLER (folded_changed_cb)
 TEMPLATE_HANDLER (key_row_apply_cb)
+TEMPLATE_HANDLER (referral_selected_cb)
+TEMPLATE_HANDLER (related_more_clicked_cb)
+TEMPLATE_HANDLER (related_row_activated_cb)
 TEMPLATE_HANDLER (search_activate_cb)
 TEMPLATE_HANDLER (search_changed_cb)
 TEMPLATE_HANDLER (search_stop_cb)

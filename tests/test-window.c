@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "desk-application.h"
+#include "desk-sandbox.h"
 #include "desk-test-utils.h"
 #include "desk-window.h"
 #include "preferences/desk-preferences-window.h"
@@ -160,11 +161,20 @@ static void
 test_window_sections (void)
 {
   g_autoptr(DeskApplication) app = start_app ();
+  g_autoptr(DeskSandbox) sandbox = g_object_new (DESK_TYPE_SANDBOX, "n-customers", 40,
+                                                 "n-tickets", 100, "n-invoices", 30, NULL);
+  g_autoptr(GError) error = NULL;
   DeskContext *context = desk_application_get_context (app);
   GtkWindow *window;
 
+  /* The account is a local store: the screens load their lists as they are shown. */
+  g_assert_true (desk_sandbox_start (sandbox, 0, &error));
+  g_assert_no_error (error);
+  g_settings_set_string (desk_context_get_settings (context), "server-url",
+                         desk_sandbox_get_url (sandbox));
+
   /* With an account, the sections show straight away, without the demo marker. */
-  desk_context_set_session_api_key (context, "window-test-key");
+  desk_context_set_session_api_key (context, DESK_SANDBOX_DEMO_API_KEY);
   window = open_window (app);
   g_assert_cmpstr (visible_page (window, "main_stack"), ==, "sections");
   g_assert_false (gtk_widget_get_visible (get_child (window, "content_demo_marker")));
@@ -172,6 +182,7 @@ test_window_sections (void)
   visit_sections (window, "window-");
 
   close_window (window);
+  desk_sandbox_stop (sandbox);
 }
 
 static void

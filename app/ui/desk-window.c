@@ -10,9 +10,11 @@
 #include "config.h"
 
 
+#include "customers/desk-customers-page.h"
 #include "desk-window.h"
 #include "tickets/desk-tickets-page.h"
 #include "welcome/desk-welcome-page.h"
+#include "widgets/desk-activity-indicator.h"
 
 struct _DeskWindow
 {
@@ -32,6 +34,8 @@ struct _DeskWindow
   GtkWidget            *sidebar_demo_marker;
   GtkWidget            *content_demo_marker;
   AdwBin               *tickets_bin;
+  AdwBin               *customers_bin;
+  DeskActivityIndicator *activity_indicator;
 
   /* owned */
   DeskContext          *context;
@@ -52,27 +56,35 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The screens are made once there is a server to ask: the account's or the demo store. */
+/* The screens are made when they are first shown, once there is a server to ask: the
+ * account's or the demo store. A screen starts loading as soon as it exists. */
 static void
-ensure_screens (DeskWindow *self)
+ensure_visible_screen (DeskWindow *self)
 {
-  GtkWidget *tickets;
+  const char *section = gtk_stack_get_visible_child_name (self->content_stack);
+  DeskApiClient *client = desk_context_get_client (self->context);
+  GSettings *settings = desk_context_get_settings (self->context);
 
-  if (adw_bin_get_child (self->tickets_bin) != NULL)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "sections") != 0)
     return;
 
   if (self->catalog == NULL)
-    self->catalog = desk_catalog_new (desk_context_get_client (self->context));
-  tickets = desk_tickets_page_new (desk_context_get_client (self->context), self->catalog,
-                                   desk_context_get_settings (self->context));
-  adw_bin_set_child (self->tickets_bin, tickets);
+    self->catalog = desk_catalog_new (client);
+
+  if (g_strcmp0 (section, "tickets") == 0 && adw_bin_get_child (self->tickets_bin) == NULL)
+    adw_bin_set_child (self->tickets_bin,
+                       desk_tickets_page_new (client, self->catalog, settings));
+  else if (g_strcmp0 (section, "customers") == 0 && adw_bin_get_child (self->customers_bin) == NULL)
+    adw_bin_set_child (self->customers_bin,
+                       desk_customers_page_new (client, self->catalog, settings));
 }
 
-/* Another store (the demo, or back to the account) has other tickets and reference lists. */
+/* Another store (the demo, or back to the account) has other records and reference lists. */
 static void
 drop_screens (DeskWindow *self)
 {
   adw_bin_set_child (self->tickets_bin, NULL);
+  adw_bin_set_child (self->customers_bin, NULL);
   g_clear_object (&self->catalog);
 }
 
@@ -91,8 +103,7 @@ update_main_page (DeskWindow *self)
 
   gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->main_stack, page);
-  if (g_str_equal (page, "sections"))
-    ensure_screens (self);
+  ensure_visible_screen (self);
 }
 
 /* The content header always says "Demo Store"; the sidebar's only needs to when the
@@ -195,6 +206,7 @@ content_stack_visible_child_cb (DeskWindow *self)
   GtkStackPage *page = gtk_stack_get_page (self->content_stack, child);
 
   adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
+  ensure_visible_screen (self);
 }
 
 static void
@@ -223,6 +235,8 @@ desk_window_constructed (GObject *object)
   g_assert (DESK_IS_CONTEXT (self->context));
 
   restore_window_state (self);
+  desk_activity_indicator_set_client (self->activity_indicator,
+                                      desk_context_get_client (self->context));
   g_signal_connect_object (self->context, "notify::demo",
                            G_CALLBACK (update_demo_markers), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded",
@@ -326,6 +340,7 @@ desk_window_class_init (DeskWindowClass *klass)
                                        "win.show-section", "s", "invoices");
 
   g_type_ensure (DESK_TYPE_WELCOME_PAGE);
+  g_type_ensure (DESK_TYPE_ACTIVITY_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/frontdesk/FrontDesk/desk-window.ui");
@@ -342,6 +357,8 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar_demo_marker);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_demo_marker);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, tickets_bin);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, customers_bin);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, activity_indicator);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, content_stack_visible_child_cb);

@@ -1,0 +1,970 @@
+/* desk-customers-page.c
+ *
+ * Copyright 2026 The Front Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-customers-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "desk-customer-check.h"
+#include "desk-customer-detail.h"
+#include "desk-customer-editor.h"
+#include "desk-customers-page.h"
+#include "desk-results-view.h"
+
+/* The Customers screen: a list with search-as-you-type and a "referred by" filter beside a
+ * customer's details, in a leaflet that folds to one pane on a narrow window.
+ *
+ * Search answers twice. At once, the rows already loaded are narrowed down to those that
+ * match what is typed. After a short pause the server is asked (`keyword`); its answer
+ * loads into a second list, so that the rows on screen stay until the new ones are there,
+ * and then takes the first list's place. A newer query replaces one still on its way. */
+
+#define SEARCH_DELAY_MS 300
+#define PAGE_SIZE 25
+
+struct _DeskCustomersPage
+{
+  GtkWidget           parent_instance;
+
+  /* Template children */
+  AdwLeaflet         *leaflet;
+  GtkWidget          *list_pane;
+  GtkWidget          *detail_pane;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *referral_dropdown;
+  DeskResultsView    *results_view;
+  GtkStack           *detail_stack;
+  GtkWidget          *detail_box;
+
+  /* owned */
+  DeskApiClient      *client;
+  DeskCatalog        *catalog;
+  GSettings          *settings;
+  DeskPagedList      *shown;
+  DeskPagedList      *pending;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+  GtkStringList      *referrals;
+  GCancellable       *detail_cancellable;
+  char               *local_text;
+  char               *referred_by;
+
+  /* state */
+  DeskCustomerDetail *detail;
+  GtkListView        *list_view;
+  GtkWindow          *editor;   /* weak */
+  guint               search_source;
+  gboolean            open_single;
+  gboolean            updating_referrals;
+};
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_CATALOG,
+  PROP_SETTINGS,
+  PROP_SEARCHING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (DeskCustomersPage, desk_customers_page, GTK_TYPE_WIDGET)
+
+/* --- Local matching -------------------------------------------------------------------- */
+
+static gboolean
+contains_folded (const char *haystack,
+                 const char *folded_needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, folded_needle) != NULL;
+}
+
+static gboolean
+contains_digits (const char *number,
+                 const char *digits)
+{
+  g_autofree char *own = desk_customer_phone_digits (number);
+
+  return strstr (own, digits) != NULL;
+}
+
+/* The same fields the server's keyword search looks at: name, e-mail, organization, and
+ * the digits of the numbers when what is typed is a number. */
+static gboolean
+local_match (gpointer item,
+             gpointer user_data)
+{
+  DeskCustomersPage *self = user_data;
+  DeskCustomer *customer = item;
+  g_autofree char *needle = NULL;
+  g_autofree char *digits = NULL;
+  g_autofree char *organization = NULL;
+
+  if (self->local_text == NULL || *self->local_text == '\0')
+    return TRUE;
+
+  needle = g_utf8_casefold (self->local_text, -1);
+  g_object_get (customer, "organization", &organization, NULL);
+  if (contains_folded (desk_customer_get_full_name (customer), needle) ||
+      contains_folded (desk_customer_get_email (customer), needle) ||
+      contains_folded (organization, needle))
+    return TRUE;
+
+  digits = desk_customer_phone_digits (self->local_text);
+  return strlen (digits) >= 3 &&
+         (contains_digits (desk_customer_get_phone (customer), digits) ||
+          contains_digits (desk_customer_get_mobile (customer), digits));
+}
+
+/* --- Queries --------------------------------------------------------------------------- */
+
+static DeskListQuery *
+make_query (DeskCustomersPage *self)
+{
+  DeskListQuery *query = desk_list_query_new ();
+  g_autofree char *keyword = g_strstrip (g_strdup (self->local_text != NULL ? self->local_text
+                                                                             : ""));
+
+  query->keyword = *keyword != '\0' ? g_steal_pointer (&keyword) : NULL;
+  query->referred_by = g_strdup (self->referred_by);
+  query->page_size = PAGE_SIZE;
+
+  return query;
+}
+
+static void
+set_local_text (DeskCustomersPage *self,
+                const char        *text)
+{
+  if (g_strcmp0 (self->local_text, text) == 0)
+    return;
+
+  g_free (self->local_text);
+  self->local_text = g_strdup (text);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+open_position (DeskCustomersPage *self,
+               guint              position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+maybe_open_single (DeskCustomersPage *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 1)
+    open_position (self, 0);
+}
+
+static void
+notify_searching (DeskCustomersPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
+}
+
+/* The server's answer takes the place of the rows narrowed down locally. */
+static void
+swap_lists (DeskCustomersPage *self)
+{
+  DeskPagedList *old = self->shown;
+
+  self->shown = self->pending;
+  self->pending = old;
+
+  g_free (self->local_text);
+  self->local_text = NULL;
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->shown));
+  desk_results_view_set_list (self->results_view, self->shown);
+
+  if (self->open_single)
+    {
+      self->open_single = FALSE;
+      maybe_open_single (self);
+    }
+  notify_searching (self);
+}
+
+static void
+pending_loading_cb (DeskCustomersPage *self,
+                    GParamSpec        *pspec,
+                    DeskPagedList     *list)
+{
+  g_autoptr(DeskListQuery) wanted = NULL;
+
+  notify_searching (self);
+  if (list != self->pending || desk_paged_list_get_loading (list))
+    return;
+
+  /* An answer to a query the user has since moved on from is dropped. */
+  wanted = make_query (self);
+  if (desk_list_query_equal (desk_paged_list_get_query (list), wanted))
+    swap_lists (self);
+}
+
+static gboolean
+start_server_query (gpointer user_data)
+{
+  DeskCustomersPage *self = user_data;
+  g_autoptr(DeskListQuery) query = make_query (self);
+
+  self->search_source = 0;
+
+  if (desk_list_query_equal (desk_paged_list_get_query (self->shown), query))
+    {
+      set_local_text (self, NULL);
+      if (self->open_single)
+        {
+          self->open_single = FALSE;
+          maybe_open_single (self);
+        }
+      notify_searching (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  desk_paged_list_set_query (self->pending, query);
+  if (!desk_paged_list_get_loading (self->pending))
+    pending_loading_cb (self, NULL, self->pending);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A new filter empties the list at once: rows of another filter would mislead. */
+static void
+apply_filter_now (DeskCustomersPage *self)
+{
+  g_autoptr(DeskListQuery) query = make_query (self);
+
+  g_clear_handle_id (&self->search_source, g_source_remove);
+  set_local_text (self, NULL);
+  desk_paged_list_set_query (self->shown, query);
+  notify_searching (self);
+}
+
+/* --- Referred by ----------------------------------------------------------------------- */
+
+static guint
+referral_position (DeskCustomersPage *self,
+                   const char        *referral)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->referrals));
+
+  if (referral == NULL)
+    return 0;
+
+  for (guint i = 1; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->referrals, i), referral) == 0)
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* RepairDesk has no list of referral sources: the choices are those seen on customers. */
+static void
+add_referral (DeskCustomersPage *self,
+              const char        *referral)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->referrals));
+  guint at = 1;
+  const char *add[] = { referral, NULL };
+
+  if (referral == NULL || *referral == '\0' ||
+      referral_position (self, referral) != GTK_INVALID_LIST_POSITION)
+    return;
+
+  while (at < n && g_utf8_collate (gtk_string_list_get_string (self->referrals, at), referral) < 0)
+    at++;
+
+  self->updating_referrals = TRUE;
+  gtk_string_list_splice (self->referrals, at, 0, add);
+  gtk_drop_down_set_selected (self->referral_dropdown,
+                              referral_position (self, self->referred_by));
+  self->updating_referrals = FALSE;
+}
+
+static void
+shown_items_changed_cb (DeskCustomersPage *self,
+                        guint              position,
+                        guint              removed,
+                        guint              added,
+                        GListModel        *list)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(DeskCustomer) customer = g_list_model_get_item (list, i);
+      g_autofree char *referral = NULL;
+
+      g_object_get (customer, "referred-by", &referral, NULL);
+      add_referral (self, referral != NULL ? g_strstrip (referral) : NULL);
+    }
+}
+
+static void
+save_filters (DeskCustomersPage *self)
+{
+  g_autoptr(GVariantDict) dict = g_variant_dict_new (NULL);
+
+  if (self->referred_by != NULL)
+    g_variant_dict_insert (dict, "referred-by", "s", self->referred_by);
+  g_settings_set_value (self->settings, "customer-filters", g_variant_dict_end (dict));
+}
+
+static void
+load_filters (DeskCustomersPage *self)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (self->settings, "customer-filters");
+  g_autoptr(GVariantDict) dict = g_variant_dict_new (value);
+  g_autofree char *referral = NULL;
+
+  if (g_variant_dict_lookup (dict, "referred-by", "s", &referral) && *referral != '\0')
+    {
+      self->referred_by = g_strdup (referral);
+      add_referral (self, referral);
+    }
+}
+
+static void
+referral_selected_cb (DeskCustomersPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->referral_dropdown);
+  const char *referral = NULL;
+
+  if (self->updating_referrals || self->referrals == NULL)
+    return;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    referral = gtk_string_list_get_string (self->referrals, selected);
+
+  desk_customers_page_set_referred_by (self, referral);
+}
+
+/* --- Rows ------------------------------------------------------------------------------ */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  const char *classes[] = { "heading", "dim-label", "caption" };
+
+  gtk_widget_add_css_class (box, "customer-row");
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, classes[i]);
+      if (i == 2)
+        gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+set_row_label (GtkWidget  *label,
+               const char *text)
+{
+  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_visible (label, text != NULL && *text != '\0');
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  DeskCustomer *customer = gtk_list_item_get_item (item);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *contact = gtk_widget_get_next_sibling (name);
+  GtkWidget *organization = gtk_widget_get_next_sibling (contact);
+  const char *phone = desk_customer_get_phone (customer);
+  const char *email = desk_customer_get_email (customer);
+  g_autofree char *org = NULL;
+  g_autofree char *contact_text = NULL;
+  g_autofree char *tidy = NULL;
+
+  if (phone == NULL || *phone == '\0')
+    phone = desk_customer_get_mobile (customer);
+  contact_text = g_strjoin (phone && *phone && email && *email ? " · " : "",
+                            phone ? phone : "", email ? email : "", NULL);
+  g_object_get (customer, "organization", &org, NULL);
+
+  tidy = desk_customer_tidy_name (desk_customer_get_full_name (customer));
+  set_row_label (name, tidy);
+  set_row_label (contact, contact_text);
+  set_row_label (organization, org);
+}
+
+/* --- Details --------------------------------------------------------------------------- */
+
+static void
+customer_fetched_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(DeskCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskCustomersPage *self;
+
+  customer = desk_api_client_get_customer_finish (DESK_API_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = DESK_CUSTOMERS_PAGE (user_data);
+  /* The list entry stays on screen when the full record cannot be had. */
+  if (error != NULL)
+    {
+      g_debug ("Could not read customer: %s", error->message);
+      return;
+    }
+
+  desk_customer_detail_set_customer (self->detail, customer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.edit", TRUE);
+}
+
+static void
+show_customer (DeskCustomersPage *self,
+               DeskCustomer      *customer,
+               gboolean           fetch)
+{
+  g_cancellable_cancel (self->detail_cancellable);
+  g_clear_object (&self->detail_cancellable);
+
+  desk_customer_detail_set_customer (self->detail, customer);
+  gtk_stack_set_visible_child_name (self->detail_stack, customer != NULL ? "customer" : "none");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.edit", customer != NULL && !fetch);
+  if (customer == NULL || !fetch)
+    return;
+
+  /* List entries hold only part of a customer; the details and the form need it all: a
+   * form filled from a list entry would save its missing fields as blanks. */
+  self->detail_cancellable = g_cancellable_new ();
+  desk_api_client_get_customer_async (self->client, desk_customer_get_id (customer),
+                                      self->detail_cancellable, customer_fetched_cb, self);
+}
+
+static void
+selection_changed_cb (DeskCustomersPage *self)
+{
+  DeskCustomer *customer = gtk_single_selection_get_selected_item (self->selection);
+
+  if (customer != NULL && customer != desk_customer_detail_get_customer (self->detail))
+    show_customer (self, customer, TRUE);
+}
+
+static void
+list_activate_cb (DeskCustomersPage *self,
+                  guint              position)
+{
+  open_position (self, position);
+  gtk_widget_child_focus (GTK_WIDGET (self->detail), GTK_DIR_TAB_FORWARD);
+}
+
+/* --- Search entry ---------------------------------------------------------------------- */
+
+static void
+search_changed_cb (DeskCustomersPage *self)
+{
+  set_local_text (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  g_clear_handle_id (&self->search_source, g_source_remove);
+  self->search_source = g_timeout_add (SEARCH_DELAY_MS, start_server_query, self);
+  notify_searching (self);
+}
+
+/* Enter (or the end of a barcode scan) opens the customer when there is exactly one. A
+ * server query still to come is sent at once, and decides. */
+static void
+search_activate_cb (DeskCustomersPage *self)
+{
+  if (desk_customers_page_get_searching (self))
+    {
+      self->open_single = TRUE;
+      if (self->search_source != 0)
+        {
+          g_clear_handle_id (&self->search_source, g_source_remove);
+          start_server_query (self);
+        }
+      return;
+    }
+
+  maybe_open_single (self);
+}
+
+/* --- Actions --------------------------------------------------------------------------- */
+
+static void
+editor_saved_cb (DeskCustomersPage *self,
+                 DeskCustomer      *customer)
+{
+  desk_paged_list_reload (self->shown);
+  show_customer (self, customer, FALSE);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+editor_open_customer_cb (DeskCustomersPage *self,
+                         DeskCustomer      *customer)
+{
+  show_customer (self, customer, TRUE);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+open_editor (DeskCustomersPage *self,
+             DeskCustomer      *customer)
+{
+  DeskCustomerEditor *editor;
+
+  if (self->editor != NULL)
+    {
+      gtk_window_present (self->editor);
+      return;
+    }
+
+  editor = desk_customer_editor_new (self->client, customer);
+  gtk_window_set_transient_for (GTK_WINDOW (editor),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "open-customer", G_CALLBACK (editor_open_customer_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->editor = GTK_WINDOW (editor);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &self->editor);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  open_editor (DESK_CUSTOMERS_PAGE (widget), NULL);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (widget);
+
+  open_editor (self, desk_customer_detail_get_customer (self->detail));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Ctrl+N and Ctrl+F work anywhere in the window, but only while this screen is shown. */
+static gboolean
+window_shortcut_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, user_data, NULL);
+}
+
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (widget);
+
+  if (!adw_leaflet_get_folded (self->leaflet) ||
+      adw_leaflet_get_visible_child (self->leaflet) != self->detail_pane)
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, "customers.back", NULL);
+}
+
+static void
+add_window_shortcuts (DeskCustomersPage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const struct { guint key; const char *action; } shortcuts[] = {
+    { GDK_KEY_n, "customers.new" },
+    { GDK_KEY_f, "customers.search" },
+  };
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].key,
+                                                                                    GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (window_shortcut_cb,
+                                                                                     (gpointer) shortcuts[i].action,
+                                                                                     NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* --- GObject --------------------------------------------------------------------------- */
+
+static void
+build_list (DeskCustomersPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *list_view;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+
+  self->filter = gtk_custom_filter_new (local_match, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->shown)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  list_view = gtk_list_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)), factory);
+  gtk_widget_add_css_class (list_view, "navigation-sidebar");
+  g_signal_connect_object (list_view, "activate", G_CALLBACK (list_activate_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* On a narrow window a tap opens the customer, as the list is all there is to see. */
+  g_object_bind_property (self->leaflet, "folded", list_view, "single-click-activate",
+                          G_BINDING_SYNC_CREATE);
+  self->list_view = GTK_LIST_VIEW (list_view);
+  desk_results_view_set_child (self->results_view, list_view);
+  desk_results_view_set_list (self->results_view, self->shown);
+  desk_results_view_set_empty_text (self->results_view, _("No Customers Found"),
+                                    _("Try another name, number or e-mail address, or another "
+                                      "referral."));
+}
+
+static DeskPagedList *
+new_list (DeskCustomersPage *self)
+{
+  DeskPagedList *list = desk_paged_list_new (self->client, DESK_PAGED_LIST_CUSTOMERS);
+
+  g_signal_connect_object (list, "notify::loading", G_CALLBACK (pending_loading_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (list, "items-changed", G_CALLBACK (shown_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return list;
+}
+
+static void
+desk_customers_page_constructed (GObject *object)
+{
+  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (object);
+  g_autoptr(DeskListQuery) query = NULL;
+
+  G_OBJECT_CLASS (desk_customers_page_parent_class)->constructed (object);
+
+  g_assert (DESK_IS_API_CLIENT (self->client));
+  g_assert (G_IS_SETTINGS (self->settings));
+
+  self->shown = new_list (self);
+  self->pending = new_list (self);
+
+  self->detail = g_object_new (DESK_TYPE_CUSTOMER_DETAIL, "client", self->client,
+                               "hexpand", TRUE, "vexpand", TRUE, NULL);
+  gtk_box_append (GTK_BOX (self->detail_box), GTK_WIDGET (self->detail));
+
+  self->referrals = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->referrals, _("Anyone"));
+  gtk_drop_down_set_model (self->referral_dropdown, G_LIST_MODEL (self->referrals));
+  load_filters (self);
+
+  build_list (self);
+  show_customer (self, NULL, FALSE);
+
+  query = make_query (self);
+  desk_paged_list_set_query (self->shown, query);
+}
+
+static void
+desk_customers_page_dispose (GObject *object)
+{
+  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (object);
+
+  g_clear_handle_id (&self->search_source, g_source_remove);
+  g_cancellable_cancel (self->detail_cancellable);
+  g_clear_object (&self->detail_cancellable);
+  if (self->editor != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->editor), (gpointer *) &self->editor);
+      gtk_window_destroy (self->editor);
+      self->editor = NULL;
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), DESK_TYPE_CUSTOMERS_PAGE);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->pending);
+  g_clear_object (&self->referrals);
+  g_clear_object (&self->client);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->local_text, g_free);
+  g_clear_pointer (&self->referred_by, g_free);
+
+  G_OBJECT_CLASS (desk_customers_page_parent_class)->dispose (object);
+}
+
+static void
+desk_customers_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case PROP_SEARCHING:
+      g_value_set_boolean (value, desk_customers_page_get_searching (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_customers_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      self->client = g_value_dup_object (value);
+      break;
+    case PROP_CATALOG:
+      self->catalog = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_customers_page_class_init (DeskCustomersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  object_class->constructed = desk_customers_page_constructed;
+  object_class->dispose = desk_customers_page_dispose;
+  object_class->get_property = desk_customers_page_get_property;
+  object_class->set_property = desk_customers_page_set_property;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, DESK_TYPE_API_CLIENT, construct);
+  /* Kept for the reference lists a customer form may offer; nothing here reads it yet. */
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL, DESK_TYPE_CATALOG, construct);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS, construct);
+  /* Whether a server query is still to come or on its way for what is typed. */
+  properties[PROP_SEARCHING] =
+    g_param_spec_boolean ("searching", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/frontdesk/FrontDesk/customers/desk-customers-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, detail_pane);
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, referral_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, results_view);
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, detail_box);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, referral_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "customers.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "customers.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "customers.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "customers.search", NULL, search_action);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+desk_customers_page_init (DeskCustomersPage *self)
+{
+  g_type_ensure (DESK_TYPE_RESULTS_VIEW);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  add_window_shortcuts (self);
+}
+
+GtkWidget *
+desk_customers_page_new (DeskApiClient *client,
+                         DeskCatalog   *catalog,
+                         GSettings     *settings)
+{
+  return g_object_new (DESK_TYPE_CUSTOMERS_PAGE, "client", client, "catalog", catalog,
+                       "settings", settings, NULL);
+}
+
+/* The rows on screen: the loaded customers that match what is typed. */
+GListModel *
+desk_customers_page_get_model (DeskCustomersPage *self)
+{
+  g_return_val_if_fail (DESK_IS_CUSTOMERS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->filtered);
+}
+
+/* "loading", "waiting", "empty", "error" or "results", as DeskResultsView shows it. */
+const char *
+desk_customers_page_get_state (DeskCustomersPage *self)
+{
+  g_return_val_if_fail (DESK_IS_CUSTOMERS_PAGE (self), NULL);
+
+  return desk_results_view_get_state (self->results_view);
+}
+
+gboolean
+desk_customers_page_get_searching (DeskCustomersPage *self)
+{
+  g_return_val_if_fail (DESK_IS_CUSTOMERS_PAGE (self), FALSE);
+
+  return self->search_source != 0 || desk_paged_list_get_loading (self->pending) ||
+         desk_paged_list_get_loading (self->shown);
+}
+
+void
+desk_customers_page_set_search_text (DeskCustomersPage *self,
+                                     const char        *text)
+{
+  g_return_if_fail (DESK_IS_CUSTOMERS_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+}
+
+const char *
+desk_customers_page_get_referred_by (DeskCustomersPage *self)
+{
+  g_return_val_if_fail (DESK_IS_CUSTOMERS_PAGE (self), NULL);
+
+  return self->referred_by;
+}
+
+/* Shows only the customers of one referral source (NULL for all), and remembers it. */
+void
+desk_customers_page_set_referred_by (DeskCustomersPage *self,
+                                     const char        *referred_by)
+{
+  g_return_if_fail (DESK_IS_CUSTOMERS_PAGE (self));
+
+  if (referred_by != NULL && *referred_by == '\0')
+    referred_by = NULL;
+  if (g_strcmp0 (self->referred_by, referred_by) == 0)
+    return;
+
+  g_free (self->referred_by);
+  self->referred_by = g_strdup (referred_by);
+  add_referral (self, referred_by);
+  self->updating_referrals = TRUE;
+  gtk_drop_down_set_selected (self->referral_dropdown, referral_position (self, referred_by));
+  self->updating_referrals = FALSE;
+  save_filters (self);
+  apply_filter_now (self);
+}
+
+DeskCustomer *
+desk_customers_page_get_customer (DeskCustomersPage *self)
+{
+  g_return_val_if_fail (DESK_IS_CUSTOMERS_PAGE (self), NULL);
+
+  return desk_customer_detail_get_customer (self->detail);
+}
+
+/* Shows a customer's details (read afresh from the server), on a narrow window alone. */
+void
+desk_customers_page_show_customer (DeskCustomersPage *self,
+                                   DeskCustomer      *customer)
+{
+  g_return_if_fail (DESK_IS_CUSTOMERS_PAGE (self));
+
+  show_customer (self, customer, customer != NULL);
+  if (customer != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* The New or Edit customer dialog while it is open. */
+GtkWindow *
+desk_customers_page_get_editor (DeskCustomersPage *self)
+{
+  g_return_val_if_fail (DESK_IS_CUSTOMERS_PAGE (self), NULL);
+
+  return self->editor;
+}
+
+GtkWidget *
+desk_customers_page_get_detail (DeskCustomersPage *self)
+{
+  g_return_val_if_fail (DESK_IS_CUSTOMERS_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->detail);
+}
