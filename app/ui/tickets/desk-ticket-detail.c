@@ -27,6 +27,8 @@ struct _DeskTicketDetail
 
   /* Template children */
   GtkWidget      *root_box;
+  GtkWidget      *toolbar;
+  GtkWidget      *toolbar_separator;
   GtkWidget      *back_button;
   AdwWindowTitle *title;
   GtkSpinner     *busy_spinner;
@@ -108,7 +110,9 @@ static void
 update_actions (DeskTicketDetail *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.convert", can_convert (self));
-  gtk_widget_set_visible (self->convert_button, self->ticket != NULL);
+  /* With no ticket open there is nothing to title or convert. */
+  gtk_widget_set_visible (self->toolbar, self->ticket != NULL);
+  gtk_widget_set_visible (self->toolbar_separator, self->ticket != NULL);
   gtk_button_set_label (GTK_BUTTON (self->convert_button),
                         has_invoice (self) ? _("Invoiced")
                                                        : _("Convert to _Invoice"));
@@ -740,6 +744,8 @@ desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/frontdesk/FrontDesk/tickets/desk-ticket-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, root_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, toolbar_separator);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, back_button);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, title);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, busy_spinner);
