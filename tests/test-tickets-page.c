@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <libsoup/soup.h>
 
 #include "desk-results-view.h"
 #include "desk-sandbox.h"
@@ -56,6 +57,8 @@ fixture_set_up (Fixture       *fixture,
                                          DESK_SANDBOX_DEMO_API_KEY);
   fixture->catalog = desk_catalog_new (fixture->client);
   fixture->settings = g_settings_new ("io.frontdesk.FrontDesk");
+  /* The memory backend lives as long as the process: start from no remembered filters. */
+  g_settings_reset (fixture->settings, "ticket-filters");
   fixture->messages = g_ptr_array_new_with_free_func (g_free);
 
   fixture->page = DESK_TICKETS_PAGE (desk_tickets_page_new (fixture->client, fixture->catalog,
@@ -758,6 +761,175 @@ test_errors (Fixture       *fixture,
   desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_NONE, 0);
 }
 
+
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *title)
+{
+  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_is_drawable (widget) &&
+      g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, title))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_empty_today (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  DeskTicketFilters filters = { 0, };
+
+  wait_for_list (fixture);
+  g_assert_cmpuint (n_rows (fixture), >, 0);
+
+  /* A day of the store before its first ticket. */
+  filters.range = DESK_TICKET_RANGE_CUSTOM;
+  filters.from_date = TEST_NOW - 4 * 365 * 24 * 3600;
+  filters.to_date = filters.from_date + 24 * 3600;
+  desk_tickets_page_set_filters (fixture->page, &filters);
+  wait_for_list (fixture);
+  desk_test_iterate (300);
+  g_assert_cmpstr (results_state (fixture), ==, "empty");
+  g_assert_true (shows_text (GTK_WIDGET (fixture->page), "No Tickets Found"));
+}
+
+static void
+test_empty_today_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskSandbox) sandbox = g_object_new (DESK_TYPE_SANDBOX, "seed", 5, "n-customers", 5,
+                                                 "n-tickets", 0, "n-invoices", 0,
+                                                 "rate-limit", 0, "today", TEST_NOW, NULL);
+  g_autoptr(DeskApiClient) client = NULL;
+  g_autoptr(DeskCatalog) catalog = NULL;
+  g_autoptr(GSettings) settings = g_settings_new ("io.frontdesk.FrontDesk");
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  Fixture fixture = { 0, };
+
+  g_settings_reset (settings, "ticket-filters");
+  desk_sandbox_start (sandbox, 0, &error);
+  g_assert_no_error (error);
+  client = desk_api_client_new (desk_sandbox_get_url (sandbox), DESK_SANDBOX_DEMO_API_KEY);
+  catalog = desk_catalog_new (client);
+  fixture.catalog = catalog;
+  fixture.page = DESK_TICKETS_PAGE (desk_tickets_page_new (client, catalog, settings));
+  gtk_window_set_child (window, GTK_WIDGET (fixture.page));
+  gtk_window_present (window);
+
+  wait_for_list (&fixture);
+  desk_test_iterate (300);
+  g_assert_cmpstr (results_state (&fixture), ==, "empty");
+  g_assert_true (shows_text (GTK_WIDGET (fixture.page), "No Tickets Today"));
+  desk_test_save_screenshot (GTK_WIDGET (window), "tickets-empty-today");
+
+  gtk_window_destroy (window);
+  desk_test_iterate (50);
+  desk_sandbox_stop (sandbox);
+}
+
+/* --- A server that answers a PUT with success and keeps the ticket as it was ---------- */
+
+#define STUBBORN_TICKET \
+  "{\"success\":true,\"statusCode\":200,\"message\":\"OK\",\"data\":{" \
+  "\"summary\":{\"id\":7001,\"order_id\":\"T-7001\",\"customer\":{\"cid\":0}}," \
+  "\"devices\":[{\"id\":8001,\"device\":{\"id\":5,\"name\":\"Pixel 8\"}," \
+  "\"status\":{\"name\":\"Pending\"},\"imei\":\"356938035643809\"}]}}"
+
+static void
+stubborn_cb (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  guint *n_puts = user_data;
+  const char *reply = STUBBORN_TICKET;
+
+  if (g_str_equal (soup_server_message_get_method (msg), "PUT"))
+    {
+      (*n_puts)++;
+      reply = "{\"success\":true,\"statusCode\":200,\"message\":\"Ticket was Updated "
+              "successfully\",\"data\":{\"id\":7001}}";
+    }
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, reply,
+                                    strlen (reply));
+}
+
+static void
+detail_message_cb (DeskTicketDetail *detail,
+                   const char       *text,
+                   char            **last)
+{
+  g_free (*last);
+  *last = g_strdup (text);
+}
+
+static gboolean
+detail_idle (gpointer data)
+{
+  DeskTicketDetail *detail = data;
+
+  return desk_ticket_detail_get_ticket (detail) != NULL && !desk_ticket_detail_get_busy (detail);
+}
+
+static void
+test_put_not_applied (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(DeskApiClient) client = NULL;
+  g_autoptr(DeskCatalog) catalog = NULL;
+  g_autoptr(DeskTicket) ticket = desk_ticket_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  g_auto(GValue) status = G_VALUE_INIT;
+  g_autofree char *url = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  DeskTicketDetail *detail;
+  guint n_puts = 0;
+  GSList *uris;
+
+  soup_server_add_handler (server, NULL, stubborn_cb, &n_puts, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/api/web/v1/", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  client = desk_api_client_new (url, "stub-key");
+  catalog = desk_catalog_new (client);
+  detail = g_object_new (DESK_TYPE_TICKET_DETAIL, "client", client, "catalog", catalog, NULL);
+  g_signal_connect (detail, "message", G_CALLBACK (detail_message_cb), &last);
+  gtk_window_set_child (window, GTK_WIDGET (detail));
+  gtk_window_present (window);
+
+  g_object_set (ticket, "id", (gint64) 7001, NULL);
+  desk_ticket_detail_show_ticket (detail, ticket);
+  g_assert_true (desk_test_wait_for (detail_idle, detail, WAIT_MS));
+
+  /* "Waiting for Parts" texts nobody, so it goes without asking. */
+  g_value_init (&status, G_TYPE_STRING);
+  g_value_set_string (&status, "Waiting for Parts");
+  desk_ticket_detail_change_device (detail, 0, "status", &status);
+  g_assert_true (desk_test_wait_for (detail_idle, detail, WAIT_MS));
+
+  g_assert_cmpuint (n_puts, ==, 1);
+  g_assert_nonnull (last);
+  g_assert_true (strstr (last, "holds something else") != NULL);
+  /* What is shown is what the server holds. */
+  g_assert_cmpstr (desk_ticket_device_get_status (first_device (desk_ticket_detail_get_ticket (detail))),
+                   ==, "Pending");
+
+  gtk_window_destroy (window);
+  desk_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -773,6 +945,7 @@ main (int   argc,
   ADD ("filter/status-technician-creator", test_filter_status_people);
   ADD ("search/local-then-server", test_search_local_then_server);
   ADD ("search/nothing", test_search_nothing);
+  ADD ("empty-range", test_empty_today);
   ADD ("search/enter-opens-one", test_enter_opens_one);
   ADD ("search/enter-many-opens-none", test_enter_many_opens_none);
   ADD ("detail", test_detail);
@@ -783,6 +956,9 @@ main (int   argc,
   ADD ("errors", test_errors);
 
 #undef ADD
+
+  g_test_add_func ("/ticket-detail/put-not-applied", test_put_not_applied);
+  g_test_add_func ("/tickets-page-empty/today", test_empty_today_text);
 
   return g_test_run ();
 }

@@ -27,6 +27,8 @@ struct _DeskTicketDetail
 
   /* Template children */
   GtkWidget      *root_box;
+  GtkWidget      *toolbar;
+  GtkWidget      *toolbar_separator;
   GtkWidget      *back_button;
   AdwWindowTitle *title;
   GtkSpinner     *busy_spinner;
@@ -108,6 +110,9 @@ static void
 update_actions (DeskTicketDetail *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.convert", can_convert (self));
+  /* With no ticket open there is nothing to title or convert. */
+  gtk_widget_set_visible (self->toolbar, self->ticket != NULL);
+  gtk_widget_set_visible (self->toolbar_separator, self->ticket != NULL);
   gtk_button_set_label (GTK_BUTTON (self->convert_button),
                         has_invoice (self) ? _("Invoiced")
                                                        : _("Convert to _Invoice"));
@@ -407,6 +412,24 @@ find_device (DeskTicket *ticket,
   return NULL;
 }
 
+/* Texts are read back trimmed: spaces typed around an IMEI are no difference. */
+static gboolean
+same_value (GParamSpec   *pspec,
+            const GValue *held,
+            const GValue *sent)
+{
+  g_autofree char *held_text = NULL;
+  g_autofree char *sent_text = NULL;
+
+  if (!G_VALUE_HOLDS_STRING (held))
+    return g_param_values_cmp (pspec, held, sent) == 0;
+
+  held_text = g_strstrip (g_strdup (g_value_get_string (held) ? g_value_get_string (held) : ""));
+  sent_text = g_strstrip (g_strdup (g_value_get_string (sent) ? g_value_get_string (sent) : ""));
+
+  return g_str_equal (held_text, sent_text);
+}
+
 /* Says so when the server holds something else than what was sent. */
 static void
 check_applied (DeskTicketDetail *self,
@@ -425,7 +448,7 @@ check_applied (DeskTicketDetail *self,
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (device), self->sent_property);
   g_value_init (&now, pspec->value_type);
   g_object_get_property (G_OBJECT (device), self->sent_property, &now);
-  if (g_param_values_cmp (pspec, &now, &self->sent_value) == 0)
+  if (same_value (pspec, &now, &self->sent_value))
     say (self, _("Saved"));
   else
     say (self, _("RepairDesk answered that the change was saved, but it holds something else. "
@@ -721,6 +744,8 @@ desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/frontdesk/FrontDesk/tickets/desk-ticket-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, root_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, toolbar_separator);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, back_button);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, title);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, busy_spinner);

@@ -133,12 +133,12 @@ filtering (DeskTicketsPage *self)
   return searching (self) && !(self->shown == self->search_list && search_is_current (self));
 }
 
-/* While only matching rows show, the list must not fetch pages to fill the view: it would
- * load every ticket looking for rows it then hides. */
+/* While only matching rows show, the view must not fetch pages by itself: it would load
+ * every ticket looking for rows it then hides. The server search follows anyway. */
 static void
 refilter (DeskTicketsPage *self)
 {
-  desk_results_view_set_fill (self->results, !filtering (self));
+  desk_results_view_set_fetch_more (self->results, !filtering (self));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 

@@ -39,7 +39,7 @@ struct _DeskResultsView
   GSignalGroup      *governor_signals;
 
   /* state */
-  gboolean           no_fill;
+  gboolean           no_fetch;
 };
 
 enum {
@@ -92,7 +92,7 @@ maybe_fill (DeskResultsView *self)
 {
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
 
-  if (self->list == NULL || self->no_fill || desk_paged_list_get_loading (self->list) ||
+  if (self->list == NULL || self->no_fetch || desk_paged_list_get_loading (self->list) ||
       !desk_paged_list_get_has_more (self->list) ||
       desk_paged_list_get_error (self->list) != NULL)
     return;
@@ -136,7 +136,7 @@ static void
 edge_reached_cb (DeskResultsView *self,
                  GtkPositionType  position)
 {
-  if (position == GTK_POS_BOTTOM && self->list != NULL)
+  if (position == GTK_POS_BOTTOM && self->list != NULL && !self->no_fetch)
     desk_paged_list_load_more (self->list);
 }
 
@@ -393,20 +393,20 @@ desk_results_view_get_state (DeskResultsView *self)
 }
 
 /**
- * desk_results_view_set_fill:
+ * desk_results_view_set_fetch_more:
  * @self: a #DeskResultsView
- * @fill: whether to fetch pages while the rows do not fill the view
+ * @fetch_more: whether the view fetches the next page by itself
  *
- * A view that shows only some of the list's rows (a local search) must not fill itself:
- * it would fetch the whole list looking for rows it then hides. Scrolling to the bottom
- * edge still fetches the next page.
+ * A view that shows only some of the list's rows (a local search) must not fetch pages
+ * on its own: the few rows leave the view unfilled and at its bottom edge, and it would
+ * fetch the whole list looking for rows it then hides.
  */
 void
-desk_results_view_set_fill (DeskResultsView *self,
-                            gboolean         fill)
+desk_results_view_set_fetch_more (DeskResultsView *self,
+                                  gboolean         fetch_more)
 {
   g_return_if_fail (DESK_IS_RESULTS_VIEW (self));
 
-  self->no_fill = !fill;
+  self->no_fetch = !fetch_more;
   maybe_fill (self);
 }

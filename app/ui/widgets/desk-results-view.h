@@ -28,7 +28,7 @@ void           desk_results_view_set_empty_text        (DeskResultsView *self,
                                                         const char      *title,
                                                         const char      *description);
 const char    *desk_results_view_get_state             (DeskResultsView *self);
-void           desk_results_view_set_fill              (DeskResultsView *self,
-                                                        gboolean         fill);
+void           desk_results_view_set_fetch_more        (DeskResultsView *self,
+                                                        gboolean         fetch_more);
 
 G_END_DECLS
