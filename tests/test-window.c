@@ -14,6 +14,7 @@
 #include "desk-test-utils.h"
 #include "desk-window.h"
 #include "preferences/desk-preferences-window.h"
+#include "tickets/desk-tickets-page.h"
 
 /* No session bus here (DBUS_SESSION_BUS_ADDRESS=disabled:), so no keyring either: the
  * window finds no saved key and starts on the welcome page. */
@@ -110,6 +111,38 @@ visit_sections (GtkWindow  *window,
 }
 
 static gboolean
+rows_loaded (gpointer data)
+{
+  return g_list_model_get_n_items (desk_tickets_page_get_rows (data)) > 0;
+}
+
+static gboolean
+ticket_shown (gpointer data)
+{
+  DeskTicketDetail *detail = desk_tickets_page_get_detail (data);
+
+  return desk_ticket_detail_get_ticket (detail) != NULL && !desk_ticket_detail_get_busy (detail);
+}
+
+/* The picture of Front Desk in the README: the demo store's tickets, one of them open. */
+static void
+open_first_ticket (GtkWindow *window)
+{
+  DeskTicketsPage *page;
+  g_autoptr(DeskTicket) ticket = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s",
+                                             "tickets"));
+  page = DESK_TICKETS_PAGE (adw_bin_get_child (ADW_BIN (get_child (window, "tickets_bin"))));
+  g_assert_true (desk_test_wait_for (rows_loaded, page, 20000));
+  ticket = g_list_model_get_item (desk_tickets_page_get_rows (page), 0);
+  desk_tickets_page_open (page, ticket);
+  g_assert_true (desk_test_wait_for (ticket_shown, page, 20000));
+  desk_test_iterate (500);
+  save_screenshot (GTK_WIDGET (window), "main-window");
+}
+
+static gboolean
 demo_serving (gpointer data)
 {
   return desk_context_get_sandbox (data) != NULL;
@@ -157,6 +190,7 @@ test_window_welcome (void)
   /* Wide, both panes show: one marker is enough. */
   g_assert_false (gtk_widget_get_visible (get_child (window, "sidebar_demo_marker")));
   visit_sections (window, "demo-");
+  open_first_ticket (window);
 
   close_window (window);
 }
