@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "preferences/desk-preferences-window.h"
+#include "tickets/desk-tickets-page.h"
 #include "welcome/desk-welcome-page.h"
 #include "widgets/desk-activity-indicator.h"
 #include "widgets/desk-results-view.h"
@@ -33,6 +34,8 @@ register_types (void)
   g_type_ensure (ADW_TYPE_PASSWORD_ENTRY_ROW);
   g_type_ensure (ADW_TYPE_LEAFLET);
   g_type_ensure (DESK_TYPE_WELCOME_PAGE);
+  g_type_ensure (DESK_TYPE_TICKETS_PAGE);
+  g_type_ensure (DESK_TYPE_TICKET_DETAIL);
   g_type_ensure (DESK_TYPE_RESULTS_VIEW);
   g_type_ensure (DESK_TYPE_ACTIVITY_INDICATOR);
 }
@@ -44,13 +47,18 @@ register_types (void)
 
 TEMPLATE_HANDLER (back_button_clicked_cb)
 TEMPLATE_HANDLER (content_stack_visible_child_cb)
+TEMPLATE_HANDLER (detail_message_cb)
+TEMPLATE_HANDLER (detail_saved_cb)
 TEMPLATE_HANDLER (edge_reached_cb)
+TEMPLATE_HANDLER (filter_changed_cb)
+TEMPLATE_HANDLER (folded_changed_cb)
 TEMPLATE_HANDLER (key_row_apply_cb)
 TEMPLATE_HANDLER (referral_selected_cb)
 TEMPLATE_HANDLER (related_more_clicked_cb)
 TEMPLATE_HANDLER (related_row_activated_cb)
 TEMPLATE_HANDLER (search_activate_cb)
 TEMPLATE_HANDLER (search_changed_cb)
+TEMPLATE_HANDLER (search_stop_cb)
 TEMPLATE_HANDLER (sidebar_row_activated_cb)
 TEMPLATE_HANDLER (test_button_clicked_cb)
 TEMPLATE_HANDLER (url_row_apply_cb)

@@ -12,28 +12,6 @@
 /* Bad requests, fuzzed bodies, the rate limit and the injected faults: the sandbox must
  * answer every one with a clear body in the real format and keep serving. */
 
-typedef struct
-{
-  DeskSandbox *sandbox;
-  SoupSession *session;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->sandbox = test_sandbox_start (0);
-  f->session = test_session_new ();
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->session);
-  g_assert_finalize_object (f->sandbox);
-}
-
 static const char valid_ticket[] =
   "{\"summary\": {\"customer_id\": \"380001\"},"
   " \"devices\": [{\"device\": \"137001\", \"repairProdItems\": [{\"id\": \"892001\", \"name\": \"\"}],"
@@ -66,7 +44,7 @@ assert_refused (TestReply  *reply,
 }
 
 static void
-assert_still_serving (Fixture *f)
+assert_still_serving (TestFixture *f)
 {
   g_autoptr(TestReply) reply = test_request (f->session, f->sandbox, "GET", "statuses", NULL);
 
@@ -74,15 +52,15 @@ assert_still_serving (Fixture *f)
 }
 
 static TestReply *
-post (Fixture    *f,
-      const char *path,
-      const char *body)
+post (TestFixture *f,
+      const char  *path,
+      const char  *body)
 {
   return test_request_full (f->session, f->sandbox, "POST", path, NULL, body, NULL);
 }
 
 static void
-test_bad_tickets (Fixture       *f,
+test_bad_tickets (TestFixture   *f,
                   gconstpointer  data)
 {
   static const struct { const char *body; gint64 code; const char *mentions; } cases[] = {
@@ -119,7 +97,7 @@ test_bad_tickets (Fixture       *f,
 }
 
 static void
-test_bad_invoices (Fixture       *f,
+test_bad_invoices (TestFixture   *f,
                    gconstpointer  data)
 {
   static const struct { const char *path; const char *body; gint64 code; const char *mentions; } cases[] = {
@@ -147,7 +125,7 @@ test_bad_invoices (Fixture       *f,
 }
 
 static void
-test_oversized_body (Fixture       *f,
+test_oversized_body (TestFixture   *f,
                      gconstpointer  data)
 {
   g_autoptr(GString) body = g_string_new ("{\"first_name\": \"");
@@ -162,9 +140,36 @@ test_oversized_body (Fixture       *f,
   assert_still_serving (f);
 }
 
+/* Bodies nested deep enough to exhaust a recursive parser's stack. */
+static void
+test_deep_bodies (TestFixture   *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GString) form = g_string_new ("summary");
+  g_autoptr(TestReply) deep_json = NULL;
+  g_autoptr(TestReply) deep_form = NULL;
+
+  for (guint i = 0; i < 500000; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (form, "%5Ba%5D");
+  g_string_append (form, "=1");
+
+  deep_json = post (f, "customers", json->str);
+  assert_refused (deep_json, 400, "nests");
+
+  deep_form = test_request_full (f->session, f->sandbox, "POST", "tickets", NULL, form->str,
+                                 "application/x-www-form-urlencoded");
+  g_assert_nonnull (deep_form->root);
+  g_assert_false (test_success (deep_form));
+
+  assert_still_serving (f);
+}
+
 /* The vendor's nested fields sent as a form: summary[customer_id]=..., devices[0][...]. */
 static void
-test_form_body (Fixture       *f,
+test_form_body (TestFixture   *f,
                 gconstpointer  data)
 {
   const char *form =
@@ -221,7 +226,7 @@ mutate (GRand      *rand,
 }
 
 static void
-test_fuzz (Fixture       *f,
+test_fuzz (TestFixture   *f,
            gconstpointer  data)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (4242);
@@ -248,6 +253,38 @@ test_fuzz (Fixture       *f,
     }
 
   g_test_message ("%u of 400 fuzzed bodies were accepted", accepted);
+  assert_still_serving (f);
+}
+
+/* Query parameters out of every range: lists still answer with an envelope. */
+static void
+test_fuzz_queries (TestFixture   *f,
+                   gconstpointer  data)
+{
+  static const char * const values[] = { "-1", "0", "1", "abc", "99999999999999999999",
+                                         "9223372036854775807", "-9223372036854775808",
+                                         "4611686018427387903", "%00", "%27%3B", "1e3", "" };
+  static const char * const keys[] = { "page", "pagesize", "filter", "from_date", "to_date",
+                                       "status", "assigned_to", "created_by", "keyword",
+                                       "referredby" };
+  static const char * const lists[] = { "tickets", "invoices", "customers", "parts", "inventory" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (99);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s?%s=%s&%s=%s",
+                                               lists[i % G_N_ELEMENTS (lists)],
+                                               keys[g_rand_int_range (rand, 0, G_N_ELEMENTS (keys))],
+                                               values[g_rand_int_range (rand, 0, G_N_ELEMENTS (values))],
+                                               keys[g_rand_int_range (rand, 0, G_N_ELEMENTS (keys))],
+                                               values[g_rand_int_range (rand, 0, G_N_ELEMENTS (values))]);
+      g_autoptr(TestReply) reply = test_request (f->session, f->sandbox, "GET", path, NULL);
+      gint64 code = test_status_code (reply);
+
+      if (code != 200 && code != 100)
+        g_error ("Unexpected statusCode %" G_GINT64_FORMAT " for %s", code, path);
+    }
+
   assert_still_serving (f);
 }
 
@@ -302,7 +339,7 @@ test_rate_limit (void)
 /* --- Faults -------------------------------------------------------------------------------- */
 
 static void
-test_fault_http (Fixture       *f,
+test_fault_http (TestFixture   *f,
                  gconstpointer  data)
 {
   g_autoptr(TestReply) e500 = NULL;
@@ -327,7 +364,7 @@ test_fault_http (Fixture       *f,
 }
 
 static void
-test_fault_body (Fixture       *f,
+test_fault_body (TestFixture   *f,
                  gconstpointer  data)
 {
   g_autoptr(TestReply) dropped = NULL;
@@ -363,7 +400,7 @@ test_fault_body (Fixture       *f,
 }
 
 static void
-test_fault_share (Fixture       *f,
+test_fault_share (TestFixture   *f,
                   gconstpointer  data)
 {
   guint failed = 0;
@@ -383,7 +420,7 @@ test_fault_share (Fixture       *f,
 }
 
 static void
-test_latency (Fixture       *f,
+test_latency (TestFixture   *f,
               gconstpointer  data)
 {
   gint64 start;
@@ -418,13 +455,15 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, TestFixture, NULL, test_fixture_set_up, func, test_fixture_tear_down)
 
   ADD ("/sandbox/bad/tickets", test_bad_tickets);
   ADD ("/sandbox/bad/invoices", test_bad_invoices);
   ADD ("/sandbox/bad/oversized", test_oversized_body);
+  ADD ("/sandbox/bad/deep", test_deep_bodies);
   ADD ("/sandbox/form-body", test_form_body);
   ADD ("/sandbox/fuzz", test_fuzz);
+  ADD ("/sandbox/fuzz-queries", test_fuzz_queries);
   g_test_add_func ("/sandbox/rate-limit", test_rate_limit);
   ADD ("/sandbox/fault/http", test_fault_http);
   ADD ("/sandbox/fault/body", test_fault_body);

@@ -225,3 +225,26 @@ test_png_base64 (void)
 
   return g_base64_encode (png, sizeof png);
 }
+
+/* A started sandbox over the small store, and a session: the fixture of most tests. */
+typedef struct
+{
+  DeskSandbox *sandbox;
+  SoupSession *session;
+} TestFixture;
+
+static inline void
+test_fixture_set_up (TestFixture   *f,
+                     gconstpointer  data)
+{
+  f->sandbox = test_sandbox_start (0);
+  f->session = test_session_new ();
+}
+
+static inline void
+test_fixture_tear_down (TestFixture   *f,
+                        gconstpointer  data)
+{
+  g_clear_object (&f->session);
+  g_assert_finalize_object (f->sandbox);
+}

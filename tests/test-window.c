@@ -21,8 +21,12 @@
 static DeskApplication *
 start_app (void)
 {
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GError) error = NULL;
   DeskApplication *app = desk_application_new ();
+
+  /* The settings outlive each test's application: no test starts in an earlier demo. */
+  g_settings_reset (settings, "demo-mode");
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
@@ -279,7 +283,8 @@ test_window_actions (void)
 {
   g_autoptr(DeskApplication) app = start_app ();
   const char *exported[] = {
-    "about", "preferences", "quit", "reset-demo", "shortcuts", "show-section", "try-demo",
+    "about", "leave-demo", "preferences", "quit", "reset-demo", "shortcuts", "show-section",
+    "try-demo",
   };
   const struct { const char *action; const char *accel; } accels[] = {
     { "app.quit", "<Control>q" },
@@ -481,6 +486,50 @@ check_demo_started_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Leaving the demo store goes back to the account (here none: the welcome page), and the
+ * next start opens the demo store again only while it was not left. */
+static void
+test_window_leave_demo (void)
+{
+  g_autoptr(DeskApplication) app = start_app ();
+  g_autoptr(DeskApplication) again = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWindow *window = open_window (app);
+  DeskContext *context = desk_window_get_context (DESK_WINDOW (window));
+  g_autofree char *server_url = g_settings_get_string (settings, "server-url");
+
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "leave-demo"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "try-demo", NULL);
+  wait_for_demo (context);
+  g_assert_true (g_settings_get_boolean (settings, "demo-mode"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "leave-demo"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "leave-demo", NULL);
+  g_assert_true (desk_test_wait_for (main_page_loaded, window, 5000));
+  g_assert_false (desk_context_get_demo (context));
+  g_assert_null (desk_context_get_sandbox (context));
+  g_assert_false (g_settings_get_boolean (settings, "demo-mode"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "leave-demo"));
+  g_assert_cmpstr (desk_api_client_get_base_url (desk_context_get_client (context)), ==,
+                   server_url);
+  g_assert_cmpstr (visible_page (window, "main_stack"), ==, "welcome");
+  g_assert_false (gtk_widget_get_visible (get_child (window, "content_demo_marker")));
+  close_window (window);
+
+  /* Trained on the demo store and closed: the next start finds it again. */
+  g_settings_set_boolean (settings, "demo-mode", TRUE);
+  again = desk_application_new ();
+  g_application_set_flags (G_APPLICATION (again), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (again), NULL, NULL));
+  window = open_window (again);
+  context = desk_window_get_context (DESK_WINDOW (window));
+  g_assert_true (desk_context_get_demo (context));
+  wait_for_demo (context);
+  g_assert_cmpstr (visible_page (window, "main_stack"), ==, "sections");
+  g_action_group_activate_action (G_ACTION_GROUP (again), "leave-demo", NULL);
+  close_window (window);
+}
+
 /* `frontdesk --demo`, through g_application_run () as main () does it. */
 static void
 test_window_demo_option (void)
@@ -515,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window/quit-saves-size", test_window_quit_saves_size);
   g_test_add_func ("/window/reset-demo", test_window_reset_demo);
+  g_test_add_func ("/window/leave-demo", test_window_leave_demo);
   g_test_add_func ("/window/demo-option", test_window_demo_option);
 
   return g_test_run ();

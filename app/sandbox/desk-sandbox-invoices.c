@@ -19,7 +19,6 @@
  * between Unpaid, Partial, Paid and OverPaid (a negative one marks it Refund). */
 
 #define DEFAULT_PAGE_SIZE 50
-#define MAX_TEXT 2000
 
 #define INVOICE_FILTER \
   " FROM invoices i WHERE i.created_date BETWEEN ?1 AND ?2" \
@@ -37,27 +36,6 @@
 
 enum { I_ID, I_ORDER, I_CUSTOMER, I_TICKET, I_CREATED, I_DUE_ON, I_SUBTOTAL, I_DISCOUNT,
        I_TAX, I_TOTAL, I_PAID, I_STATUS };
-
-static gboolean
-fail (GError    **error,
-      int         code,
-      const char *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError    **error,
-      int         code,
-      const char *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (DESK_SANDBOX_ERROR, code, format, args));
-  va_end (args);
-
-  return FALSE;
-}
 
 /* --- Reading ------------------------------------------------------------------------------ */
 
@@ -78,18 +56,21 @@ list_ticket (DeskStore  *store,
 }
 
 static void
+line_item_name (DeskStore    *store,
+                sqlite3_stmt *stmt,
+                JsonObject   *item)
+{
+  jset_str (item, "name", desk_store_text (stmt, 0));
+}
+
+static void
 line_item_names (DeskStore  *store,
                  gint64      invoice_id,
                  JsonObject *into)
 {
-  sqlite3_stmt *stmt = desk_store_prepare (store,
-    "SELECT name FROM invoice_items WHERE invoice_id = ? ORDER BY id");
-  JsonArray *a = jset_array (into, "line_items");
-
-  sqlite3_bind_int64 (stmt, 1, invoice_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    jset_str (jadd_object (a), "name", desk_store_text (stmt, 0));
-  sqlite3_reset (stmt);
+  desk_store_rows_to_array (store,
+    "SELECT name FROM invoice_items WHERE invoice_id = ? ORDER BY id",
+    invoice_id, jset_array (into, "line_items"), line_item_name);
 }
 
 static JsonObject *
@@ -147,20 +128,7 @@ bind_invoice_filter (DeskRequest  *req,
                      sqlite3_stmt *stmt,
                      const char   *like)
 {
-  gint64 from, to;
-
-  /* An unrestricted list spans all time, so that the date index serves every query. */
-  if (!query_date_range (req, &from, &to))
-    {
-      from = G_MININT64;
-      to = G_MAXINT64;
-    }
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  if (like != NULL)
-    sqlite3_bind_text (stmt, 3, like, -1, SQLITE_STATIC);
-  if (status_filter (req) != NULL)
-    sqlite3_bind_text (stmt, 4, status_filter (req), -1, SQLITE_STATIC);
+  bind_list_filter (req, stmt, like, status_filter (req));
 }
 
 gboolean
@@ -173,32 +141,25 @@ desk_route_invoices_index (DeskRequest  *req,
                                            " LIMIT ?5 OFFSET ?6");
   const char *keyword = query_str (req, "keyword");
   g_autofree char *like = keyword != NULL ? like_pattern (keyword) : NULL;
-  g_autoptr(JsonObject) data = NULL;
-  JsonArray *records;
-  gint64 page, size, total = 0;
 
-  query_paging (req, DEFAULT_PAGE_SIZE, &page, &size);
   bind_invoice_filter (req, count, like);
-  if (sqlite3_step (count) == SQLITE_ROW)
-    total = sqlite3_column_int64 (count, 0);
-  sqlite3_reset (count);
-
-  if (total <= (page - 1) * size)
-    return fail (error, DESK_SANDBOX_ERROR_NO_RESULT, "No Result Found");
-
-  data = json_object_new ();
-  records = jset_array (data, "invoiceData");
   bind_invoice_filter (req, stmt, like);
-  sqlite3_bind_int64 (stmt, 5, size);
-  sqlite3_bind_int64 (stmt, 6, (page - 1) * size);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    json_array_add_object_element (records, list_entry (req->store, sqlite3_column_int64 (stmt, 0)));
-  sqlite3_reset (stmt);
 
-  json_object_set_object_member (data, "pagination", pagination_new (page, size, total));
-  req->data = json_node_init_object (json_node_alloc (), data);
+  return desk_paged_reply (req, count, stmt, 5, DEFAULT_PAGE_SIZE, "invoiceData", list_entry,
+                           error);
+}
 
-  return TRUE;
+static void
+payment (DeskStore    *store,
+        sqlite3_stmt *stmt,
+        JsonObject   *p)
+{
+  jset_int (p, "id", sqlite3_column_int64 (stmt, 0));
+  jset_money (p, "amount", sqlite3_column_int64 (stmt, 1));
+  jset_symbol (p, "symbol_amount", sqlite3_column_int64 (stmt, 1));
+  jset_int (p, "payment_date", sqlite3_column_int64 (stmt, 2));
+  jset_str (p, "method", desk_store_text (stmt, 3));
+  jset_str (p, "notes", desk_store_text (stmt, 4));
 }
 
 static void
@@ -206,24 +167,36 @@ payments (DeskStore  *store,
           gint64      invoice_id,
           JsonObject *into)
 {
-  sqlite3_stmt *stmt = desk_store_prepare (store,
+  desk_store_rows_to_array (store,
     "SELECT id, amount, payment_date, method, notes FROM payments WHERE invoice_id = ?"
-    " ORDER BY payment_date, id");
-  JsonArray *a = jset_array (into, "payments");
+    " ORDER BY payment_date, id",
+    invoice_id, jset_array (into, "payments"), payment);
+}
 
-  sqlite3_bind_int64 (stmt, 1, invoice_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      JsonObject *p = jadd_object (a);
+static void
+detail_item (DeskStore    *store,
+            sqlite3_stmt *stmt,
+            JsonObject   *item)
+{
+  gint64 quantity = sqlite3_column_int64 (stmt, 4);
+  gint64 price = sqlite3_column_int64 (stmt, 6);
+  gint64 gst = sqlite3_column_int64 (stmt, 7);
+  gint64 discount = sqlite3_column_int64 (stmt, 8);
 
-      jset_int (p, "id", sqlite3_column_int64 (stmt, 0));
-      jset_money (p, "amount", sqlite3_column_int64 (stmt, 1));
-      jset_symbol (p, "symbol_amount", sqlite3_column_int64 (stmt, 1));
-      jset_int (p, "payment_date", sqlite3_column_int64 (stmt, 2));
-      jset_str (p, "method", desk_store_text (stmt, 3));
-      jset_str (p, "notes", desk_store_text (stmt, 4));
-    }
-  sqlite3_reset (stmt);
+  jset_int (item, "id", sqlite3_column_int64 (stmt, 0));
+  jset_str (item, "name", desk_store_text (stmt, 1));
+  jset_str (item, "sku", desk_store_text (stmt, 2));
+  jset_int (item, "crossId", sqlite3_column_int64 (stmt, 3));
+  jset_int (item, "quantity", quantity);
+  jset_str (item, "description", desk_store_text (stmt, 5));
+  jset_money (item, "price", price);
+  jset_money (item, "gst", gst);
+  jset_money (item, "line_discount", discount);
+  jset_symbol (item, "symbol_total", desk_money_line_total (price, quantity, discount) + gst);
+  jset_str (item, "notes", desk_store_text (stmt, 9));
+  jset_str (item, "item_serials", "");
+  desk_tax_class_object (store, sqlite3_column_int64 (stmt, 10), TRUE,
+                         jset_object (item, "tax_class"));
 }
 
 static void
@@ -231,36 +204,10 @@ detail_items (DeskStore  *store,
               gint64      invoice_id,
               JsonObject *into)
 {
-  sqlite3_stmt *stmt = desk_store_prepare (store,
+  desk_store_rows_to_array (store,
     "SELECT id, name, sku, product_id, quantity, description, price, gst, line_discount,"
-    " notes, taxclass_id FROM invoice_items WHERE invoice_id = ? ORDER BY id");
-  JsonArray *a = jset_array (into, "items");
-
-  sqlite3_bind_int64 (stmt, 1, invoice_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      JsonObject *item = jadd_object (a);
-      gint64 quantity = sqlite3_column_int64 (stmt, 4);
-      gint64 price = sqlite3_column_int64 (stmt, 6);
-      gint64 gst = sqlite3_column_int64 (stmt, 7);
-      gint64 discount = sqlite3_column_int64 (stmt, 8);
-
-      jset_int (item, "id", sqlite3_column_int64 (stmt, 0));
-      jset_str (item, "name", desk_store_text (stmt, 1));
-      jset_str (item, "sku", desk_store_text (stmt, 2));
-      jset_int (item, "crossId", sqlite3_column_int64 (stmt, 3));
-      jset_int (item, "quantity", quantity);
-      jset_str (item, "description", desk_store_text (stmt, 5));
-      jset_money (item, "price", price);
-      jset_money (item, "gst", gst);
-      jset_money (item, "line_discount", discount);
-      jset_symbol (item, "symbol_total", desk_money_line_total (price, quantity, discount) + gst);
-      jset_str (item, "notes", desk_store_text (stmt, 9));
-      jset_str (item, "item_serials", "");
-      desk_tax_class_object (store, sqlite3_column_int64 (stmt, 10), TRUE,
-                             jset_object (item, "tax_class"));
-    }
-  sqlite3_reset (stmt);
+    " notes, taxclass_id FROM invoice_items WHERE invoice_id = ? ORDER BY id",
+    invoice_id, jset_array (into, "items"), detail_item);
 }
 
 static void
@@ -289,7 +236,8 @@ detail_summary (DeskStore    *store,
   jset_str (signature, "data", "");
   payments (store, id, s);
   jset_money (s, "amount_paid", sqlite3_column_int64 (stmt, I_PAID));
-  jset_money (s, "amount_due", sqlite3_column_int64 (stmt, I_TOTAL) - sqlite3_column_int64 (stmt, I_PAID));
+  jset_money (s, "amount_due",
+              sqlite3_column_int64 (stmt, I_TOTAL) - sqlite3_column_int64 (stmt, I_PAID));
   desk_customer_summary (store, sqlite3_column_int64 (stmt, I_CUSTOMER), TRUE,
                          jset_object (s, "customer"));
 }
@@ -306,8 +254,8 @@ desk_invoice_show (DeskRequest  *req,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      return fail (error, DESK_SANDBOX_ERROR_NOT_FOUND,
-                   "Invoice %" G_GINT64_FORMAT " does not exist.", id);
+      return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_NOT_FOUND,
+                                "Invoice %" G_GINT64_FORMAT " does not exist.", id);
     }
 
   o = json_object_new ();
@@ -335,27 +283,6 @@ typedef struct
 } ItemInput;
 
 static gboolean
-item_text (ItemInput   *in,
-           JsonObject  *o,
-           const char  *key,
-           const char **out,
-           GError     **error)
-{
-  char *text = NULL;
-
-  if (!body_string (o, key, &text, error))
-    return FALSE;
-  if (text == NULL)
-    return TRUE;
-  g_ptr_array_add (in->strings, text);
-  if (strlen (text) > MAX_TEXT || !g_utf8_validate (text, -1, NULL))
-    return fail (error, DESK_SANDBOX_ERROR_INVALID, "%s is too long or not UTF-8.", key);
-  *out = text;
-
-  return TRUE;
-}
-
-static gboolean
 product_defaults (DeskRequest  *req,
                   ItemInput    *in,
                   GError      **error)
@@ -381,8 +308,8 @@ product_defaults (DeskRequest  *req,
   sqlite3_reset (stmt);
 
   if (!found)
-    return fail (error, DESK_SANDBOX_ERROR_INVALID,
-                 "product %" G_GINT64_FORMAT " does not exist.", in->row.product_id);
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                              "product %" G_GINT64_FORMAT " does not exist.", in->row.product_id);
 
   return TRUE;
 }
@@ -401,10 +328,10 @@ read_item (DeskRequest  *req,
       (row->product_id > 0 && !product_defaults (req, in, error)))
     return FALSE;
 
-  if (!item_text (in, o, "name", &row->name, error) ||
-      !item_text (in, o, "sku", &row->sku, error) ||
-      !item_text (in, o, "description", &row->description, error) ||
-      !item_text (in, o, "notes", &row->notes, error) ||
+  if (!body_text (o, "name", in->strings, &row->name, error) ||
+      !body_text (o, "sku", in->strings, &row->sku, error) ||
+      !body_text (o, "description", in->strings, &row->description, error) ||
+      !body_text (o, "notes", in->strings, &row->notes, error) ||
       (json_object_has_member (o, "quantity") &&
        !body_id (o, "quantity", FALSE, &row->quantity, error)) ||
       !body_money (o, "price", &row->price, error) ||
@@ -414,11 +341,12 @@ read_item (DeskRequest  *req,
     return FALSE;
 
   if (row->name == NULL || *row->name == '\0')
-    return fail (error, DESK_SANDBOX_ERROR_INVALID, "items need a product_id or a name.");
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                              "items need a product_id or a name.");
   if (row->quantity < 1 || row->quantity > 10000 || row->price < 0 || row->line_discount < 0 ||
       row->line_discount > row->price * row->quantity)
-    return fail (error, DESK_SANDBOX_ERROR_INVALID,
-                 "items quantity, price or line_discount is out of range.");
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                              "items quantity, price or line_discount is out of range.");
   if (row->taxclass_id > 0 && !desk_lookup_taxclass (req->store, row->taxclass_id, &rate, error))
     return FALSE;
 
@@ -466,16 +394,13 @@ read_summary (DeskRequest     *req,
   gboolean has_customer = summary != NULL && json_object_has_member (summary, "customer_id");
 
   if (creating && !has_customer)
-    return fail (error, DESK_SANDBOX_ERROR_INVALID, "customer_id cannot be blank.");
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID, "customer_id cannot be blank.");
   if (has_customer && !body_id (summary, "customer_id", FALSE, &row->customer_id, error))
     return FALSE;
   if (has_customer && row->customer_id > 0 &&
-      !desk_store_exists (req->store, "SELECT 1 FROM customers WHERE id = ?", row->customer_id,
-                          "customer", error))
-    {
-      (*error)->code = DESK_SANDBOX_ERROR_INVALID;
-      return FALSE;
-    }
+      !desk_store_has_row (req->store, "SELECT 1 FROM customers WHERE id = ?", row->customer_id))
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                              "customer %" G_GINT64_FORMAT " does not exist.", row->customer_id);
   if (summary != NULL &&
       ((json_object_has_member (summary, "due_on") &&
         !body_id (summary, "due_on", FALSE, &row->due_on, error)) ||
@@ -526,7 +451,7 @@ desk_route_invoices_create (DeskRequest  *req,
   items = body_array (req->body, "items", error);
   if (items == NULL || json_array_get_length (items) == 0)
     return error != NULL && *error != NULL ? FALSE :
-           fail (error, DESK_SANDBOX_ERROR_INVALID, "items cannot be blank.");
+           desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID, "items cannot be blank.");
 
   id = desk_insert_invoice (req->store, &row);
   if (!write_items (req, id, items, error))
@@ -622,8 +547,9 @@ gboolean
 desk_route_invoices_pay (DeskRequest  *req,
                          GError      **error)
 {
-  g_autofree char *method = NULL;
-  g_autofree char *notes = NULL;
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+  const char *method = NULL;
+  const char *notes = NULL;
   gint64 amount = 0, when = req->now, payment;
 
   if (!desk_store_exists (req->store, "SELECT 1 FROM invoices WHERE id = ?", req->ids[0],
@@ -631,21 +557,18 @@ desk_route_invoices_pay (DeskRequest  *req,
     return FALSE;
 
   if (!json_object_has_member (req->body, "amount"))
-    return fail (error, DESK_SANDBOX_ERROR_INVALID, "amount cannot be blank.");
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID, "amount cannot be blank.");
   if (!body_money (req->body, "amount", &amount, error) ||
-      !body_string (req->body, "method", &method, error) ||
-      !body_string (req->body, "notes", &notes, error) ||
+      !body_text (req->body, "method", keep, &method, error) ||
+      !body_text (req->body, "notes", keep, &notes, error) ||
       (json_object_has_member (req->body, "payment_date") &&
        !body_id (req->body, "payment_date", FALSE, &when, error)))
     return FALSE;
   if (amount == 0)
-    return fail (error, DESK_SANDBOX_ERROR_INVALID, "amount must not be zero.");
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID, "amount must not be zero.");
 
   if (method == NULL || *method == '\0')
-    {
-      g_free (method);
-      method = g_strdup ("Cash");
-    }
+    method = "Cash";
   {
     sqlite3_stmt *stmt = desk_store_prepare (req->store,
                                              "SELECT 1 FROM paymentmethods WHERE name = ?");
@@ -655,10 +578,9 @@ desk_route_invoices_pay (DeskRequest  *req,
     known = sqlite3_step (stmt) == SQLITE_ROW;
     sqlite3_reset (stmt);
     if (!known)
-      return fail (error, DESK_SANDBOX_ERROR_INVALID, "method \"%s\" does not exist.", method);
+      return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                                "method \"%s\" does not exist.", method);
   }
-  if (notes != NULL && (strlen (notes) > MAX_TEXT || !g_utf8_validate (notes, -1, NULL)))
-    return fail (error, DESK_SANDBOX_ERROR_INVALID, "notes is too long or not UTF-8.");
 
   payment = desk_insert_payment (req->store, req->ids[0], amount, when, method, notes);
   if (!desk_invoice_recompute (req->store, req->ids[0], error))

@@ -16,6 +16,8 @@
 #include "desk-money.h"
 #include "desk-sandbox-private.h"
 
+#define MAX_TEXT 2000
+
 /* Writing replies the way the real server writes them, and reading request bodies the way
  * clients send them: as JSON or form fields, every scalar possibly a string. */
 
@@ -90,6 +92,22 @@ desk_reply_invalid_route (const char *path)
   jset_int (previous, "code", 0);
 
   return reply;
+}
+
+/* Sets a request error and returns FALSE, so that a check reads "return desk_sandbox_fail". */
+gboolean
+desk_sandbox_fail (GError    **error,
+                   int         code,
+                   const char *format,
+                   ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (DESK_SANDBOX_ERROR, code, format, args));
+  va_end (args);
+
+  return FALSE;
 }
 
 /* --- Writing ----------------------------------------------------------------------------- */
@@ -252,6 +270,31 @@ body_string (JsonObject  *o,
     }
 }
 
+/* A text member of at most MAX_TEXT bytes of UTF-8, kept alive by @keep. A missing member
+ * leaves *@out alone. */
+gboolean
+body_text (JsonObject   *o,
+           const char   *key,
+           GPtrArray    *keep,
+           const char  **out,
+           GError      **error)
+{
+  char *text = NULL;
+
+  if (!body_string (o, key, &text, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  g_ptr_array_add (keep, text);
+  if (strlen (text) > MAX_TEXT || !g_utf8_validate (text, -1, NULL))
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                              "%s is too long or not UTF-8.", key);
+  *out = text;
+
+  return TRUE;
+}
+
 gboolean
 body_id (JsonObject  *o,
          const char  *key,
@@ -407,7 +450,8 @@ form_insert (JsonObject *root,
       if (*r == '\0')
         break;
     }
-  parts = g_strsplit (normal, "[", -1);
+  /* A bounded depth: the tree is walked recursively afterwards. */
+  parts = g_strsplit (normal, "[", 16);
   n = g_strv_length (parts);
 
   for (guint i = 0; i + 1 < n; i++)

@@ -28,7 +28,11 @@ typedef enum
   DESK_SANDBOX_ERROR_INTERNAL = 500,
 } DeskSandboxError;
 
-GQuark desk_sandbox_error_quark (void);
+GQuark   desk_sandbox_error_quark (void);
+gboolean desk_sandbox_fail        (GError    **error,
+                                   int         code,
+                                   const char *format,
+                                   ...) G_GNUC_PRINTF (3, 4);
 
 /* The store: one SQLite connection, used under the sandbox's store lock. */
 typedef struct _DeskStore DeskStore;
@@ -57,11 +61,23 @@ gboolean      desk_store_clear       (DeskStore   *store,
                                       GError     **error);
 void          desk_store_shift_dates (DeskStore   *store,
                                       gint64       seconds);
+gboolean      desk_store_has_row     (DeskStore   *store,
+                                      const char  *sql,
+                                      gint64       id);
 gboolean      desk_store_exists      (DeskStore   *store,
                                       const char  *sql,
                                       gint64       id,
                                       const char  *what,
                                       GError     **error);
+typedef void (*DeskRowFunc) (DeskStore    *store,
+                             sqlite3_stmt *stmt,
+                             JsonObject   *o);
+
+void          desk_store_rows_to_array (DeskStore   *store,
+                                        const char  *sql,
+                                        gint64       id,
+                                        JsonArray   *into,
+                                        DeskRowFunc  fill);
 const char   *desk_store_text        (sqlite3_stmt *stmt,
                                       int          column);
 
@@ -264,6 +280,11 @@ gboolean    body_string   (JsonObject  *o,
                            const char  *key,
                            char       **out,
                            GError     **error);
+gboolean    body_text     (JsonObject  *o,
+                           const char  *key,
+                           GPtrArray   *keep,
+                           const char **out,
+                           GError     **error);
 gboolean    body_id       (JsonObject  *o,
                            const char  *key,
                            gboolean     required,
@@ -294,6 +315,10 @@ const char *query_str     (DeskRequest *req,
 gboolean    query_date_range (DeskRequest *req,
                               gint64      *from,
                               gint64      *to);
+void        bind_list_filter (DeskRequest  *req,
+                              sqlite3_stmt *stmt,
+                              const char   *like,
+                              const char   *status);
 void        query_paging  (DeskRequest *req,
                            gint64       default_size,
                            gint64      *page,
@@ -302,6 +327,18 @@ JsonObject *pagination_new (gint64 page,
                             gint64 size,
                             gint64 total);
 char       *like_pattern  (const char *keyword);
+
+typedef JsonObject *(*DeskRecordFunc) (DeskStore *store,
+                                       gint64     id);
+
+gboolean    desk_paged_reply (DeskRequest    *req,
+                              sqlite3_stmt   *count,
+                              sqlite3_stmt   *select,
+                              int             limit_param,
+                              gint64          default_size,
+                              const char     *array_name,
+                              DeskRecordFunc  record,
+                              GError        **error);
 
 /* Faults that rewrite a reply. */
 void desk_sandbox_mangle_types (JsonNode *node);

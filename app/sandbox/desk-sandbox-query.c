@@ -71,7 +71,8 @@ query_date_range (DeskRequest *req,
     }
   else if (filter > 1)
     {
-      *from = req->now - filter * DAY;
+      /* More than a century back is all of it (and keeps the product in range). */
+      *from = req->now - MIN (filter, 36500) * DAY;
       *to = G_MAXINT64 / 2;
     }
   else
@@ -98,6 +99,30 @@ query_paging (DeskRequest *req,
   *size = MIN (*size, MAX_PAGE_SIZE);
   /* Keeps the offset inside what SQLite can take. */
   *page = MIN (*page, G_MAXINT32);
+}
+
+/* Binds what the ticket and invoice lists share: the dates (?1, ?2), the keyword pattern
+ * (?3) and the status (?4). An unrestricted list spans all time, so that the date index
+ * serves every query. */
+void
+bind_list_filter (DeskRequest  *req,
+                  sqlite3_stmt *stmt,
+                  const char   *like,
+                  const char   *status)
+{
+  gint64 from, to;
+
+  if (!query_date_range (req, &from, &to))
+    {
+      from = G_MININT64;
+      to = G_MAXINT64;
+    }
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  if (like != NULL)
+    sqlite3_bind_text (stmt, 3, like, -1, SQLITE_STATIC);
+  if (status != NULL)
+    sqlite3_bind_text (stmt, 4, status, -1, SQLITE_STATIC);
 }
 
 JsonObject *
@@ -135,4 +160,45 @@ like_pattern (const char *keyword)
   g_string_append_c (out, '%');
 
   return g_string_free (out, FALSE);
+}
+
+/* The paged reply of a list: counts with @count, then reads one page of ids with @select
+ * (both bound to the filters already; @select takes LIMIT and OFFSET as parameters
+ * @limit_param and @limit_param + 1) and turns each id into a record under
+ * data.@array_name, with the pagination beside it. An empty page is the server's
+ * "No Result Found". */
+gboolean
+desk_paged_reply (DeskRequest   *req,
+                  sqlite3_stmt  *count,
+                  sqlite3_stmt  *select,
+                  int            limit_param,
+                  gint64         default_size,
+                  const char    *array_name,
+                  DeskRecordFunc record,
+                  GError       **error)
+{
+  g_autoptr(JsonObject) data = NULL;
+  JsonArray *records;
+  gint64 page, size, total = 0;
+
+  query_paging (req, default_size, &page, &size);
+  if (sqlite3_step (count) == SQLITE_ROW)
+    total = sqlite3_column_int64 (count, 0);
+  sqlite3_reset (count);
+
+  if (total <= (page - 1) * size)
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_NO_RESULT, "No Result Found");
+
+  data = json_object_new ();
+  records = jset_array (data, array_name);
+  sqlite3_bind_int64 (select, limit_param, size);
+  sqlite3_bind_int64 (select, limit_param + 1, (page - 1) * size);
+  while (sqlite3_step (select) == SQLITE_ROW)
+    json_array_add_object_element (records, record (req->store, sqlite3_column_int64 (select, 0)));
+  sqlite3_reset (select);
+
+  json_object_set_object_member (data, "pagination", pagination_new (page, size, total));
+  req->data = json_node_init_object (json_node_alloc (), data);
+
+  return TRUE;
 }

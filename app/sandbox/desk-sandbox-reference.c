@@ -91,10 +91,12 @@ desk_employee_name (DeskStore *store,
   return name != NULL ? name : g_strdup ("");
 }
 
-/* A table of ids and names: [{"id": "1", "name": "AT&T"}, ...]. */
+/* A table as [{"id": "1", "name": "AT&T", ...}]: the id first, then text columns under
+ * @keys (NULL-terminated). */
 static gboolean
-named_list (DeskRequest *req,
-            const char  *sql)
+text_list (DeskRequest        *req,
+           const char         *sql,
+           const char * const *keys)
 {
   sqlite3_stmt *stmt = desk_store_prepare (req->store, sql);
   JsonArray *a = json_array_new ();
@@ -104,7 +106,8 @@ named_list (DeskRequest *req,
       JsonObject *o = jadd_object (a);
 
       jset_id (o, "id", sqlite3_column_int64 (stmt, 0));
-      jset_str (o, "name", desk_store_text (stmt, 1));
+      for (int i = 0; keys[i] != NULL; i++)
+        jset_str (o, keys[i], desk_store_text (stmt, i + 1));
     }
   sqlite3_reset (stmt);
   req->data = array_node (a);
@@ -112,27 +115,23 @@ named_list (DeskRequest *req,
   return TRUE;
 }
 
+static gboolean
+named_list (DeskRequest *req,
+            const char  *sql)
+{
+  static const char * const keys[] = { "name", NULL };
+
+  return text_list (req, sql, keys);
+}
+
 gboolean
 desk_route_devices (DeskRequest  *req,
                     GError      **error)
 {
-  sqlite3_stmt *stmt = desk_store_prepare (req->store,
-    "SELECT id, name, manufacturer, category FROM devices ORDER BY manufacturer, id");
-  JsonArray *a = json_array_new ();
+  static const char * const keys[] = { "name", "manufacturer", "category", NULL };
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      JsonObject *o = jadd_object (a);
-
-      jset_id (o, "id", sqlite3_column_int64 (stmt, 0));
-      jset_str (o, "name", desk_store_text (stmt, 1));
-      jset_str (o, "manufacturer", desk_store_text (stmt, 2));
-      jset_str (o, "category", desk_store_text (stmt, 3));
-    }
-  sqlite3_reset (stmt);
-  req->data = array_node (a);
-
-  return TRUE;
+  return text_list (req, "SELECT id, name, manufacturer, category FROM devices"
+                    " ORDER BY manufacturer, id", keys);
 }
 
 static void
@@ -199,45 +198,18 @@ gboolean
 desk_route_statuses (DeskRequest  *req,
                      GError      **error)
 {
-  sqlite3_stmt *stmt = desk_store_prepare (req->store,
-    "SELECT id, name, color, type FROM statuses ORDER BY id");
-  JsonArray *a = json_array_new ();
+  static const char * const keys[] = { "name", "color", "type", NULL };
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      JsonObject *o = jadd_object (a);
-
-      jset_id (o, "id", sqlite3_column_int64 (stmt, 0));
-      jset_str (o, "name", desk_store_text (stmt, 1));
-      jset_str (o, "color", desk_store_text (stmt, 2));
-      jset_str (o, "type", desk_store_text (stmt, 3));
-    }
-  sqlite3_reset (stmt);
-  req->data = array_node (a);
-
-  return TRUE;
+  return text_list (req, "SELECT id, name, color, type FROM statuses ORDER BY id", keys);
 }
 
 gboolean
 desk_route_employees (DeskRequest  *req,
                       GError      **error)
 {
-  sqlite3_stmt *stmt = desk_store_prepare (req->store,
-    "SELECT id, fullname, accesspin FROM employees ORDER BY id");
-  JsonArray *a = json_array_new ();
+  static const char * const keys[] = { "fullname", "accesspin", NULL };
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      JsonObject *o = jadd_object (a);
-
-      jset_id (o, "id", sqlite3_column_int64 (stmt, 0));
-      jset_str (o, "fullname", desk_store_text (stmt, 1));
-      jset_str (o, "accesspin", desk_store_text (stmt, 2));
-    }
-  sqlite3_reset (stmt);
-  req->data = array_node (a);
-
-  return TRUE;
+  return text_list (req, "SELECT id, fullname, accesspin FROM employees ORDER BY id", keys);
 }
 
 gboolean
@@ -279,24 +251,11 @@ gboolean
 desk_route_taxclasses (DeskRequest  *req,
                        GError      **error)
 {
-  sqlite3_stmt *stmt = desk_store_prepare (req->store,
-    "SELECT id, name, percent, inclusive FROM taxclasses ORDER BY id");
-  JsonArray *a = json_array_new ();
+  static const char * const keys[] = { "name", "tax_percent", "tax_inclusive", NULL };
 
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      JsonObject *o = jadd_object (a);
-      g_autofree char *inclusive = g_strdup_printf ("%d", sqlite3_column_int (stmt, 3));
-
-      jset_id (o, "id", sqlite3_column_int64 (stmt, 0));
-      jset_str (o, "name", desk_store_text (stmt, 1));
-      jset_percent (o, "tax_percent", sqlite3_column_int64 (stmt, 2));
-      jset_str (o, "tax_inclusive", inclusive);
-    }
-  sqlite3_reset (stmt);
-  req->data = array_node (a);
-
-  return TRUE;
+  /* The percentage in thousandths, written as the server writes it: "8.750". */
+  return text_list (req, "SELECT id, name, printf ('%d.%03d', percent / 1000, percent % 1000),"
+                    " CAST (inclusive AS TEXT) FROM taxclasses ORDER BY id", keys);
 }
 
 /* --- Parts and inventory: one products table; parts are the products marked as such. -- */

@@ -318,6 +318,22 @@ desk_store_text (sqlite3_stmt *stmt,
   return text != NULL ? text : "";
 }
 
+/* Whether @sql (a literal taking one id) finds a row. */
+gboolean
+desk_store_has_row (DeskStore  *store,
+                    const char *sql,
+                    gint64      id)
+{
+  sqlite3_stmt *stmt = desk_store_prepare (store, sql);
+  gboolean found;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
 /* Runs @sql (a literal taking one id) and fails with "@what N does not exist." (a 404)
  * when it finds no row. */
 gboolean
@@ -327,16 +343,28 @@ desk_store_exists (DeskStore   *store,
                    const char  *what,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = desk_store_prepare (store, sql);
-  gboolean found;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  gboolean found = desk_store_has_row (store, sql, id);
 
   if (!found)
     g_set_error (error, DESK_SANDBOX_ERROR, DESK_SANDBOX_ERROR_NOT_FOUND,
                  "%s %" G_GINT64_FORMAT " does not exist.", what, id);
 
   return found;
+}
+
+/* Adds an object to @into for each row of @sql (a literal taking one id), filled by @fill:
+ * the nested lists of a record (its payments, items, history). */
+void
+desk_store_rows_to_array (DeskStore   *store,
+                          const char  *sql,
+                          gint64       id,
+                          JsonArray   *into,
+                          DeskRowFunc  fill)
+{
+  sqlite3_stmt *stmt = desk_store_prepare (store, sql);
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    fill (store, stmt, jadd_object (into));
+  sqlite3_reset (stmt);
 }

@@ -22,7 +22,6 @@
 
 #define DAY (24 * 60 * 60)
 #define NOT_SET G_GINT64_CONSTANT (-62169955200)
-#define MAX_TEXT 2000
 
 typedef struct
 {
@@ -53,68 +52,6 @@ line_input_clear (LineInput *in)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LineInput, line_input_clear)
-
-static gboolean
-fail (GError    **error,
-      int         code,
-      const char *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError    **error,
-      int         code,
-      const char *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (DESK_SANDBOX_ERROR, code, format, args));
-  va_end (args);
-
-  return FALSE;
-}
-
-static gboolean
-row_exists (DeskStore   *store,
-            const char  *sql,
-            gint64       id)
-{
-  sqlite3_stmt *stmt = desk_store_prepare (store, sql);
-  gboolean found;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-
-  return found;
-}
-
-/* A text member, kept alive by @in. Missing members leave *@out alone. */
-static gboolean
-take_text (LineInput   *in,
-           JsonObject  *o,
-           const char  *key,
-           const char **out,
-           GError     **error)
-{
-  char *text = NULL;
-
-  if (!body_string (o, key, &text, error))
-    return FALSE;
-  if (text == NULL)
-    return TRUE;
-  if (strlen (text) > MAX_TEXT || !g_utf8_validate (text, -1, NULL))
-    {
-      g_free (text);
-      return fail (error, DESK_SANDBOX_ERROR_INVALID, "%s is too long or not UTF-8.", key);
-    }
-
-  g_ptr_array_add (in->strings, text);
-  *out = text;
-
-  return TRUE;
-}
 
 static gboolean
 take_id (JsonObject  *o,
@@ -184,7 +121,7 @@ read_items (DeskRequest  *req,
       sqlite3_stmt *stmt;
 
       if (o == NULL || !body_id (o, "id", FALSE, &item.problem_id, error) ||
-          !take_text (in, o, "name", &name, error))
+          !body_text (o, "name", in->strings, &name, error))
         return FALSE;
 
       stmt = desk_store_prepare (req->store,
@@ -201,13 +138,15 @@ read_items (DeskRequest  *req,
       else if (item.problem_id > 0)
         {
           sqlite3_reset (stmt);
-          return fail (error, DESK_SANDBOX_ERROR_INVALID,
-                       "repair item %" G_GINT64_FORMAT " does not exist.", item.problem_id);
+          return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                                    "repair item %" G_GINT64_FORMAT " does not exist.",
+                                    item.problem_id);
         }
       else if (name == NULL || *name == '\0')
         {
           sqlite3_reset (stmt);
-          return fail (error, DESK_SANDBOX_ERROR_INVALID, "repairProdItems need an id or a name.");
+          return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                                    "repairProdItems need an id or a name.");
         }
       else
         item.name = g_strdup (name);
@@ -254,8 +193,8 @@ read_part (DeskRequest  *req,
   if (part->product_id > 0 && sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      return fail (error, DESK_SANDBOX_ERROR_INVALID,
-                   "product %" G_GINT64_FORMAT " does not exist.", part->product_id);
+      return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                                "product %" G_GINT64_FORMAT " does not exist.", part->product_id);
     }
   if (part->product_id > 0)
     {
@@ -278,11 +217,11 @@ read_part (DeskRequest  *req,
     }
   sqlite3_reset (stmt);
 
-  if (!take_text (in, o, "name", &part->name, error) ||
-      !take_text (in, o, "sku", &part->sku, error) ||
-      !take_text (in, o, "warrenty", &part->warranty, error) ||
-      !take_text (in, o, "warranty_timeframe", &part->warranty_timeframe, error) ||
-      !take_text (in, o, "supplier", &part->supplier, error) ||
+  if (!body_text (o, "name", in->strings, &part->name, error) ||
+      !body_text (o, "sku", in->strings, &part->sku, error) ||
+      !body_text (o, "warrenty", in->strings, &part->warranty, error) ||
+      !body_text (o, "warranty_timeframe", in->strings, &part->warranty_timeframe, error) ||
+      !body_text (o, "supplier", in->strings, &part->supplier, error) ||
       !take_id (o, "quantity", &part->quantity, error) ||
       !body_money (o, "price", &part->price, error) ||
       !take_id (o, "taxclass", &part->taxclass_id, error) ||
@@ -290,9 +229,11 @@ read_part (DeskRequest  *req,
     return FALSE;
 
   if (part->name == NULL || *part->name == '\0')
-    return fail (error, DESK_SANDBOX_ERROR_INVALID, "Parts need a product_id or a name.");
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                              "Parts need a product_id or a name.");
   if (part->quantity < 1 || part->quantity > 10000 || part->price < 0)
-    return fail (error, DESK_SANDBOX_ERROR_INVALID, "Parts quantity or price is out of range.");
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                              "Parts quantity or price is out of range.");
 
   part->gst = desk_money_tax (desk_money_line_total (part->price, part->quantity, 0), rate);
 
@@ -327,16 +268,16 @@ check_references (DeskRequest  *req,
 {
   DeskLineRow *row = &in->row;
 
-  if (!row_exists (req->store, "SELECT 1 FROM devices WHERE id = ?", row->device_id))
-    return fail (error, DESK_SANDBOX_ERROR_INVALID,
-                 "device %" G_GINT64_FORMAT " does not exist.", row->device_id);
+  if (!desk_store_has_row (req->store, "SELECT 1 FROM devices WHERE id = ?", row->device_id))
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                              "device %" G_GINT64_FORMAT " does not exist.", row->device_id);
   if (row->assigned_to > 0 &&
-      !row_exists (req->store, "SELECT 1 FROM employees WHERE id = ?", row->assigned_to))
-    return fail (error, DESK_SANDBOX_ERROR_INVALID,
-                 "assigned_to %" G_GINT64_FORMAT " does not exist.", row->assigned_to);
-  if (!row_exists (req->store, "SELECT 1 FROM tasktypes WHERE id = ?", row->task_type))
-    return fail (error, DESK_SANDBOX_ERROR_INVALID,
-                 "task_type %" G_GINT64_FORMAT " does not exist.", row->task_type);
+      !desk_store_has_row (req->store, "SELECT 1 FROM employees WHERE id = ?", row->assigned_to))
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                              "assigned_to %" G_GINT64_FORMAT " does not exist.", row->assigned_to);
+  if (!desk_store_has_row (req->store, "SELECT 1 FROM tasktypes WHERE id = ?", row->task_type))
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                              "task_type %" G_GINT64_FORMAT " does not exist.", row->task_type);
 
   {
     sqlite3_stmt *stmt = desk_store_prepare (req->store,
@@ -347,7 +288,7 @@ check_references (DeskRequest  *req,
     found = sqlite3_step (stmt) == SQLITE_ROW;
     sqlite3_reset (stmt);
     if (!found)
-      return fail (error, DESK_SANDBOX_ERROR_INVALID, "status \"%s\" does not exist.",
+      return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID, "status \"%s\" does not exist.",
                    row->status);
   }
 
@@ -362,6 +303,8 @@ read_line (DeskRequest  *req,
            GError      **error)
 {
   DeskLineRow *row = &in->row;
+  gint64 task_type = row->task_type;
+  gint64 taxclass_id = row->taxclass_id;
   JsonArray *items, *parts;
   gint64 rate;
 
@@ -369,24 +312,34 @@ read_line (DeskRequest  *req,
   in->has_taxclass = json_object_has_member (o, "taxclass");
 
   if (!take_id (o, "device", &row->device_id, error) ||
-      !take_text (in, o, "imei", &row->imei, error) ||
-      !take_text (in, o, "serial", &row->serial, error) ||
-      !take_text (in, o, "security_code", &row->security_code, error) ||
-      !take_text (in, o, "status", &row->status, error) ||
+      !body_text (o, "imei", in->strings, &row->imei, error) ||
+      !body_text (o, "serial", in->strings, &row->serial, error) ||
+      !body_text (o, "security_code", in->strings, &row->security_code, error) ||
+      !body_text (o, "status", in->strings, &row->status, error) ||
       !take_id (o, "task_type", &row->task_type, error) ||
       !take_id (o, "due_on", &row->due_on, error) ||
       !body_money (o, "price", &row->price, error) ||
       !body_money (o, "line_discount", &row->line_discount, error) ||
       !take_id (o, "assigned_to", &row->assigned_to, error) ||
       !take_id (o, "taxclass", &row->taxclass_id, error) ||
-      !take_text (in, o, "device_location", &row->location, error) ||
-      !take_text (in, o, "network", &row->network, error) ||
-      !take_text (in, o, "staff_comments", &row->staff_comments, error) ||
-      !take_text (in, o, "public_comments", &row->public_comments, error) ||
+      !body_text (o, "device_location", in->strings, &row->location, error) ||
+      !body_text (o, "network", in->strings, &row->network, error) ||
+      !body_text (o, "staff_comments", in->strings, &row->staff_comments, error) ||
+      !body_text (o, "public_comments", in->strings, &row->public_comments, error) ||
       !take_conditions (in, o, "supplied", &row->supplied, error) ||
       !take_conditions (in, o, "PreConditions", &row->preconditions, error) ||
       !take_conditions (in, o, "PostConditions", &row->postconditions, error))
     return FALSE;
+
+  /* An id of "0" or "" means none everywhere in the API: a form that leaves the task type
+   * or the tax class unset keeps what the line had, as if it had not sent them. */
+  if (row->task_type <= 0)
+    row->task_type = task_type;
+  if (row->taxclass_id <= 0)
+    {
+      row->taxclass_id = taxclass_id;
+      in->has_taxclass = FALSE;
+    }
 
   items = body_array (o, "repairProdItems", error);
   if (items == NULL && error != NULL && *error != NULL)
@@ -402,8 +355,9 @@ read_line (DeskRequest  *req,
     return FALSE;
 
   if (row->price < 0 || row->line_discount < 0 || row->line_discount > row->price)
-    return fail (error, DESK_SANDBOX_ERROR_INVALID,
-                 "price and line_discount must be positive, the discount no more than the price.");
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                              "price and line_discount must be positive, the discount"
+                              " no more than the price.");
   if (!check_references (req, in, error) || !taxclass_rate (req, row->taxclass_id, &rate, error))
     return FALSE;
 
@@ -548,13 +502,13 @@ read_customer (DeskRequest  *req,
   if (!required && json_object_get_member (summary, "customer_id") == NULL)
     return TRUE;
   if (summary == NULL || !json_object_has_member (summary, "customer_id"))
-    return fail (error, DESK_SANDBOX_ERROR_INVALID, "customer_id cannot be blank.");
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID, "customer_id cannot be blank.");
   if (!body_id (summary, "customer_id", FALSE, customer_id, error))
     return FALSE;
   if (*customer_id > 0 &&
-      !row_exists (req->store, "SELECT 1 FROM customers WHERE id = ?", *customer_id))
-    return fail (error, DESK_SANDBOX_ERROR_INVALID,
-                 "customer %" G_GINT64_FORMAT " does not exist.", *customer_id);
+      !desk_store_has_row (req->store, "SELECT 1 FROM customers WHERE id = ?", *customer_id))
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                              "customer %" G_GINT64_FORMAT " does not exist.", *customer_id);
 
   return TRUE;
 }
@@ -602,6 +556,27 @@ write_reply (DeskRequest *req,
   req->message = g_strdup (message);
 }
 
+/* A device line added to the ticket from @o. */
+static gboolean
+new_line (DeskRequest  *req,
+          JsonObject   *o,
+          gint64        ticket_id,
+          gint64        employee,
+          GError      **error)
+{
+  g_auto(LineInput) in = { 0, };
+
+  line_defaults (req, &in, ticket_id);
+  if (!json_object_has_member (o, "device"))
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID, "devices need a device.");
+  if (!read_line (req, o, &in, error))
+    return FALSE;
+
+  add_line (req, &in, employee);
+
+  return TRUE;
+}
+
 static gboolean
 create_lines (DeskRequest  *req,
               JsonArray    *devices,
@@ -612,16 +587,9 @@ create_lines (DeskRequest  *req,
   for (guint i = 0; i < json_array_get_length (devices); i++)
     {
       JsonObject *o = body_array_object (devices, i, "devices", error);
-      g_auto(LineInput) in = { 0, };
 
-      line_defaults (req, &in, ticket_id);
-      if (o == NULL)
+      if (o == NULL || !new_line (req, o, ticket_id, employee, error))
         return FALSE;
-      if (!json_object_has_member (o, "device"))
-        return fail (error, DESK_SANDBOX_ERROR_INVALID, "devices need a device.");
-      if (!read_line (req, o, &in, error))
-        return FALSE;
-      add_line (req, &in, employee);
     }
 
   return TRUE;
@@ -648,10 +616,10 @@ desk_route_tickets_create (DeskRequest  *req,
   devices = body_array (req->body, "devices", error);
   if (devices == NULL || json_array_get_length (devices) == 0)
     return error != NULL && *error != NULL ? FALSE :
-           fail (error, DESK_SANDBOX_ERROR_INVALID, "devices cannot be blank.");
+           desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID, "devices cannot be blank.");
 
   if (row.created_by <= 0 ||
-      !row_exists (req->store, "SELECT 1 FROM employees WHERE id = ?", row.created_by))
+      !desk_store_has_row (req->store, "SELECT 1 FROM employees WHERE id = ?", row.created_by))
     row.created_by = desk_store_get_meta (req->store, "owner");
   row.created_date = req->now;
   row.repair_collected = NOT_SET;
@@ -660,7 +628,8 @@ desk_route_tickets_create (DeskRequest  *req,
   id = desk_insert_ticket (req->store, &row);
 
   {
-    sqlite3_stmt *stmt = desk_store_prepare (req->store, "SELECT order_id FROM tickets WHERE id = ?");
+    sqlite3_stmt *stmt = desk_store_prepare (req->store,
+                                             "SELECT order_id FROM tickets WHERE id = ?");
 
     sqlite3_bind_int64 (stmt, 1, id);
     if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -713,8 +682,8 @@ load_line (DeskRequest  *req,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      return fail (error, DESK_SANDBOX_ERROR_INVALID,
-                   "device line %" G_GINT64_FORMAT " is not on this ticket.", line_id);
+      return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_INVALID,
+                                "device line %" G_GINT64_FORMAT " is not on this ticket.", line_id);
     }
 
   row->device_id = sqlite3_column_int64 (stmt, 0);
@@ -803,13 +772,32 @@ record_status_change (DeskRequest *req,
   /* Collecting the device is what sets "repair_collected". */
   if (g_str_equal (in->row.status, "Repaired & Collected"))
     {
-      sqlite3_stmt *stmt = desk_store_prepare (req->store,
-                                               "UPDATE tickets SET repair_collected = ? WHERE id = ?");
+      sqlite3_stmt *stmt = desk_store_prepare (req->store, "UPDATE tickets SET repair_collected = ?"
+                                               " WHERE id = ?");
 
       sqlite3_bind_int64 (stmt, 1, req->now);
       sqlite3_bind_int64 (stmt, 2, in->row.ticket_id);
       desk_store_step_done (req->store, stmt, NULL);
     }
+}
+
+/* Applies @o to a line of the ticket and records a change of status. */
+static gboolean
+change_line (DeskRequest  *req,
+             gint64        line_id,
+             JsonObject   *o,
+             gint64        employee,
+             GError      **error)
+{
+  g_auto(LineInput) in = { 0, };
+
+  if (!load_line (req, req->ids[0], line_id, &in, error) || !read_line (req, o, &in, error))
+    return FALSE;
+
+  save_line (req, &in);
+  record_status_change (req, &in, employee);
+
+  return TRUE;
 }
 
 /* A device of an update: with "id", a change to that line; without, a new line. A "status"
@@ -820,30 +808,15 @@ update_line (DeskRequest  *req,
              gint64        employee,
              GError      **error)
 {
-  g_auto(LineInput) in = { 0, };
   gint64 line_id = 0;
 
   if (!body_id (o, "id", FALSE, &line_id, error))
     return FALSE;
 
   if (line_id == 0)
-    {
-      line_defaults (req, &in, req->ids[0]);
-      if (!json_object_has_member (o, "device"))
-        return fail (error, DESK_SANDBOX_ERROR_INVALID, "devices need a device.");
-      if (!read_line (req, o, &in, error))
-        return FALSE;
-      add_line (req, &in, employee);
-      return TRUE;
-    }
+    return new_line (req, o, req->ids[0], employee, error);
 
-  if (!load_line (req, req->ids[0], line_id, &in, error) || !read_line (req, o, &in, error))
-    return FALSE;
-
-  save_line (req, &in);
-  record_status_change (req, &in, employee);
-
-  return TRUE;
+  return change_line (req, line_id, o, employee, error);
 }
 
 static gboolean
@@ -866,15 +839,8 @@ update_all_statuses (DeskRequest  *req,
   sqlite3_reset (stmt);
 
   for (guint i = 0; i < ids->len; i++)
-    {
-      g_auto(LineInput) in = { 0, };
-
-      if (!load_line (req, req->ids[0], g_array_index (ids, gint64, i), &in, error) ||
-          !read_line (req, status_body, &in, error))
-        return FALSE;
-      save_line (req, &in);
-      record_status_change (req, &in, employee);
-    }
+    if (!change_line (req, g_array_index (ids, gint64, i), status_body, employee, error))
+      return FALSE;
 
   return TRUE;
 }
@@ -1004,10 +970,11 @@ desk_route_tickets_convert (DeskRequest  *req,
   sqlite3_reset (stmt);
 
   if (!found)
-    return fail (error, DESK_SANDBOX_ERROR_NOT_FOUND,
-                 "Ticket %" G_GINT64_FORMAT " does not exist.", req->ids[0]);
+    return desk_sandbox_fail (error, DESK_SANDBOX_ERROR_NOT_FOUND,
+                              "Ticket %" G_GINT64_FORMAT " does not exist.", req->ids[0]);
 
-  if (existing > 0 && row_exists (req->store, "SELECT 1 FROM invoices WHERE id = ?", existing))
+  if (existing > 0 &&
+      desk_store_has_row (req->store, "SELECT 1 FROM invoices WHERE id = ?", existing))
     {
       convert_reply (req, req->ids[0], existing, "Invoice already exists for this ticket");
       return TRUE;

@@ -97,23 +97,44 @@ json_text_array (JsonObject *o,
 }
 
 static void
+repair_item (DeskStore    *store,
+            sqlite3_stmt *stmt,
+            JsonObject   *item)
+{
+  jset_str (item, "name", desk_store_text (stmt, 1));
+  jset_id (item, "id", sqlite3_column_int64 (stmt, 0));
+}
+
+static void
 repair_items (DeskStore  *store,
               gint64      line_id,
               JsonObject *into)
 {
-  sqlite3_stmt *stmt = desk_store_prepare (store,
-    "SELECT problem_id, name FROM ticket_items WHERE line_id = ? ORDER BY id");
-  JsonArray *a = jset_array (into, "repairProdItems");
+  desk_store_rows_to_array (store,
+    "SELECT problem_id, name FROM ticket_items WHERE line_id = ?"
+    " ORDER BY id",
+    line_id, jset_array (into, "repairProdItems"), repair_item);
+}
 
-  sqlite3_bind_int64 (stmt, 1, line_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      JsonObject *item = jadd_object (a);
+static void
+line_part (DeskStore    *store,
+          sqlite3_stmt *stmt,
+          JsonObject   *part)
+{
+  g_autofree char *quantity = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                               (gint64) sqlite3_column_int64 (stmt, 4));
 
-      jset_str (item, "name", desk_store_text (stmt, 1));
-      jset_id (item, "id", sqlite3_column_int64 (stmt, 0));
-    }
-  sqlite3_reset (stmt);
+  jset_id (part, "id", sqlite3_column_int64 (stmt, 0));
+  jset_id (part, "product_id", sqlite3_column_int64 (stmt, 1));
+  jset_str (part, "name", desk_store_text (stmt, 2));
+  jset_str (part, "sku", desk_store_text (stmt, 3));
+  jset_str (part, "quantity", quantity);
+  jset_money (part, "price", sqlite3_column_int64 (stmt, 5));
+  jset_money (part, "gst", sqlite3_column_int64 (stmt, 6));
+  jset_id (part, "taxclass", sqlite3_column_int64 (stmt, 7));
+  jset_str (part, "warrenty", desk_store_text (stmt, 8));
+  jset_str (part, "warranty_timeframe", desk_store_text (stmt, 9));
+  jset_str (part, "supplier", desk_store_text (stmt, 10));
 }
 
 static void
@@ -121,31 +142,10 @@ line_parts (DeskStore  *store,
             gint64      line_id,
             JsonObject *into)
 {
-  sqlite3_stmt *stmt = desk_store_prepare (store,
+  desk_store_rows_to_array (store,
     "SELECT id, product_id, name, sku, quantity, price, gst, taxclass_id, warranty,"
-    " warranty_timeframe, supplier FROM ticket_parts WHERE line_id = ? ORDER BY id");
-  JsonArray *a = jset_array (into, "parts");
-
-  sqlite3_bind_int64 (stmt, 1, line_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      JsonObject *part = jadd_object (a);
-      g_autofree char *quantity = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                   (gint64) sqlite3_column_int64 (stmt, 4));
-
-      jset_id (part, "id", sqlite3_column_int64 (stmt, 0));
-      jset_id (part, "product_id", sqlite3_column_int64 (stmt, 1));
-      jset_str (part, "name", desk_store_text (stmt, 2));
-      jset_str (part, "sku", desk_store_text (stmt, 3));
-      jset_str (part, "quantity", quantity);
-      jset_money (part, "price", sqlite3_column_int64 (stmt, 5));
-      jset_money (part, "gst", sqlite3_column_int64 (stmt, 6));
-      jset_id (part, "taxclass", sqlite3_column_int64 (stmt, 7));
-      jset_str (part, "warrenty", desk_store_text (stmt, 8));
-      jset_str (part, "warranty_timeframe", desk_store_text (stmt, 9));
-      jset_str (part, "supplier", desk_store_text (stmt, 10));
-    }
-  sqlite3_reset (stmt);
+    " warranty_timeframe, supplier FROM ticket_parts WHERE line_id = ? ORDER BY id",
+    line_id, jset_array (into, "parts"), line_part);
 }
 
 static gint64
@@ -375,43 +375,40 @@ ticket_object (DeskStore *store,
 }
 
 static void
+history_entry (DeskStore    *store,
+               sqlite3_stmt *stmt,
+               JsonObject   *entry)
+{
+  jset_str (entry, "description", desk_store_text (stmt, 0));
+  jset_int (entry, "creationdate", sqlite3_column_int64 (stmt, 1));
+}
+
+static void
+note_entry (DeskStore    *store,
+            sqlite3_stmt *stmt,
+            JsonObject   *note)
+{
+  jset_str (note, "tittle", desk_store_text (stmt, 0));
+  jset_str (note, "type", desk_store_text (stmt, 1));
+  jset_str (note, "user", desk_store_text (stmt, 2));
+  jset_str (note, "msg_text", desk_store_text (stmt, 3));
+  jset_str (note, "image", "");
+  jset_int (note, "created_on", sqlite3_column_int64 (stmt, 4));
+}
+
+static void
 history_and_notes (DeskStore  *store,
                    gint64      id,
                    JsonObject *o)
 {
-  sqlite3_stmt *stmt = desk_store_prepare (store,
-    "SELECT description, creationdate FROM ticket_history WHERE ticket_id = ?"
-    " ORDER BY creationdate DESC, id DESC");
-  JsonArray *a = jset_array (o, "hostory");
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      JsonObject *entry = jadd_object (a);
-
-      jset_str (entry, "description", desk_store_text (stmt, 0));
-      jset_int (entry, "creationdate", sqlite3_column_int64 (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-
-  stmt = desk_store_prepare (store,
-    "SELECT title, type, user, text, created_on FROM ticket_notes WHERE ticket_id = ?"
-    " ORDER BY created_on DESC, id DESC");
-  a = jset_array (o, "notes");
-  sqlite3_bind_int64 (stmt, 1, id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      JsonObject *note = jadd_object (a);
-
-      jset_str (note, "tittle", desk_store_text (stmt, 0));
-      jset_str (note, "type", desk_store_text (stmt, 1));
-      jset_str (note, "user", desk_store_text (stmt, 2));
-      jset_str (note, "msg_text", desk_store_text (stmt, 3));
-      jset_str (note, "image", "");
-      jset_int (note, "created_on", sqlite3_column_int64 (stmt, 4));
-    }
-  sqlite3_reset (stmt);
-
+  desk_store_rows_to_array (store,
+    "SELECT description, creationdate FROM ticket_history"
+    " WHERE ticket_id = ? ORDER BY creationdate DESC, id DESC",
+    id, jset_array (o, "hostory"), history_entry);
+  desk_store_rows_to_array (store,
+    "SELECT title, type, user, text, created_on FROM ticket_notes"
+    " WHERE ticket_id = ? ORDER BY created_on DESC, id DESC",
+    id, jset_array (o, "notes"), note_entry);
   jset_array (o, "unlocks");
   jset_array (o, "accessory");
 }
@@ -444,6 +441,13 @@ desk_route_tickets_show (DeskRequest  *req,
   return desk_ticket_show (req, req->ids[0], error);
 }
 
+static JsonObject *
+list_record (DeskStore *store,
+             gint64     id)
+{
+  return ticket_object (store, id, FALSE);
+}
+
 /* A status given by id is looked up by name. */
 static char *
 status_filter (DeskRequest *req)
@@ -471,20 +475,7 @@ bind_ticket_filter (DeskRequest  *req,
                     const char   *like,
                     const char   *status)
 {
-  gint64 from, to;
-
-  /* An unrestricted list spans all time, so that the date index serves every query. */
-  if (!query_date_range (req, &from, &to))
-    {
-      from = G_MININT64;
-      to = G_MAXINT64;
-    }
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  if (like != NULL)
-    sqlite3_bind_text (stmt, 3, like, -1, SQLITE_STATIC);
-  if (status != NULL)
-    sqlite3_bind_text (stmt, 4, status, -1, SQLITE_STATIC);
+  bind_list_filter (req, stmt, like, status);
   if (query_int (req, "assigned_to", 0) > 0)
     sqlite3_bind_int64 (stmt, 5, query_int (req, "assigned_to", 0));
   if (query_int (req, "created_by", 0) > 0)
@@ -502,46 +493,18 @@ desk_route_tickets_index (DeskRequest  *req,
   const char *keyword = query_str (req, "keyword");
   g_autofree char *like = keyword != NULL ? like_pattern (keyword) : NULL;
   g_autofree char *status = status_filter (req);
-  g_autoptr(JsonObject) data = NULL;
-  JsonArray *records;
-  gint64 page, size, total = 0;
 
   /* Counting only by date reads the date index alone: much faster on a big store. */
   if (like == NULL && status == NULL && query_int (req, "assigned_to", 0) <= 0 &&
       query_int (req, "created_by", 0) <= 0)
-    count = desk_store_prepare (req->store,
-                                "SELECT COUNT (*) FROM tickets WHERE created_date BETWEEN ?1 AND ?2");
+    count = desk_store_prepare (req->store, "SELECT COUNT (*) FROM tickets"
+                                " WHERE created_date BETWEEN ?1 AND ?2");
   else
     count = desk_store_prepare (req->store, "SELECT COUNT (*)" TICKET_FILTER);
 
-  query_paging (req, DEFAULT_PAGE_SIZE, &page, &size);
   bind_ticket_filter (req, count, like, status);
-  if (sqlite3_step (count) == SQLITE_ROW)
-    total = sqlite3_column_int64 (count, 0);
-  sqlite3_reset (count);
-
-  if (total <= (page - 1) * size)
-    {
-      g_set_error_literal (error, DESK_SANDBOX_ERROR, DESK_SANDBOX_ERROR_NO_RESULT,
-                           "No Result Found");
-      return FALSE;
-    }
-
-  data = json_object_new ();
-  records = jset_array (data, "ticketData");
   bind_ticket_filter (req, stmt, like, status);
-  sqlite3_bind_int64 (stmt, 7, size);
-  sqlite3_bind_int64 (stmt, 8, (page - 1) * size);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      JsonObject *ticket = ticket_object (req->store, sqlite3_column_int64 (stmt, 0), FALSE);
 
-      json_array_add_object_element (records, ticket);
-    }
-  sqlite3_reset (stmt);
-
-  json_object_set_object_member (data, "pagination", pagination_new (page, size, total));
-  req->data = json_node_init_object (json_node_alloc (), data);
-
-  return TRUE;
+  return desk_paged_reply (req, count, stmt, 7, DEFAULT_PAGE_SIZE, "ticketData", list_record,
+                           error);
 }

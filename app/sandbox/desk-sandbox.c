@@ -246,6 +246,36 @@ within_rate_limit (DeskSandbox *self,
   return TRUE;
 }
 
+/* How deep a body may nest. The JSON parser recurses, so a body of a million "[" would
+ * otherwise take the server down with it. */
+#define MAX_DEPTH 32
+
+static gboolean
+nested_too_deeply (const char *text)
+{
+  gboolean in_string = FALSE;
+  int depth = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if ((*p == '[' || *p == '{') && ++depth > MAX_DEPTH)
+        return TRUE;
+      else if (*p == ']' || *p == '}')
+        depth--;
+    }
+
+  return FALSE;
+}
+
 static JsonNode *
 parse_body (SoupServerMessage  *msg,
             GError            **error)
@@ -279,6 +309,13 @@ parse_body (SoupServerMessage  *msg,
 
   if (*g_strstrip (text) == '\0')
     return json_node_init_object (json_node_alloc (), json_object_new ());
+
+  if (nested_too_deeply (text))
+    {
+      g_set_error (error, DESK_SANDBOX_ERROR, DESK_SANDBOX_ERROR_BAD_REQUEST,
+                   "The request body nests deeper than %d levels.", MAX_DEPTH);
+      return NULL;
+    }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, text, -1, NULL))
@@ -928,7 +965,10 @@ desk_sandbox_reset (DeskSandbox  *self,
   g_return_val_if_fail (DESK_IS_SANDBOX (self), FALSE);
 
   if (self->store == NULL)
-    return open_store (self, error) && seed_store (self, error);
+    {
+      self->store = desk_store_open (self->db_path, error);
+      return self->store != NULL && seed_store (self, error);
+    }
 
   g_mutex_lock (&self->store_lock);
   ok = seed_store (self, error);

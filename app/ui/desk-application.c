@@ -198,6 +198,17 @@ reset_demo_action_cb (GSimpleAction *action,
                            G_CALLBACK (reset_demo_response_cb), self);
 }
 
+/* Nothing is lost by leaving: the demo store keeps its data for the next visit. */
+static void
+leave_demo_action_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  DeskApplication *self = DESK_APPLICATION (user_data);
+
+  desk_context_leave_demo (self->context);
+}
+
 static void
 show_section_action_cb (GSimpleAction *action,
                         GVariant      *parameter,
@@ -216,6 +227,7 @@ static const GActionEntry app_actions[] = {
   { "shortcuts", shortcuts_action_cb },
   { "try-demo", try_demo_action_cb },
   { "reset-demo", reset_demo_action_cb },
+  { "leave-demo", leave_demo_action_cb },
   { "show-section", show_section_action_cb, "s" },
 };
 
@@ -224,6 +236,11 @@ desk_application_activate (GApplication *app)
 {
   DeskApplication *self = DESK_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  /* Whoever was training on the demo store last time finds it again. */
+  if (!DESK_IS_WINDOW (window) && !desk_context_get_demo (self->context) &&
+      g_settings_get_boolean (desk_context_get_settings (self->context), "demo-mode"))
+    desk_context_start_demo_async (self->context, NULL, demo_started_cb, g_object_ref (self));
 
   if (!DESK_IS_WINDOW (window))
     window = GTK_WINDOW (desk_window_new (self, self->context));
@@ -262,7 +279,7 @@ desk_application_startup (GApplication *app)
 {
   DeskApplication *self = DESK_APPLICATION (app);
   g_autoptr(GSettings) settings = NULL;
-  GAction *reset_demo;
+  const char *demo_actions[] = { "reset-demo", "leave-demo" };
 
   G_APPLICATION_CLASS (desk_application_parent_class)->startup (app);
 
@@ -273,10 +290,13 @@ desk_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   set_accels (GTK_APPLICATION (app));
 
-  /* Only the demo store, once it serves, can be reset; the menu hides the item until then. */
-  reset_demo = g_action_map_lookup_action (G_ACTION_MAP (app), "reset-demo");
-  g_object_bind_property_full (self->context, "sandbox", reset_demo, "enabled",
-                               G_BINDING_SYNC_CREATE, object_to_boolean, NULL, NULL, NULL);
+  /* Only the demo store, once it serves, can be reset or left; the menu hides the items
+   * until then. */
+  for (guint i = 0; i < G_N_ELEMENTS (demo_actions); i++)
+    g_object_bind_property_full (self->context, "sandbox",
+                                 g_action_map_lookup_action (G_ACTION_MAP (app), demo_actions[i]),
+                                 "enabled", G_BINDING_SYNC_CREATE, object_to_boolean, NULL,
+                                 NULL, NULL);
 }
 
 static void

@@ -351,16 +351,44 @@ sandbox_started_cb (GObject      *object,
   self->sandbox = g_object_ref (sandbox);
   desk_api_client_set_base_url (self->client, desk_sandbox_get_url (sandbox));
   desk_api_client_set_api_key (self->client, DESK_SANDBOX_DEMO_API_KEY);
+  /* The next start opens the demo store again, until the user leaves it. */
+  g_settings_set_boolean (self->settings, "demo-mode", TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SANDBOX]);
   g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * desk_context_leave_demo:
+ * @self: a #DeskContext
+ *
+ * Stops the demo store and points the client back at the account's server, with the
+ * account's key if one is loaded. The demo store's data stays for the next visit.
+ */
+void
+desk_context_leave_demo (DeskContext *self)
+{
+  g_return_if_fail (DESK_IS_CONTEXT (self));
+
+  if (self->sandbox == NULL)
+    return;
+
+  desk_sandbox_stop (self->sandbox);
+  g_clear_object (&self->sandbox);
+  self->demo = FALSE;
+  desk_api_client_set_base_url (self->client, self->server_url);
+  desk_api_client_set_api_key (self->client, self->api_key);
+  g_settings_set_boolean (self->settings, "demo-mode", FALSE);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SANDBOX]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
 }
 
 /**
  * desk_context_start_demo_async:
  *
  * Turns the context into the demo store: starts the built-in sandbox on its store in
- * `$XDG_DATA_HOME/frontdesk/demo-store.sqlite` and points the client at it. There is no
- * way back for this context; the real account is used again on the next start.
+ * `$XDG_DATA_HOME/frontdesk/demo-store.sqlite` and points the client at it, until
+ * desk_context_leave_demo ().
  */
 void
 desk_context_start_demo_async (DeskContext         *self,

@@ -34,6 +34,7 @@ void           desk_context_reset_demo_async         (DeskContext          *self
                                                       GCancellable         *cancellable,
                                                       GAsyncReadyCallback   callback,
                                                       gpointer              user_data);
+void           desk_context_leave_demo               (DeskContext          *self);
 gboolean       desk_context_reset_demo_finish        (DeskContext          *self,
                                                       GAsyncResult         *result,
                                                       GError              **error);

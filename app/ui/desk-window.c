@@ -12,6 +12,7 @@
 
 #include "customers/desk-customers-page.h"
 #include "desk-window.h"
+#include "tickets/desk-tickets-page.h"
 #include "welcome/desk-welcome-page.h"
 #include "widgets/desk-activity-indicator.h"
 
@@ -32,15 +33,18 @@ struct _DeskWindow
   GtkWidget            *back_button;
   GtkWidget            *sidebar_demo_marker;
   GtkWidget            *content_demo_marker;
+  AdwBin               *tickets_bin;
   AdwBin               *customers_bin;
   DeskActivityIndicator *activity_indicator;
 
   /* owned */
   DeskContext          *context;
+  DeskCatalog          *catalog;
   GCancellable         *cancellable;
 
   /* state */
   gboolean              account_loaded;
+  gboolean              looking_up_key;
 };
 
 G_DEFINE_FINAL_TYPE (DeskWindow, desk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -53,21 +57,36 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* A screen starts loading as soon as it exists, so it is made when it is first shown: by
- * then the account or the demo store is ready. */
+/* The screens are made when they are first shown, once there is a server to ask: the
+ * account's or the demo store. A screen starts loading as soon as it exists. */
 static void
 ensure_visible_screen (DeskWindow *self)
 {
-  GtkWidget *page;
+  const char *section = gtk_stack_get_visible_child_name (self->content_stack);
+  DeskApiClient *client = desk_context_get_client (self->context);
+  GSettings *settings = desk_context_get_settings (self->context);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "sections") != 0 ||
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "customers") != 0 ||
-      DESK_IS_CUSTOMERS_PAGE (adw_bin_get_child (self->customers_bin)))
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "sections") != 0)
     return;
 
-  page = desk_customers_page_new (desk_context_get_client (self->context), NULL,
-                                  desk_context_get_settings (self->context));
-  adw_bin_set_child (self->customers_bin, page);
+  if (self->catalog == NULL)
+    self->catalog = desk_catalog_new (client);
+
+  if (g_strcmp0 (section, "tickets") == 0 && adw_bin_get_child (self->tickets_bin) == NULL)
+    adw_bin_set_child (self->tickets_bin,
+                       desk_tickets_page_new (client, self->catalog, settings));
+  else if (g_strcmp0 (section, "customers") == 0 && adw_bin_get_child (self->customers_bin) == NULL)
+    adw_bin_set_child (self->customers_bin,
+                       desk_customers_page_new (client, self->catalog, settings));
+}
+
+/* Another store (the demo, or back to the account) has other records and reference lists. */
+static void
+drop_screens (DeskWindow *self)
+{
+  adw_bin_set_child (self->tickets_bin, NULL);
+  adw_bin_set_child (self->customers_bin, NULL);
+  g_clear_object (&self->catalog);
 }
 
 /* The welcome page stays until there is something to work on: an account or the demo
@@ -164,7 +183,25 @@ api_key_loaded_cb (GObject      *object,
     g_debug ("No saved API key: %s", error->message);
 
   self = DESK_WINDOW (user_data);
+  self->looking_up_key = FALSE;
   self->account_loaded = TRUE;
+  update_main_page (self);
+}
+
+/* The demo store needs no account, so `frontdesk --demo` leaves the keyring alone; the
+ * account's key is looked up when there is none yet and the demo store is left. */
+static void
+load_account (DeskWindow *self)
+{
+  if (desk_context_get_demo (self->context) || desk_context_get_has_api_key (self->context))
+    self->account_loaded = TRUE;
+  else if (!self->looking_up_key)
+    {
+      self->account_loaded = FALSE;
+      self->looking_up_key = TRUE;
+      desk_context_load_api_key_async (self->context, self->cancellable, api_key_loaded_cb, self);
+    }
+
   update_main_page (self);
 }
 
@@ -224,7 +261,9 @@ desk_window_constructed (GObject *object)
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (update_demo_markers), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::demo",
-                           G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (drop_screens), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::demo",
+                           G_CALLBACK (load_account), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::has-api-key",
                            G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::sandbox",
@@ -233,13 +272,7 @@ desk_window_constructed (GObject *object)
   content_stack_visible_child_cb (self);
   update_demo_markers (self);
 
-  /* The demo store needs no account, so `frontdesk --demo` leaves the keyring alone. */
-  if (desk_context_get_demo (self->context) || desk_context_get_has_api_key (self->context))
-    self->account_loaded = TRUE;
-  else
-    desk_context_load_api_key_async (self->context, self->cancellable, api_key_loaded_cb, self);
-
-  update_main_page (self);
+  load_account (self);
 }
 
 static void
@@ -250,6 +283,7 @@ desk_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->context);
+  g_clear_object (&self->catalog);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), DESK_TYPE_WINDOW);
 
@@ -335,6 +369,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar_demo_marker);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_demo_marker);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, tickets_bin);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, customers_bin);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, activity_indicator);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);

@@ -37,6 +37,9 @@ struct _DeskResultsView
   DeskPagedList     *list;
   GSignalGroup      *list_signals;
   GSignalGroup      *governor_signals;
+
+  /* state */
+  gboolean           no_fill;
 };
 
 enum {
@@ -89,7 +92,7 @@ maybe_fill (DeskResultsView *self)
 {
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
 
-  if (self->list == NULL || desk_paged_list_get_loading (self->list) ||
+  if (self->list == NULL || self->no_fill || desk_paged_list_get_loading (self->list) ||
       !desk_paged_list_get_has_more (self->list) ||
       desk_paged_list_get_error (self->list) != NULL)
     return;
@@ -387,4 +390,23 @@ desk_results_view_get_state (DeskResultsView *self)
   g_return_val_if_fail (DESK_IS_RESULTS_VIEW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * desk_results_view_set_fill:
+ * @self: a #DeskResultsView
+ * @fill: whether to fetch pages while the rows do not fill the view
+ *
+ * A view that shows only some of the list's rows (a local search) must not fill itself:
+ * it would fetch the whole list looking for rows it then hides. Scrolling to the bottom
+ * edge still fetches the next page.
+ */
+void
+desk_results_view_set_fill (DeskResultsView *self,
+                            gboolean         fill)
+{
+  g_return_if_fail (DESK_IS_RESULTS_VIEW (self));
+
+  self->no_fill = !fill;
+  maybe_fill (self);
 }

@@ -28,5 +28,7 @@ void           desk_results_view_set_empty_text        (DeskResultsView *self,
                                                         const char      *title,
                                                         const char      *description);
 const char    *desk_results_view_get_state             (DeskResultsView *self);
+void           desk_results_view_set_fill              (DeskResultsView *self,
+                                                        gboolean         fill);
 
 G_END_DECLS

@@ -1,0 +1,329 @@
+/* desk-ticket-columns.c
+ *
+ * Copyright 2026 The Front Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-ticket-columns"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "desk-ticket-columns.h"
+#include "desk-ticket-match.h"
+#include "desk-ticket-sections.h"
+
+/* The columns of the ticket list. Each cell is one label filled from the ticket; the
+ * status and technician cells also follow the first device, which the page updates
+ * after a change so the row shows it without reloading the list. */
+
+typedef enum
+{
+  COLUMN_ORDER,
+  COLUMN_CUSTOMER,
+  COLUMN_DEVICES,
+  COLUMN_STATUS,
+  COLUMN_TECHNICIAN,
+  COLUMN_DUE,
+  COLUMN_TOTAL,
+  N_COLUMNS
+} ColumnKind;
+
+typedef struct
+{
+  const char *title;
+  int         fixed_width;   /* -1 to share the width left */
+  gboolean    wide_only;     /* hidden when the list is narrow */
+} ColumnInfo;
+
+static const ColumnInfo columns[N_COLUMNS] = {
+  [COLUMN_ORDER] = { N_("Order"), 90, FALSE },
+  [COLUMN_CUSTOMER] = { N_("Customer"), -1, FALSE },
+  [COLUMN_DEVICES] = { N_("Devices"), -1, TRUE },
+  [COLUMN_STATUS] = { N_("Status"), 170, FALSE },
+  [COLUMN_TECHNICIAN] = { N_("Technician"), 130, TRUE },
+  [COLUMN_DUE] = { N_("Due"), 100, TRUE },
+  [COLUMN_TOTAL] = { N_("Total"), 90, TRUE },
+};
+
+typedef struct
+{
+  DeskCatalog *catalog;   /* owned */
+  ColumnKind   kind;
+} ColumnData;
+
+static void
+column_data_free (ColumnData *data)
+{
+  g_object_unref (data->catalog);
+  g_free (data);
+}
+
+/* "Repaired & Collected" -> "status-repaired-collected" */
+char *
+desk_ticket_status_css_class (const char *status)
+{
+  GString *name = g_string_new ("status-");
+  gboolean dash = FALSE;
+
+  for (const char *p = status != NULL ? status : ""; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (dash && name->len > strlen ("status-"))
+            g_string_append_c (name, '-');
+          g_string_append_c (name, g_ascii_tolower (*p));
+          dash = FALSE;
+        }
+      else
+        {
+          dash = TRUE;
+        }
+    }
+
+  return g_string_free (name, FALSE);
+}
+
+/* Dark text on light colours, light text on dark ones. */
+static const char *
+text_color_on (const GdkRGBA *background)
+{
+  double luminance = 0.2126 * background->red + 0.7152 * background->green +
+                     0.0722 * background->blue;
+
+  return luminance > 0.6 ? "rgba(0,0,0,0.8)" : "white";
+}
+
+/**
+ * desk_ticket_status_css:
+ * @statuses: the catalog's #DeskStatus list
+ *
+ * Colours come from the shop's own status list; only what GDK reads as a colour goes
+ * into the style sheet.
+ *
+ * Returns: (transfer full): CSS for the status pills
+ */
+char *
+desk_ticket_status_css (GListModel *statuses)
+{
+  GString *css = g_string_new (".status-pill { border-radius: 999px; padding: 2px 10px;"
+                               " font-weight: bold; font-size: smaller;"
+                               " background-color: alpha(currentColor, 0.1); }\n");
+
+  for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
+    {
+      g_autoptr(DeskStatus) status = g_list_model_get_item (statuses, i);
+      g_autofree char *klass = desk_ticket_status_css_class (desk_named_item_get_name (DESK_NAMED_ITEM (status)));
+      g_autofree char *color = NULL;
+      GdkRGBA rgba;
+
+      if (desk_status_get_color (status) == NULL ||
+          !gdk_rgba_parse (&rgba, desk_status_get_color (status)))
+        continue;
+
+      color = gdk_rgba_to_string (&rgba);
+      g_string_append_printf (css, ".status-pill.%s { background-color: %s; color: %s; }\n",
+                              klass, color, text_color_on (&rgba));
+    }
+
+  return g_string_free (css, FALSE);
+}
+
+static gboolean
+status_is_closed (DeskCatalog *catalog,
+                  const char  *name)
+{
+  GListModel *statuses = desk_catalog_get_model (catalog, DESK_CATALOG_STATUSES);
+
+  for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
+    {
+      g_autoptr(DeskStatus) status = g_list_model_get_item (statuses, i);
+
+      if (g_strcmp0 (desk_named_item_get_name (DESK_NAMED_ITEM (status)), name) == 0)
+        return g_strcmp0 (desk_status_get_kind (status), "closed") == 0;
+    }
+
+  return FALSE;
+}
+
+static void
+set_status_pill (GtkLabel   *label,
+                 const char *status)
+{
+  g_autofree char *klass = desk_ticket_status_css_class (status);
+  const char *classes[] = { "status-pill", klass, NULL };
+
+  gtk_label_set_text (label, status != NULL ? status : "");
+  gtk_widget_set_css_classes (GTK_WIDGET (label), status != NULL ? classes : NULL);
+}
+
+static void
+set_due (GtkLabel    *label,
+         DeskTicket  *ticket,
+         ColumnData  *data)
+{
+  DeskApiClient *client = desk_catalog_get_client (data->catalog);
+  gint64 due = desk_ticket_earliest_due (ticket);
+  gint64 now = desk_clock_get_time (desk_api_client_get_clock (client)) / G_USEC_PER_SEC;
+  g_autofree char *text = desk_ticket_format_date (due);
+  gboolean overdue = due > 0 && due < now &&
+                     !status_is_closed (data->catalog, desk_ticket_first_status (ticket));
+
+  gtk_label_set_text (label, text);
+  if (overdue)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), overdue ? _("Overdue") : NULL);
+}
+
+static void
+fill_cell (GtkListItem *item)
+{
+  ColumnData *data = g_object_get_data (G_OBJECT (item), "column-data");
+  DeskTicket *ticket = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  DeskCustomer *customer = desk_ticket_get_customer (ticket);
+  g_autofree char *text = NULL;
+
+  switch (data->kind)
+    {
+    case COLUMN_ORDER:
+      gtk_label_set_text (label, desk_ticket_get_order_id (ticket));
+      break;
+    case COLUMN_CUSTOMER:
+      gtk_label_set_text (label, customer != NULL ? desk_customer_get_full_name (customer) : "");
+      break;
+    case COLUMN_DEVICES:
+      text = desk_ticket_device_names (ticket);
+      gtk_label_set_text (label, text);
+      break;
+    case COLUMN_STATUS:
+      set_status_pill (label, desk_ticket_first_status (ticket));
+      break;
+    case COLUMN_TECHNICIAN:
+      text = desk_ticket_technician (ticket);
+      gtk_label_set_text (label, text != NULL ? text : "");
+      break;
+    case COLUMN_DUE:
+      set_due (label, ticket, data);
+      break;
+    case COLUMN_TOTAL:
+      text = desk_money_format (desk_ticket_get_total (ticket),
+                                desk_record_get_currency (DESK_RECORD (ticket)));
+      gtk_label_set_text (label, text);
+      break;
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          ColumnData               *data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), data->kind == COLUMN_TOTAL ? 1.0 : 0.0);
+  if (data->kind == COLUMN_STATUS)
+    gtk_widget_set_halign (label, GTK_ALIGN_START);
+  /* Rows tall enough for a finger. */
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_list_item_set_child (item, label);
+  g_object_set_data (G_OBJECT (item), "column-data", data);
+}
+
+static DeskTicketDevice *
+watched_device (GtkListItem *item)
+{
+  ColumnData *data = g_object_get_data (G_OBJECT (item), "column-data");
+  DeskTicket *ticket = gtk_list_item_get_item (item);
+  GListModel *devices;
+  g_autoptr(DeskTicketDevice) device = NULL;
+
+  if ((data->kind != COLUMN_STATUS && data->kind != COLUMN_TECHNICIAN) || ticket == NULL)
+    return NULL;
+
+  devices = desk_ticket_get_devices (ticket);
+  if (g_list_model_get_n_items (devices) == 0)
+    return NULL;
+
+  /* The ticket holds its devices; the cell only borrows one. */
+  device = g_list_model_get_item (devices, 0);
+  return device;
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         ColumnData               *data)
+{
+  DeskTicketDevice *device = watched_device (item);
+
+  fill_cell (item);
+  if (device != NULL)
+    g_signal_connect_object (device, "notify", G_CALLBACK (fill_cell), item, G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           ColumnData               *data)
+{
+  DeskTicketDevice *device = watched_device (item);
+
+  if (device != NULL)
+    g_signal_handlers_disconnect_by_func (device, fill_cell, item);
+}
+
+void
+desk_ticket_columns_add (GtkColumnView *view,
+                         DeskCatalog   *catalog)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      ColumnData *data = g_new0 (ColumnData, 1);
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      data->catalog = g_object_ref (catalog);
+      data->kind = i;
+      g_object_set_data_full (G_OBJECT (factory), "column-data", data,
+                              (GDestroyNotify) column_data_free);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), data);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), data);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), data);
+
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_expand (column, columns[i].fixed_width < 0);
+      gtk_column_view_column_set_fixed_width (column, columns[i].fixed_width);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (view, column);
+    }
+}
+
+/* A narrow list keeps the order, the customer and the status. */
+void
+desk_ticket_columns_set_narrow (GtkColumnView *view,
+                                gboolean       narrow)
+{
+  GListModel *list = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list) && i < N_COLUMNS; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (list, i);
+
+      gboolean hide = narrow && columns[i].wide_only;
+
+      /* GTK 4.8 still counts a hidden column's fixed width in the view's minimum width. */
+      gtk_column_view_column_set_fixed_width (column, hide ? 0 : columns[i].fixed_width);
+      gtk_column_view_column_set_visible (column, !hide);
+    }
+}

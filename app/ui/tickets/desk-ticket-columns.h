@@ -1,0 +1,23 @@
+/* desk-ticket-columns.h
+ *
+ * Copyright 2026 The Front Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "desk-core.h"
+
+G_BEGIN_DECLS
+
+void  desk_ticket_columns_add          (GtkColumnView  *view,
+                                        DeskCatalog    *catalog);
+void  desk_ticket_columns_set_narrow   (GtkColumnView  *view,
+                                        gboolean        narrow);
+char *desk_ticket_status_css_class     (const char     *status);
+char *desk_ticket_status_css           (GListModel     *statuses);
+
+G_END_DECLS

@@ -1,0 +1,288 @@
+/* bench-tickets.c
+ *
+ * Copyright 2026 The Front Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "desk-sandbox.h"
+#include "desk-test-utils.h"
+#include "tickets/desk-tickets-page.h"
+
+/* Figures of the Tickets screen on the default demo store (10,000 tickets), in-process:
+ * time from a keystroke to the updated list on screen, for a match among the loaded rows
+ * and for the server's answer; and the memory of the process after scrolling through
+ * 2,000 tickets. Neither the sandbox nor the client's governor holds requests back here,
+ * so the server figures are those of an unthrottled local server. */
+
+#define N_LOCAL 40
+#define N_SERVER 12
+#define N_SCROLLED 2000
+
+typedef struct
+{
+  DeskTicketsPage *page;
+  gboolean         painted;
+} Bench;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  bench->painted = TRUE;
+}
+
+static gboolean
+painted (gpointer data)
+{
+  return ((Bench *) data)->painted;
+}
+
+/* Waits for the next frame drawn after a change. */
+static void
+wait_for_paint (Bench *bench)
+{
+  bench->painted = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (bench->page));
+  if (!desk_test_wait_for (painted, bench, 10000))
+    g_error ("no frame drawn");
+}
+
+static gboolean
+list_settled (gpointer data)
+{
+  Bench *bench = data;
+  DeskPagedList *list = desk_tickets_page_get_list (bench->page);
+
+  return !desk_tickets_page_get_searching (bench->page) && desk_paged_list_get_n_pages (list) > 0 &&
+         !desk_paged_list_get_loading (list);
+}
+
+static void
+wait_for_list (Bench *bench)
+{
+  if (!desk_test_wait_for (list_settled, bench, 60000))
+    g_error ("the list did not load");
+}
+
+static gint64
+rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmRSS:")) == NULL)
+    return -1;
+
+  return g_ascii_strtoll (line + strlen ("VmRSS:"), NULL, 10);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+report (const char *what,
+        GArray     *ms)
+{
+  double sum = 0;
+
+  g_array_sort (ms, compare_doubles);
+  for (guint i = 0; i < ms->len; i++)
+    sum += g_array_index (ms, double, i);
+  g_print ("%-44s median %7.1f ms  mean %7.1f ms  max %7.1f ms  (n=%u)\n", what,
+           g_array_index (ms, double, ms->len / 2), sum / ms->len,
+           g_array_index (ms, double, ms->len - 1), ms->len);
+}
+
+static void
+type_text (Bench      *bench,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (desk_tickets_page_get_search_entry (bench->page)), text);
+}
+
+/* A keystroke that narrows the loaded rows: the order ids of the first page, typed one
+ * character more each time. */
+static void
+bench_local (Bench *bench)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  GListModel *rows = desk_tickets_page_get_rows (bench->page);
+
+  for (guint i = 0; i < N_LOCAL; i++)
+    {
+      g_autoptr(DeskTicket) ticket = g_list_model_get_item (rows, 0);
+      const char *order_id = desk_ticket_get_order_id (ticket);
+      g_autofree char *text = g_strndup (order_id, 2 + i % (strlen (order_id) - 1));
+      gint64 begin;
+      double elapsed;
+
+      type_text (bench, "");
+      wait_for_list (bench);
+      wait_for_paint (bench);
+
+      begin = g_get_monotonic_time ();
+      type_text (bench, text);
+      wait_for_paint (bench);
+      elapsed = (g_get_monotonic_time () - begin) / 1000.0;
+      g_array_append_val (ms, elapsed);
+      if (g_list_model_get_n_items (rows) == 0)
+        g_error ("no local match for %s", text);
+    }
+
+  report ("keystroke -> list, local match", ms);
+  type_text (bench, "");
+  wait_for_list (bench);
+}
+
+static gboolean
+server_answered (gpointer data)
+{
+  Bench *bench = data;
+
+  return list_settled (bench) &&
+         desk_paged_list_get_query (desk_tickets_page_get_list (bench->page))->keyword != NULL;
+}
+
+/* Texts the loaded rows do not hold: the answer comes from the server. */
+static void
+bench_server (Bench *bench)
+{
+  static const char * const texts[] = { "T-412", "T-5123", "Garcia", "Galaxy", "T-77", "iPad",
+                                        "Khan", "T-9001", "Pixel", "555", "Moore", "T-2" };
+  g_autoptr(GArray) total = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) after_pause = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < N_SERVER; i++)
+    {
+      gint64 begin;
+      double elapsed, without_pause;
+
+      type_text (bench, "");
+      wait_for_list (bench);
+      wait_for_paint (bench);
+
+      begin = g_get_monotonic_time ();
+      type_text (bench, texts[i]);
+      if (!desk_test_wait_for (server_answered, bench, 60000))
+        g_error ("no answer for %s", texts[i]);
+      wait_for_paint (bench);
+      elapsed = (g_get_monotonic_time () - begin) / 1000.0;
+      without_pause = elapsed - 250.0;
+      g_array_append_val (total, elapsed);
+      g_array_append_val (after_pause, without_pause);
+    }
+
+  report ("keystroke -> list, server match (with pause)", total);
+  report ("  of which after the 250 ms typing pause", after_pause);
+  type_text (bench, "");
+  wait_for_list (bench);
+}
+
+static gboolean
+scrolled_enough (gpointer data)
+{
+  Bench *bench = data;
+  GListModel *rows = desk_tickets_page_get_rows (bench->page);
+  GtkScrolledWindow *scrolled;
+  gboolean handled = FALSE;
+  GtkWidget *view = GTK_WIDGET (desk_tickets_page_get_results (bench->page));
+  GtkWidget *child = desk_results_view_get_child (DESK_RESULTS_VIEW (view));
+
+  scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (child, GTK_TYPE_SCROLLED_WINDOW));
+  /* As a user flicking down: a screen at a time, the next page fetched at the edge. */
+  g_signal_emit_by_name (scrolled, "scroll-child", GTK_SCROLL_PAGE_FORWARD, FALSE, &handled);
+
+  return g_list_model_get_n_items (rows) >= N_SCROLLED;
+}
+
+static void
+bench_memory (Bench  *bench,
+              gint64  before_page)
+{
+  gint64 begin = g_get_monotonic_time ();
+
+  if (!desk_test_wait_for (scrolled_enough, bench, 600000))
+    g_error ("could not scroll through %d tickets", N_SCROLLED);
+  wait_for_list (bench);
+  wait_for_paint (bench);
+
+  g_print ("scrolled through %u tickets in %.1f s\n",
+           g_list_model_get_n_items (desk_tickets_page_get_rows (bench->page)),
+           (g_get_monotonic_time () - begin) / 1e6);
+  g_print ("memory (RSS) after scrolling: %" G_GINT64_FORMAT " KiB, of which %" G_GINT64_FORMAT
+           " KiB since the page was opened (the rest is GTK and the in-process sandbox store)\n",
+           rss_kib (), rss_kib () - before_page);
+}
+
+static void
+bench_tickets (void)
+{
+  g_autoptr(DeskSandbox) sandbox = NULL;
+  g_autoptr(DeskApiClient) client = NULL;
+  g_autoptr(DeskCatalog) catalog = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskTicketFilters filters = { .range = DESK_TICKET_RANGE_ALL };
+  Bench bench = { 0, };
+  GtkWindow *window;
+  gint64 before_page, begin;
+
+  begin = g_get_monotonic_time ();
+  sandbox = g_object_new (DESK_TYPE_SANDBOX, "rate-limit", 0, NULL);
+  if (!desk_sandbox_start (sandbox, 0, &error))
+    g_error ("%s", error->message);
+  g_print ("demo store seeded in %.1f s\n", (g_get_monotonic_time () - begin) / 1e6);
+
+  client = desk_api_client_new (desk_sandbox_get_url (sandbox), DESK_SANDBOX_DEMO_API_KEY);
+  desk_rate_governor_set_limit (desk_api_client_get_governor (client), 100000);
+  catalog = desk_catalog_new (client);
+  settings = g_settings_new ("io.frontdesk.FrontDesk");
+
+  before_page = rss_kib ();
+  bench.page = DESK_TICKETS_PAGE (desk_tickets_page_new (client, catalog, settings));
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1280, 800);
+  gtk_window_set_child (window, GTK_WIDGET (bench.page));
+  gtk_window_present (window);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (after_paint_cb), &bench);
+
+  desk_tickets_page_set_filters (bench.page, &filters);
+  wait_for_list (&bench);
+  g_print ("tickets in the store: %" G_GINT64_FORMAT "\n",
+           desk_paged_list_get_n_total (desk_tickets_page_get_list (bench.page)));
+
+  bench_local (&bench);
+  bench_server (&bench);
+  bench_memory (&bench, before_page);
+
+  gtk_window_destroy (window);
+  desk_test_iterate (50);
+  desk_sandbox_stop (sandbox);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  desk_test_init (&argc, &argv);
+  /* GTK 4.8's list warns "failed to scroll to given position" when a page-down animation
+   * ends on rows that moved as pages arrived; the benchmark measures and goes on. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  /* A test function, so that it runs in directories of its own (the catalog cache). */
+  g_test_add_func ("/bench/tickets", bench_tickets);
+
+  return g_test_run ();
+}
