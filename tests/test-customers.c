@@ -16,6 +16,7 @@
 #include "desk-application.h"
 #include "desk-sandbox.h"
 #include "desk-window.h"
+#include "tickets/desk-tickets-page.h"
 #include "desk-test-utils.h"
 #include "widgets/desk-activity-indicator.h"
 
@@ -964,7 +965,12 @@ test_in_window (void)
   g_autoptr(DeskApplication) app = desk_application_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskCustomer) customer = NULL;
+  g_autoptr(DeskTicket) ticket = NULL;
   DeskContext *context;
+  DeskCustomerDetail *detail;
+  DeskTicketsPage *tickets;
+  DeskTicket *shown;
+  GtkStack *content;
   GtkWindow *window;
   GtkWidget *page;
   Fixture fixture = { sandbox, };
@@ -991,6 +997,18 @@ test_in_window (void)
   desk_customers_page_show_customer (fixture.page, customer);
   g_assert_true (desk_test_wait_for (window_customer_shown, window, WAIT_MS));
   screenshot (GTK_WIDGET (window), "window-customers-detail");
+
+  /* A click on one of the customer's tickets opens it on the Tickets screen. */
+  detail = DESK_CUSTOMER_DETAIL (desk_customers_page_get_detail (fixture.page));
+  ticket = g_list_model_get_item (desk_customer_detail_get_tickets (detail), 0);
+  desk_customer_detail_open_related (detail, DESK_TYPE_TICKET, 0);
+  content = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW,
+                                                      "content_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "tickets");
+  tickets = DESK_TICKETS_PAGE (find_widget (GTK_WIDGET (window), DESK_TYPE_TICKETS_PAGE));
+  shown = desk_ticket_detail_get_ticket (desk_tickets_page_get_detail (tickets));
+  g_assert_nonnull (shown);
+  g_assert_cmpint (desk_ticket_get_id (shown), ==, desk_ticket_get_id (ticket));
 
   gtk_window_destroy (window);
   desk_test_iterate (50);

@@ -236,6 +236,26 @@ show_section_action_cb (GtkWidget  *widget,
   desk_window_show_section (DESK_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* A ticket by its id, from wherever one is named (a customer's tickets): the Tickets
+ * screen reads it whole. */
+static void
+show_ticket_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  g_autoptr(DeskTicket) ticket = desk_ticket_new ();
+  GtkWidget *page;
+
+  desk_window_show_section (self, "tickets");
+  page = adw_bin_get_child (self->tickets_bin);
+  if (!DESK_IS_TICKETS_PAGE (page))
+    return;
+
+  g_object_set (ticket, "id", g_variant_get_int64 (parameter), NULL);
+  desk_tickets_page_open (DESK_TICKETS_PAGE (page), ticket);
+}
+
 static gboolean
 desk_window_close_request (GtkWindow *window)
 {
@@ -345,6 +365,7 @@ desk_window_class_init (DeskWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-ticket", "x", show_ticket_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-section", "s", "tickets");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,

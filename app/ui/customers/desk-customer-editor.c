@@ -284,12 +284,13 @@ show_duplicate (DeskCustomerEditor *self,
                 DeskCustomer       *other)
 {
   g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
 
   g_set_object (&self->duplicate, other);
   if (other != NULL)
     {
-      text = g_strdup_printf (_("%s already has this phone number or e-mail address."),
-                              desk_customer_get_full_name (other));
+      name = desk_customer_tidy_name (desk_customer_get_full_name (other));
+      text = g_strdup_printf (_("%s already has this phone number or e-mail address."), name);
       gtk_label_set_label (self->duplicate_label, text);
     }
   gtk_revealer_set_reveal_child (self->duplicate_revealer, other != NULL);
@@ -553,8 +554,11 @@ desk_customer_editor_constructed (GObject *object)
   adw_window_title_set_title (self->window_title, self->customer != NULL ? _("Edit Customer")
                                                                           : _("New Customer"));
   if (self->customer != NULL)
-    adw_window_title_set_subtitle (self->window_title,
-                                   desk_customer_get_full_name (self->customer));
+    {
+      g_autofree char *name = desk_customer_tidy_name (desk_customer_get_full_name (self->customer));
+
+      adw_window_title_set_subtitle (self->window_title, name);
+    }
   gtk_window_set_title (GTK_WINDOW (self), adw_window_title_get_title (self->window_title));
   fill_rows (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->rows[0]));

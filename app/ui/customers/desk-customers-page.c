@@ -27,7 +27,6 @@
  * and then takes the first list's place. A newer query replaces one still on its way. */
 
 #define SEARCH_DELAY_MS 300
-#define PAGE_SIZE 25
 
 struct _DeskCustomersPage
 {
@@ -55,6 +54,8 @@ struct _DeskCustomersPage
   GtkStringList      *referrals;
   GCancellable       *detail_cancellable;
   char               *local_text;
+  char               *local_needle;   /* local_text case-folded, NULL to match all */
+  char               *local_digits;   /* its digits when there are three or more */
   char               *referred_by;
 
   /* state */
@@ -81,26 +82,52 @@ G_DEFINE_FINAL_TYPE (DeskCustomersPage, desk_customers_page, GTK_TYPE_WIDGET)
 
 /* --- Local matching -------------------------------------------------------------------- */
 
-static gboolean
-contains_folded (const char *haystack,
-                 const char *folded_needle)
+/* What the local match looks at, folded once per row rather than once per keystroke. */
+typedef struct
 {
-  g_autofree char *folded = NULL;
+  char *folded;   /* name, e-mail address and organization, case-folded */
+  char *digits;   /* the digits of the phone and mobile numbers */
+} SearchText;
 
-  if (haystack == NULL)
-    return FALSE;
+static void
+search_text_free (gpointer data)
+{
+  SearchText *text = data;
 
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, folded_needle) != NULL;
+  g_free (text->folded);
+  g_free (text->digits);
+  g_free (text);
 }
 
-static gboolean
-contains_digits (const char *number,
-                 const char *digits)
+static const SearchText *
+get_search_text (DeskCustomer *customer)
 {
-  g_autofree char *own = desk_customer_phone_digits (number);
+  static GQuark quark;
+  SearchText *text;
+  g_autofree char *organization = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *mobile = NULL;
 
-  return strstr (own, digits) != NULL;
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("desk-customers-page-search-text");
+
+  text = g_object_get_qdata (G_OBJECT (customer), quark);
+  if (text != NULL)
+    return text;
+
+  g_object_get (customer, "organization", &organization, NULL);
+  joined = g_strjoin ("\n", desk_customer_get_full_name (customer) ?: "",
+                      desk_customer_get_email (customer) ?: "", organization ?: "", NULL);
+  phone = desk_customer_phone_digits (desk_customer_get_phone (customer));
+  mobile = desk_customer_phone_digits (desk_customer_get_mobile (customer));
+
+  text = g_new0 (SearchText, 1);
+  text->folded = g_utf8_casefold (joined, -1);
+  text->digits = g_strjoin (" ", phone, mobile, NULL);
+  g_object_set_qdata_full (G_OBJECT (customer), quark, text, search_text_free);
+
+  return text;
 }
 
 /* The same fields the server's keyword search looks at: name, e-mail, organization, and
@@ -110,25 +137,14 @@ local_match (gpointer item,
              gpointer user_data)
 {
   DeskCustomersPage *self = user_data;
-  DeskCustomer *customer = item;
-  g_autofree char *needle = NULL;
-  g_autofree char *digits = NULL;
-  g_autofree char *organization = NULL;
+  const SearchText *text;
 
-  if (self->local_text == NULL || *self->local_text == '\0')
+  if (self->local_needle == NULL)
     return TRUE;
 
-  needle = g_utf8_casefold (self->local_text, -1);
-  g_object_get (customer, "organization", &organization, NULL);
-  if (contains_folded (desk_customer_get_full_name (customer), needle) ||
-      contains_folded (desk_customer_get_email (customer), needle) ||
-      contains_folded (organization, needle))
-    return TRUE;
-
-  digits = desk_customer_phone_digits (self->local_text);
-  return strlen (digits) >= 3 &&
-         (contains_digits (desk_customer_get_phone (customer), digits) ||
-          contains_digits (desk_customer_get_mobile (customer), digits));
+  text = get_search_text (item);
+  return strstr (text->folded, self->local_needle) != NULL ||
+         (self->local_digits != NULL && strstr (text->digits, self->local_digits) != NULL);
 }
 
 /* --- Queries --------------------------------------------------------------------------- */
@@ -142,9 +158,30 @@ make_query (DeskCustomersPage *self)
 
   query->keyword = *keyword != '\0' ? g_steal_pointer (&keyword) : NULL;
   query->referred_by = g_strdup (self->referred_by);
-  query->page_size = PAGE_SIZE;
+  /* No page size: older servers send every customer in one plain list, and one that cuts
+   * such a list to a page size gives no sign that more would follow. Newer servers page by
+   * their own size and say so. */
 
   return query;
+}
+
+static void
+store_local_text (DeskCustomersPage *self,
+                  const char        *text)
+{
+  g_autofree char *digits = NULL;
+
+  g_free (self->local_text);
+  g_clear_pointer (&self->local_needle, g_free);
+  g_clear_pointer (&self->local_digits, g_free);
+  self->local_text = g_strdup (text);
+  if (text == NULL || *text == '\0')
+    return;
+
+  self->local_needle = g_utf8_casefold (text, -1);
+  digits = desk_customer_phone_digits (text);
+  if (strlen (digits) >= 3)
+    self->local_digits = g_steal_pointer (&digits);
 }
 
 static void
@@ -154,8 +191,7 @@ set_local_text (DeskCustomersPage *self,
   if (g_strcmp0 (self->local_text, text) == 0)
     return;
 
-  g_free (self->local_text);
-  self->local_text = g_strdup (text);
+  store_local_text (self, text);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -189,8 +225,7 @@ swap_lists (DeskCustomersPage *self)
   self->shown = self->pending;
   self->pending = old;
 
-  g_free (self->local_text);
-  self->local_text = NULL;
+  store_local_text (self, NULL);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->shown));
   desk_results_view_set_list (self->results_view, self->shown);
 
@@ -746,6 +781,8 @@ desk_customers_page_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->local_text, g_free);
+  g_clear_pointer (&self->local_needle, g_free);
+  g_clear_pointer (&self->local_digits, g_free);
   g_clear_pointer (&self->referred_by, g_free);
 
   G_OBJECT_CLASS (desk_customers_page_parent_class)->dispose (object);
