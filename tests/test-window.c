@@ -195,6 +195,37 @@ test_window_welcome (void)
   close_window (window);
 }
 
+/* Whether the keyboard is in a search entry of the screen in @bin. */
+static gboolean
+focus_in_search_of (GtkWindow  *window,
+                    const char *bin)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+  GtkWidget *entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) : NULL;
+
+  return entry != NULL && gtk_widget_is_ancestor (entry, get_child (window, bin));
+}
+
+/* app.search, as `gapplication action` or a shortcut sends it: into the customers' search
+ * on the Customers screen, into the tickets' search from anywhere else. */
+static void
+check_search_action (DeskApplication *app,
+                     GtkWindow       *window)
+{
+  g_assert_true (desk_window_show_section (DESK_WINDOW (window), "invoices"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "search", NULL);
+  desk_test_iterate (200);
+  g_assert_cmpstr (visible_page (window, "content_stack"), ==, "tickets");
+  g_assert_true (focus_in_search_of (window, "tickets_bin"));
+
+  g_assert_true (desk_window_show_section (DESK_WINDOW (window), "customers"));
+  desk_test_iterate (200);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "search", NULL);
+  desk_test_iterate (200);
+  g_assert_cmpstr (visible_page (window, "content_stack"), ==, "customers");
+  g_assert_true (focus_in_search_of (window, "customers_bin"));
+}
+
 static void
 test_window_sections (void)
 {
@@ -218,6 +249,7 @@ test_window_sections (void)
   g_assert_false (gtk_widget_get_visible (get_child (window, "content_demo_marker")));
   g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (get_child (window, "leaflet"))));
   visit_sections (window, "window-");
+  check_search_action (app, window);
 
   close_window (window);
   desk_sandbox_stop (sandbox);
@@ -317,8 +349,8 @@ test_window_actions (void)
 {
   g_autoptr(DeskApplication) app = start_app ();
   const char *exported[] = {
-    "about", "leave-demo", "preferences", "quit", "reset-demo", "shortcuts", "show-section",
-    "try-demo",
+    "about", "leave-demo", "preferences", "quit", "reset-demo", "search", "shortcuts",
+    "show-section", "try-demo",
   };
   const struct { const char *action; const char *accel; } accels[] = {
     { "app.quit", "<Control>q" },

@@ -198,6 +198,17 @@ reset_demo_action_cb (GSimpleAction *action,
                            G_CALLBACK (reset_demo_response_cb), self);
 }
 
+static void
+search_action_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  DeskWindow *window = get_main_window (DESK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+  desk_window_search (window);
+}
+
 /* Nothing is lost by leaving: the demo store keeps its data for the next visit. */
 static void
 leave_demo_action_cb (GSimpleAction *action,
@@ -228,6 +239,7 @@ static const GActionEntry app_actions[] = {
   { "try-demo", try_demo_action_cb },
   { "reset-demo", reset_demo_action_cb },
   { "leave-demo", leave_demo_action_cb },
+  { "search", search_action_cb },
   { "show-section", show_section_action_cb, "s" },
 };
 

@@ -461,3 +461,23 @@ desk_window_show_section (DeskWindow *self,
 
   return TRUE;
 }
+
+/* Puts the cursor in the search of the Customers screen when it is shown, and of the
+ * Tickets screen otherwise, so that a scan or a name typed next lands where it is looked
+ * for. */
+void
+desk_window_search (DeskWindow *self)
+{
+  gboolean customers;
+  GtkWidget *page;
+
+  g_return_if_fail (DESK_IS_WINDOW (self));
+
+  customers = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "customers") == 0;
+  if (!customers)
+    desk_window_show_section (self, "tickets");
+
+  page = adw_bin_get_child (customers ? self->customers_bin : self->tickets_bin);
+  if (page != NULL)
+    gtk_widget_activate_action (page, customers ? "customers.search" : "tickets.find", NULL);
+}

@@ -25,5 +25,6 @@ void         desk_window_add_toast    (DeskWindow      *self,
                                        AdwToast        *toast);
 gboolean     desk_window_show_section (DeskWindow      *self,
                                        const char      *name);
+void         desk_window_search       (DeskWindow      *self);
 
 G_END_DECLS
