@@ -18,8 +18,8 @@
 /* One customer: contact data with call and e-mail links, the business fields, and the
  * customer's tickets and invoices. RepairDesk has no "tickets of customer" query, so the
  * lists come from a keyword search for the customer's number (or name), kept to the rows
- * that really belong to this customer. A click on a ticket or invoice activates
- * win.show-ticket or win.show-invoice with its id, for the screen that shows it. */
+ * that really belong to this customer. A click on a ticket activates win.show-ticket with
+ * its id; invoices are listed for information until there is a screen to show them. */
 
 #define RELATED_PAGE_SIZE 25
 
@@ -229,8 +229,11 @@ create_related_row (gpointer item,
   escaped = g_markup_escape_text (order_id != NULL ? order_id : "", -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* Invoices have no screen of their own yet: their rows inform, and lead nowhere. */
+  if (DESK_IS_TICKET (item))
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), DESK_IS_TICKET (item));
   g_object_set_data_full (G_OBJECT (row), "record", g_object_ref (item), g_object_unref);
 
   return row;
