@@ -17,6 +17,7 @@
 #include "tickets/desk-tickets-page.h"
 #include "welcome/desk-welcome-page.h"
 #include "widgets/desk-activity-indicator.h"
+#include "widgets/desk-page.h"
 #include "widgets/desk-results-view.h"
 
 __attribute__((constructor)) static void
@@ -36,6 +37,7 @@ register_types (void)
   g_type_ensure (DESK_TYPE_WELCOME_PAGE);
   g_type_ensure (DESK_TYPE_TICKETS_PAGE);
   g_type_ensure (DESK_TYPE_TICKET_DETAIL);
+  g_type_ensure (DESK_TYPE_PAGE);
   g_type_ensure (DESK_TYPE_RESULTS_VIEW);
   g_type_ensure (DESK_TYPE_ACTIVITY_INDICATOR);
 }

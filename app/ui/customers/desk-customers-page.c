@@ -30,7 +30,7 @@
 
 struct _DeskCustomersPage
 {
-  GtkWidget           parent_instance;
+  DeskPage           parent_instance;
 
   /* Template children */
   AdwLeaflet         *leaflet;
@@ -43,9 +43,6 @@ struct _DeskCustomersPage
   GtkWidget          *detail_box;
 
   /* owned */
-  DeskApiClient      *client;
-  DeskCatalog        *catalog;
-  GSettings          *settings;
   DeskPagedList      *shown;
   DeskPagedList      *pending;
   GtkCustomFilter    *filter;
@@ -69,16 +66,13 @@ struct _DeskCustomersPage
 
 enum {
   PROP_0,
-  PROP_CLIENT,
-  PROP_CATALOG,
-  PROP_SETTINGS,
   PROP_SEARCHING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (DeskCustomersPage, desk_customers_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (DeskCustomersPage, desk_customers_page, DESK_TYPE_PAGE)
 
 /* --- Local matching -------------------------------------------------------------------- */
 
@@ -358,13 +352,15 @@ save_filters (DeskCustomersPage *self)
 
   if (self->referred_by != NULL)
     g_variant_dict_insert (dict, "referred-by", "s", self->referred_by);
-  g_settings_set_value (self->settings, "customer-filters", g_variant_dict_end (dict));
+  g_settings_set_value (desk_page_get_settings (DESK_PAGE (self)), "customer-filters",
+                        g_variant_dict_end (dict));
 }
 
 static void
 load_filters (DeskCustomersPage *self)
 {
-  g_autoptr(GVariant) value = g_settings_get_value (self->settings, "customer-filters");
+  g_autoptr(GVariant) value = g_settings_get_value (desk_page_get_settings (DESK_PAGE (self)),
+                                                    "customer-filters");
   g_autoptr(GVariantDict) dict = g_variant_dict_new (value);
   g_autofree char *referral = NULL;
 
@@ -494,7 +490,8 @@ show_customer (DeskCustomersPage *self,
   /* List entries hold only part of a customer; the details and the form need it all: a
    * form filled from a list entry would save its missing fields as blanks. */
   self->detail_cancellable = g_cancellable_new ();
-  desk_api_client_get_customer_async (self->client, desk_customer_get_id (customer),
+  desk_api_client_get_customer_async (desk_page_get_client (DESK_PAGE (self)),
+                                      desk_customer_get_id (customer),
                                       self->detail_cancellable, customer_fetched_cb, self);
 }
 
@@ -577,7 +574,7 @@ open_editor (DeskCustomersPage *self,
       return;
     }
 
-  editor = desk_customer_editor_new (self->client, customer);
+  editor = desk_customer_editor_new (desk_page_get_client (DESK_PAGE (self)), customer);
   gtk_window_set_transient_for (GTK_WINDOW (editor),
                                 GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self,
@@ -714,7 +711,8 @@ build_list (DeskCustomersPage *self)
 static DeskPagedList *
 new_list (DeskCustomersPage *self)
 {
-  DeskPagedList *list = desk_paged_list_new (self->client, DESK_PAGED_LIST_CUSTOMERS);
+  DeskPagedList *list = desk_paged_list_new (desk_page_get_client (DESK_PAGE (self)),
+                                             DESK_PAGED_LIST_CUSTOMERS);
 
   g_signal_connect_object (list, "notify::loading", G_CALLBACK (pending_loading_cb), self,
                            G_CONNECT_SWAPPED);
@@ -732,13 +730,14 @@ desk_customers_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (desk_customers_page_parent_class)->constructed (object);
 
-  g_assert (DESK_IS_API_CLIENT (self->client));
-  g_assert (G_IS_SETTINGS (self->settings));
+  g_assert (DESK_IS_API_CLIENT (desk_page_get_client (DESK_PAGE (self))));
+  g_assert (G_IS_SETTINGS (desk_page_get_settings (DESK_PAGE (self))));
 
   self->shown = new_list (self);
   self->pending = new_list (self);
 
-  self->detail = g_object_new (DESK_TYPE_CUSTOMER_DETAIL, "client", self->client,
+  self->detail = g_object_new (DESK_TYPE_CUSTOMER_DETAIL,
+                               "client", desk_page_get_client (DESK_PAGE (self)),
                                "hexpand", TRUE, "vexpand", TRUE, NULL);
   gtk_box_append (GTK_BOX (self->detail_box), GTK_WIDGET (self->detail));
 
@@ -777,9 +776,6 @@ desk_customers_page_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_object (&self->pending);
   g_clear_object (&self->referrals);
-  g_clear_object (&self->client);
-  g_clear_object (&self->catalog);
-  g_clear_object (&self->settings);
   g_clear_pointer (&self->local_text, g_free);
   g_clear_pointer (&self->local_needle, g_free);
   g_clear_pointer (&self->local_digits, g_free);
@@ -798,41 +794,8 @@ desk_customers_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    case PROP_CATALOG:
-      g_value_set_object (value, self->catalog);
-      break;
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
     case PROP_SEARCHING:
       g_value_set_boolean (value, desk_customers_page_get_searching (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-desk_customers_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      self->client = g_value_dup_object (value);
-      break;
-    case PROP_CATALOG:
-      self->catalog = g_value_dup_object (value);
-      break;
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -844,20 +807,11 @@ desk_customers_page_class_init (DeskCustomersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
   object_class->constructed = desk_customers_page_constructed;
   object_class->dispose = desk_customers_page_dispose;
   object_class->get_property = desk_customers_page_get_property;
-  object_class->set_property = desk_customers_page_set_property;
 
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, DESK_TYPE_API_CLIENT, construct);
-  /* Kept for the reference lists a customer form may offer; nothing here reads it yet. */
-  properties[PROP_CATALOG] =
-    g_param_spec_object ("catalog", NULL, NULL, DESK_TYPE_CATALOG, construct);
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS, construct);
   /* Whether a server query is still to come or on its way for what is typed. */
   properties[PROP_SEARCHING] =
     g_param_spec_boolean ("searching", NULL, NULL, FALSE,

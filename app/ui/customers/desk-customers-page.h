@@ -10,12 +10,13 @@
 #include <gtk/gtk.h>
 
 #include "desk-core.h"
+#include "desk-page.h"
 
 G_BEGIN_DECLS
 
 #define DESK_TYPE_CUSTOMERS_PAGE (desk_customers_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (DeskCustomersPage, desk_customers_page, DESK, CUSTOMERS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (DeskCustomersPage, desk_customers_page, DESK, CUSTOMERS_PAGE, DeskPage)
 
 GtkWidget    *desk_customers_page_new             (DeskApiClient     *client,
                                                    DeskCatalog       *catalog,

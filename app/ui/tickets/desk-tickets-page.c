@@ -33,7 +33,7 @@
 
 struct _DeskTicketsPage
 {
-  GtkWidget           parent_instance;
+  DeskPage           parent_instance;
 
   /* Template children */
   AdwToastOverlay    *toast_overlay;
@@ -51,9 +51,6 @@ struct _DeskTicketsPage
   DeskTicketDetail   *detail;
 
   /* owned */
-  DeskApiClient      *client;
-  DeskCatalog        *catalog;
-  GSettings          *settings;
   DeskPagedList      *browse_list;
   DeskPagedList      *search_list;
   GtkFilterListModel *rows;
@@ -78,16 +75,13 @@ struct _DeskTicketsPage
 
 enum {
   PROP_0,
-  PROP_CLIENT,
-  PROP_CATALOG,
-  PROP_SETTINGS,
   PROP_SEARCHING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (DeskTicketsPage, desk_tickets_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (DeskTicketsPage, desk_tickets_page, DESK_TYPE_PAGE)
 
 static void start_server_search (DeskTicketsPage *self);
 
@@ -171,8 +165,8 @@ filter_func (gpointer item,
 static void
 save_filters (DeskTicketsPage *self)
 {
-  if (self->settings != NULL)
-    g_settings_set_value (self->settings, "ticket-filters",
+  if (desk_page_get_settings (DESK_PAGE (self)) != NULL)
+    g_settings_set_value (desk_page_get_settings (DESK_PAGE (self)), "ticket-filters",
                           desk_ticket_filters_save (&self->filters));
 }
 
@@ -194,7 +188,7 @@ static gint64
 employee_at (DeskTicketsPage *self,
              guint            selected)
 {
-  GListModel *employees = desk_catalog_get_model (self->catalog, DESK_CATALOG_EMPLOYEES);
+  GListModel *employees = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_EMPLOYEES);
   g_autoptr(DeskNamedItem) item = NULL;
 
   if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
@@ -208,7 +202,7 @@ static guint
 employee_position (DeskTicketsPage *self,
                    gint64           id)
 {
-  GListModel *employees = desk_catalog_get_model (self->catalog, DESK_CATALOG_EMPLOYEES);
+  GListModel *employees = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_EMPLOYEES);
 
   for (guint i = 0; id > 0 && i < g_list_model_get_n_items (employees); i++)
     {
@@ -225,7 +219,7 @@ static guint
 status_position (DeskTicketsPage *self,
                  const char      *name)
 {
-  GListModel *statuses = desk_catalog_get_model (self->catalog, DESK_CATALOG_STATUSES);
+  GListModel *statuses = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_STATUSES);
 
   for (guint i = 0; name != NULL && i < g_list_model_get_n_items (statuses); i++)
     {
@@ -288,7 +282,7 @@ filter_changed_cb (DeskTicketsPage *self)
   if (self->updating_controls || self->browse_list == NULL)
     return;
 
-  statuses = desk_catalog_get_model (self->catalog, DESK_CATALOG_STATUSES);
+  statuses = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_STATUSES);
   if (status > 0 && status != GTK_INVALID_LIST_POSITION)
     item = g_list_model_get_item (statuses, status - 1);
   g_free (self->filters.status);
@@ -361,7 +355,7 @@ names_with_any (GListModel *items,
 static void
 statuses_changed_cb (DeskTicketsPage *self)
 {
-  GListModel *statuses = desk_catalog_get_model (self->catalog, DESK_CATALOG_STATUSES);
+  GListModel *statuses = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_STATUSES);
   g_autoptr(GtkStringList) names = names_with_any (statuses, _("Any Status"));
   g_autofree char *css = desk_ticket_status_css (statuses);
 
@@ -375,7 +369,7 @@ statuses_changed_cb (DeskTicketsPage *self)
 static void
 employees_changed_cb (DeskTicketsPage *self)
 {
-  GListModel *employees = desk_catalog_get_model (self->catalog, DESK_CATALOG_EMPLOYEES);
+  GListModel *employees = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_EMPLOYEES);
   g_autoptr(GtkStringList) technicians = names_with_any (employees, _("Any Technician"));
   g_autoptr(GtkStringList) creators = names_with_any (employees, _("Created by Anyone"));
 
@@ -402,8 +396,8 @@ catalog_loaded_cb (GObject      *object,
 static void
 watch_catalog (DeskTicketsPage *self)
 {
-  GListModel *statuses = desk_catalog_get_model (self->catalog, DESK_CATALOG_STATUSES);
-  GListModel *employees = desk_catalog_get_model (self->catalog, DESK_CATALOG_EMPLOYEES);
+  GListModel *statuses = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_STATUSES);
+  GListModel *employees = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_EMPLOYEES);
 
   g_signal_connect_object (statuses, "items-changed", G_CALLBACK (statuses_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -412,10 +406,10 @@ watch_catalog (DeskTicketsPage *self)
   statuses_changed_cb (self);
   employees_changed_cb (self);
 
-  desk_catalog_load_async (self->catalog, DESK_CATALOG_STATUSES, self->cancellable,
-                           catalog_loaded_cb, NULL);
-  desk_catalog_load_async (self->catalog, DESK_CATALOG_EMPLOYEES, self->cancellable,
-                           catalog_loaded_cb, NULL);
+  desk_catalog_load_async (desk_page_get_catalog (DESK_PAGE (self)), DESK_CATALOG_STATUSES,
+                           self->cancellable, catalog_loaded_cb, NULL);
+  desk_catalog_load_async (desk_page_get_catalog (DESK_PAGE (self)), DESK_CATALOG_EMPLOYEES,
+                           self->cancellable, catalog_loaded_cb, NULL);
 }
 
 /* --- Opening ------------------------------------------------------------------------------ */
@@ -761,13 +755,19 @@ desk_tickets_page_constructed (GObject *object)
   G_OBJECT_CLASS (desk_tickets_page_parent_class)->constructed (object);
 
   /* gtk4-builder-tool builds the page bare to check its template. */
-  if (self->client == NULL || self->catalog == NULL)
+  if (desk_page_get_client (DESK_PAGE (self)) == NULL ||
+      desk_page_get_catalog (DESK_PAGE (self)) == NULL)
     return;
 
-  g_object_set (self->detail, "client", self->client, "catalog", self->catalog, NULL);
+  g_object_set (self->detail,
+                "client", desk_page_get_client (DESK_PAGE (self)),
+                "catalog", desk_page_get_catalog (DESK_PAGE (self)),
+                NULL);
 
-  self->browse_list = desk_paged_list_new (self->client, DESK_PAGED_LIST_TICKETS);
-  self->search_list = desk_paged_list_new (self->client, DESK_PAGED_LIST_TICKETS);
+  self->browse_list = desk_paged_list_new (desk_page_get_client (DESK_PAGE (self)),
+                                          DESK_PAGED_LIST_TICKETS);
+  self->search_list = desk_paged_list_new (desk_page_get_client (DESK_PAGE (self)),
+                                          DESK_PAGED_LIST_TICKETS);
   g_signal_connect_object (self->search_list, "notify::loading", G_CALLBACK (search_loading_cb),
                            self, G_CONNECT_SWAPPED);
 
@@ -780,7 +780,7 @@ desk_tickets_page_constructed (GObject *object)
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
   gtk_column_view_set_single_click_activate (self->column_view, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
-  desk_ticket_columns_add (self->column_view, self->catalog);
+  desk_ticket_columns_add (self->column_view, desk_page_get_catalog (DESK_PAGE (self)));
   /* Narrow until the page is known to be wide: a narrow list never stops the window from
    * growing, while a wide one would keep a phone-sized window from shrinking. */
   self->narrow = TRUE;
@@ -789,8 +789,8 @@ desk_tickets_page_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   desk_results_view_set_child (self->results, GTK_WIDGET (self->column_view));
 
-  if (self->settings != NULL)
-    saved = g_settings_get_value (self->settings, "ticket-filters");
+  if (desk_page_get_settings (DESK_PAGE (self)) != NULL)
+    saved = g_settings_get_value (desk_page_get_settings (DESK_PAGE (self)), "ticket-filters");
   desk_ticket_filters_load (&self->filters, saved);
 
   watch_catalog (self);
@@ -819,9 +819,6 @@ desk_tickets_page_dispose (GObject *object)
   g_clear_object (&self->search_list);
   g_clear_object (&self->css);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->client);
-  g_clear_object (&self->catalog);
-  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (desk_tickets_page_parent_class)->dispose (object);
 }
@@ -848,41 +845,8 @@ desk_tickets_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
-      break;
-    case PROP_CATALOG:
-      g_value_set_object (value, self->catalog);
-      break;
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
     case PROP_SEARCHING:
       g_value_set_boolean (value, desk_tickets_page_get_searching (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-desk_tickets_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  DeskTicketsPage *self = DESK_TICKETS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CLIENT:
-      self->client = g_value_dup_object (value);
-      break;
-    case PROP_CATALOG:
-      self->catalog = g_value_dup_object (value);
-      break;
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -899,19 +863,9 @@ desk_tickets_page_class_init (DeskTicketsPageClass *klass)
   object_class->dispose = desk_tickets_page_dispose;
   object_class->finalize = desk_tickets_page_finalize;
   object_class->get_property = desk_tickets_page_get_property;
-  object_class->set_property = desk_tickets_page_set_property;
   widget_class->measure = desk_tickets_page_measure;
   widget_class->size_allocate = desk_tickets_page_size_allocate;
 
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, DESK_TYPE_API_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CATALOG] =
-    g_param_spec_object ("catalog", NULL, NULL, DESK_TYPE_CATALOG,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* Whether a server search is waiting to be sent or on its way. */
   properties[PROP_SEARCHING] =
     g_param_spec_boolean ("searching", NULL, NULL, FALSE,

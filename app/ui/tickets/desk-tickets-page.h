@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "desk-core.h"
+#include "desk-page.h"
 #include "desk-results-view.h"
 #include "desk-ticket-detail.h"
 #include "desk-ticket-filters.h"
@@ -18,7 +19,7 @@ G_BEGIN_DECLS
 
 #define DESK_TYPE_TICKETS_PAGE (desk_tickets_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (DeskTicketsPage, desk_tickets_page, DESK, TICKETS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (DeskTicketsPage, desk_tickets_page, DESK, TICKETS_PAGE, DeskPage)
 
 GtkWidget               *desk_tickets_page_new         (DeskApiClient           *client,
                                                         DeskCatalog             *catalog,
