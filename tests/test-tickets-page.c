@@ -667,11 +667,51 @@ test_change_technician_and_imei (Fixture       *fixture,
   g_assert_cmpstr (held_imei, ==, "356938035643809");
 }
 
+static gboolean
+saved_said (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->messages->len > 0 &&
+         g_str_has_suffix (g_ptr_array_index (fixture->messages, fixture->messages->len - 1),
+                           " saved");
+}
+
+/* Opening another ticket while a change is on its way neither loses the change nor its
+ * outcome: the list row takes what the server holds, the detail stays on the new ticket. */
+static void
+test_change_then_open_another (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(DeskTicket) changed = NULL;
+  DeskTicket *other;
+
+  open_first (fixture);
+  changed = g_object_ref (row (fixture, 0));
+  other = row (fixture, 1);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Waiting for Parts");
+
+  desk_sandbox_set_route_latency (fixture->sandbox, "tickets", 600);
+  g_ptr_array_set_size (fixture->messages, 0);
+  change_device (fixture, "status", &value);
+  desk_tickets_page_open (fixture->page, other);
+  g_assert_true (desk_test_wait_for (saved_said, fixture, WAIT_MS));
+  desk_sandbox_set_route_latency (fixture->sandbox, "tickets", 0);
+
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (fixture->messages, fixture->messages->len - 1),
+                                   desk_ticket_get_order_id (changed)));
+  g_assert_cmpstr (desk_ticket_first_status (row (fixture, 0)), ==, "Waiting for Parts");
+  g_assert_cmpint (desk_ticket_get_id (wait_for_detail (fixture)), ==, desk_ticket_get_id (other));
+}
+
 static void
 test_convert_once (Fixture       *fixture,
                    gconstpointer  data)
 {
   DeskTicketDetail *detail = desk_tickets_page_get_detail (fixture->page);
+  AdwMessageDialog *dialog;
   DeskTicket *ticket = NULL;
   gboolean has_invoice = TRUE;
   guint requests;
@@ -690,6 +730,20 @@ test_convert_once (Fixture       *fixture,
   desk_tickets_page_open (fixture->page, ticket);
   wait_for_detail (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.convert", NULL));
+  /* The button asks first: Cancel sends nothing, Convert converts. */
+  requests = desk_sandbox_get_request_count (fixture->sandbox);
+  g_assert_true (desk_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, WAIT_MS));
+  dialog = ADW_MESSAGE_DIALOG (desk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  desk_test_iterate (50);
+  g_assert_cmpuint (desk_sandbox_get_request_count (fixture->sandbox), ==, requests);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.convert", NULL));
+  g_assert_true (desk_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, WAIT_MS));
+  dialog = ADW_MESSAGE_DIALOG (desk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (dialog, "convert");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   wait_for_detail (fixture);
   g_assert_true (g_str_has_prefix (g_ptr_array_index (fixture->messages, fixture->messages->len - 1),
                                    "Invoice "));
@@ -953,6 +1007,7 @@ main (int   argc,
   ADD ("change/status", test_change_status);
   ADD ("change/technician-imei", test_change_technician_and_imei);
   ADD ("convert-once", test_convert_once);
+  ADD ("change-then-open-another", test_change_then_open_another);
   ADD ("errors", test_errors);
 
 #undef ADD

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "desk-message-dialog.h"
 #include "desk-ticket-detail.h"
 #include "desk-ticket-match.h"
 #include "desk-ticket-sections.h"
@@ -42,11 +43,13 @@ struct _DeskTicketDetail
   DeskCatalog    *catalog;
   DeskTicket     *ticket;
   GCancellable   *cancellable;
+  GCancellable   *write_cancellable;
   char           *sent_property;
   GValue          sent_value;
 
   /* state */
   gint64          sent_device_id;
+  gint64          writing_id;     /* the ticket the change or conversion on its way is for */
   gboolean        busy;
   gboolean        filling;
   gboolean        converted;
@@ -84,6 +87,16 @@ say (DeskTicketDetail *self,
      const char       *text)
 {
   g_signal_emit (self, signals[MESSAGE], 0, text);
+}
+
+/* A change or a conversion goes on when the user opens another ticket meanwhile: its
+ * outcome is still said and the list row still updated, but only the ticket it was made
+ * on takes its answer. */
+static gboolean
+shows_ticket (DeskTicketDetail *self,
+              gint64            id)
+{
+  return self->ticket != NULL && desk_ticket_get_id (self->ticket) == id;
 }
 
 static gboolean
@@ -468,20 +481,32 @@ updated_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  set_busy (self, FALSE);
   if (held == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("The change was not saved: %s"), error->message);
 
       say (self, text);
       /* Put the controls back to what the server last said. */
-      fill (self);
+      if (shows_ticket (self, self->writing_id))
+        {
+          set_busy (self, FALSE);
+          fill (self);
+        }
       return;
     }
 
+  g_signal_emit (self, signals[SAVED], 0, held);
+  if (!shows_ticket (self, self->writing_id))
+    {
+      g_autofree char *text = g_strdup_printf (_("%s saved"), desk_ticket_get_order_id (held));
+
+      say (self, text);
+      return;
+    }
+
+  set_busy (self, FALSE);
   check_applied (self, held);
   set_ticket (self, held);
-  g_signal_emit (self, signals[SAVED], 0, held);
 }
 
 static void
@@ -503,7 +528,8 @@ send_change (DeskTicketDetail *self,
   self->sent_device_id = desk_ticket_device_get_id (device);
 
   set_busy (self, TRUE);
-  desk_api_client_update_ticket_async (self->client, update, self->cancellable, updated_cb,
+  self->writing_id = desk_ticket_get_id (self->ticket);
+  desk_api_client_update_ticket_async (self->client, update, self->write_cancellable, updated_cb,
                                        g_object_ref (self));
 }
 
@@ -588,7 +614,8 @@ converted_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  set_busy (self, FALSE);
+  if (shows_ticket (self, self->writing_id))
+    set_busy (self, FALSE);
   if (invoice == NULL)
     {
       text = g_strdup_printf (_("The ticket was not converted: %s"), error->message);
@@ -597,18 +624,45 @@ converted_cb (GObject      *object,
     }
 
   /* The Invoices screen will open it; until then its number is what the user needs. */
-  self->converted = TRUE;
   text = g_strdup_printf (_("Invoice %s created"), desk_invoice_get_order_id (invoice));
   say (self, text);
+  if (!shows_ticket (self, self->writing_id))
+    return;
+
+  self->converted = TRUE;
   fetch (self);
 }
 
+static void
+convert_response_cb (DeskTicketDetail *self,
+                     const char       *response)
+{
+  if (g_strcmp0 (response, "convert") == 0)
+    desk_ticket_detail_convert (self);
+}
+
+/* An invoice bills the customer and cannot be taken back from here: the button asks. */
 static void
 convert_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  desk_ticket_detail_convert (DESK_TICKET_DETAIL (widget));
+  DeskTicketDetail *self = DESK_TICKET_DETAIL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!can_convert (self))
+    return;
+
+  heading = g_strdup_printf (_("Convert %s to an Invoice?"),
+                             desk_ticket_get_order_id (self->ticket));
+  dialog = desk_message_dialog_ask (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                    _("The invoice bills the customer for the ticket’s repairs "
+                                      "and parts."),
+                                    "convert", _("_Convert"), ADW_RESPONSE_SUGGESTED,
+                                    G_CALLBACK (convert_response_cb), self);
+  adw_message_dialog_set_default_response (dialog, "cancel");
 }
 
 static void
@@ -630,8 +684,10 @@ desk_ticket_detail_dispose (GObject *object)
   DeskTicketDetail *self = DESK_TICKET_DETAIL (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->write_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_TICKET_DETAIL);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->write_cancellable);
   g_clear_object (&self->ticket);
   g_clear_object (&self->client);
   g_clear_object (&self->catalog);
@@ -764,6 +820,7 @@ desk_ticket_detail_init (DeskTicketDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->write_cancellable = g_cancellable_new ();
   update_actions (self);
 }
 
@@ -840,7 +897,8 @@ desk_ticket_detail_convert (DeskTicketDetail *self)
     return;
 
   set_busy (self, TRUE);
-  desk_api_client_convert_ticket_to_invoice_async (self->client, desk_ticket_get_id (self->ticket),
-                                                   self->cancellable, converted_cb,
+  self->writing_id = desk_ticket_get_id (self->ticket);
+  desk_api_client_convert_ticket_to_invoice_async (self->client, self->writing_id,
+                                                   self->write_cancellable, converted_cb,
                                                    g_object_ref (self));
 }
