@@ -708,6 +708,12 @@ test_save_error (Fixture       *fixture,
   desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_HTTP_500, 1.0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   g_assert_true (desk_customer_editor_get_busy (editor));
+
+  /* While it saves, the form stays: closing it would lose whether the customer was saved. */
+  gtk_window_close (GTK_WINDOW (editor));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  desk_test_iterate (50);
+  g_assert_true (desk_customers_page_get_editor (fixture->page) == GTK_WINDOW (editor));
   g_assert_true (desk_test_wait_for (not_busy, editor, WAIT_MS));
 
   /* Still open, with what was typed, and saying why. */

@@ -239,6 +239,8 @@ set_busy (DeskCustomerEditor *self,
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !busy);
+  /* Closing mid-save would leave nobody to say whether the customer was saved. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !busy);
   for (guint g = 0; g < N_GROUPS; g++)
     gtk_widget_set_sensitive (GTK_WIDGET (self->groups[g]), !busy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -630,16 +632,27 @@ desk_customer_editor_set_property (GObject      *object,
     }
 }
 
+static gboolean
+desk_customer_editor_close_request (GtkWindow *window)
+{
+  if (DESK_CUSTOMER_EDITOR (window)->busy)
+    return TRUE;
+
+  return GTK_WINDOW_CLASS (desk_customer_editor_parent_class)->close_request (window);
+}
+
 static void
 desk_customer_editor_class_init (DeskCustomerEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = desk_customer_editor_constructed;
   object_class->dispose = desk_customer_editor_dispose;
   object_class->get_property = desk_customer_editor_get_property;
   object_class->set_property = desk_customer_editor_set_property;
+  window_class->close_request = desk_customer_editor_close_request;
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, DESK_TYPE_API_CLIENT,
