@@ -19,7 +19,7 @@
  * customer's tickets and invoices. RepairDesk has no "tickets of customer" query, so the
  * lists come from a keyword search for the customer's number (or name), kept to the rows
  * that really belong to this customer. A click on a ticket activates win.show-ticket with
- * its id; invoices are listed for information until there is a screen to show them. */
+ * its id; a list with no action (invoices, until they have a screen) only informs. */
 
 #define RELATED_PAGE_SIZE 25
 
@@ -31,7 +31,7 @@ typedef struct
   GtkSpinner         *spinner;
   DeskPagedList      *list;       /* owned */
   GtkFilterListModel *filtered;   /* owned */
-  const char         *action;
+  const char         *action;     /* NULL: the rows only inform */
   const char         *empty_text;
 } Related;
 
@@ -223,17 +223,18 @@ create_related_row (gpointer item,
   g_autofree char *order_id = NULL;
   g_autofree char *subtitle = related_subtitle (item);
   g_autofree char *escaped = NULL;
+  Related *r = user_data;
   GtkWidget *row = adw_action_row_new ();
 
   g_object_get (item, "order-id", &order_id, NULL);
   escaped = g_markup_escape_text (order_id != NULL ? order_id : "", -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  /* Invoices have no screen of their own yet: their rows inform, and lead nowhere. */
-  if (DESK_IS_TICKET (item))
+  /* Rows of a list with no screen to show them (invoices, for now) inform and lead nowhere. */
+  if (r->action != NULL)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), DESK_IS_TICKET (item));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), r->action != NULL);
   g_object_set_data_full (G_OBJECT (row), "record", g_object_ref (item), g_object_unref);
 
   return row;
@@ -275,7 +276,7 @@ related_setup (DeskCustomerDetail *self,
   r->action = action;
   r->empty_text = empty_text;
   g_object_set_data (G_OBJECT (r->more), "related", r);
-  gtk_list_box_bind_model (r->box, G_LIST_MODEL (r->filtered), create_related_row, NULL, NULL);
+  gtk_list_box_bind_model (r->box, G_LIST_MODEL (r->filtered), create_related_row, r, NULL);
   g_signal_connect_swapped (r->list, "notify::loading", G_CALLBACK (related_update), r);
   g_signal_connect_swapped (r->list, "notify::error", G_CALLBACK (related_update), r);
   g_signal_connect_swapped (r->filtered, "items-changed", G_CALLBACK (related_update), r);
@@ -329,12 +330,14 @@ static void
 activate_record (DeskCustomerDetail *self,
                  GObject            *record)
 {
+  Related *r = DESK_IS_TICKET (record) ? &self->tickets : &self->invoices;
   gint64 id = 0;
 
+  if (r->action == NULL)
+    return;
+
   g_object_get (record, "id", &id, NULL);
-  gtk_widget_activate_action (GTK_WIDGET (self),
-                              DESK_IS_TICKET (record) ? self->tickets.action : self->invoices.action,
-                              "x", id);
+  gtk_widget_activate_action (GTK_WIDGET (self), r->action, "x", id);
 }
 
 static void
@@ -369,7 +372,7 @@ desk_customer_detail_constructed (GObject *object)
 
   related_setup (self, &self->tickets, DESK_PAGED_LIST_TICKETS, "win.show-ticket",
                  _("No tickets for this customer."));
-  related_setup (self, &self->invoices, DESK_PAGED_LIST_INVOICES, "win.show-invoice",
+  related_setup (self, &self->invoices, DESK_PAGED_LIST_INVOICES, NULL,
                  _("No invoices for this customer."));
   related_update (&self->tickets);
   related_update (&self->invoices);
@@ -562,7 +565,8 @@ desk_customer_detail_get_link (DeskCustomerDetail *self,
   return NULL;
 }
 
-/* What a click on a ticket or invoice row does: hands its id to the screen that shows it. */
+/* What a click on a ticket or invoice row does: hands its id to the screen that shows it,
+ * where there is one. */
 void
 desk_customer_detail_open_related (DeskCustomerDetail *self,
                                    GType               type,
