@@ -11,6 +11,7 @@
 
 #include "desk-api-error.h"
 #include "desk-clock.h"
+#include "desk-dates.h"
 #include "desk-money.h"
 
 /* Data objects and their JSON mapping. */
@@ -19,10 +20,12 @@
 #include "desk-named-item.h"
 #include "desk-condition.h"
 #include "desk-customer.h"
+#include "desk-customer-rules.h"
 #include "desk-device-location.h"
 #include "desk-device.h"
 #include "desk-employee.h"
 #include "desk-history-entry.h"
+#include "desk-history-text.h"
 #include "desk-inventory-item.h"
 #include "desk-invoice-item.h"
 #include "desk-invoice.h"
@@ -41,9 +44,14 @@
 #include "desk-tax-class.h"
 #include "desk-ticket-device.h"
 #include "desk-ticket.h"
+#include "desk-ticket-rules.h"
 
 /* The client. */
 #include "desk-api-client.h"
 #include "desk-catalog.h"
 #include "desk-paged-list.h"
 #include "desk-rate-governor.h"
+
+/* The write path. */
+#include "desk-change.h"
+#include "desk-writer.h"
