@@ -16,8 +16,8 @@
 /* RepairDesk writes ticket history as HTML of its own: "<b>Ann</b> changed  <b>Status</b>",
  * with "&" sometimes bare and sometimes "&amp;", tags left open, and whatever a clerk typed
  * inside. This turns any such text into plain text and the stretches to show in bold. It
- * cannot fail: what is not a tag or an entity is text, every tag is dropped (bold ones
- * become ranges), and the result is valid UTF-8 with runs of white space made one. */
+ * cannot fail: what is not a tag or an entity is text, every tag (closed or not) is dropped
+ * (bold ones become ranges), and the result is valid UTF-8 with runs of white space made one. */
 
 typedef struct
 {
@@ -96,9 +96,12 @@ handle_tag (Parser     *p,
     close_bold (p);
 }
 
-/* The length of a tag starting at @s ('<'), or 0 when it is no tag but a "<" of text. */
+/* The length of a tag starting at @s ('<'), or 0 when it is no tag but a "<" of text. A
+ * "<" before a letter, "/" or "!" always starts a tag; one left open ends where the next
+ * "<" begins, so that no piece of it is shown. */
 static gsize
-tag_length (const char *s)
+tag_length (const char *s,
+            gboolean   *complete)
 {
   const char *end;
 
@@ -106,7 +109,11 @@ tag_length (const char *s)
     return 0;
 
   end = strpbrk (s + 1, "<>");
-  return end != NULL && *end == '>' ? (gsize) (end - s) + 1 : 0;
+  *complete = end != NULL && *end == '>';
+  if (end == NULL)
+    return strlen (s);
+
+  return (gsize) (end - s) + (*complete ? 1 : 0);
 }
 
 static gunichar
@@ -176,20 +183,26 @@ desk_history_text_parse (const char  *markup,
     {
       const char *stop = strpbrk (s, "<&");
       gunichar c = 0;
+      gboolean complete = FALSE;
       gsize len;
 
       if (stop == NULL)
         stop = s + strlen (s);
       put_text (&p, s, stop - s);
       s = stop;
-      if (*s == '<' && (len = tag_length (s)) > 0)
-        handle_tag (&p, s + 1, len - 2);
+      if (*s == '<' && (len = tag_length (s, &complete)) > 0)
+        {
+          if (complete)
+            handle_tag (&p, s + 1, len - 2);
+        }
       else if (*s == '&' && (len = entity_length (s, &c)) > 0)
         {
           char utf8[6];
 
           put_text (&p, utf8, g_unichar_to_utf8 (c, utf8));
         }
+      else if (*s == '<' && (s[1] == '<' || s[1] == '&'))
+        len = 1;   /* a stray "<" that a tag or an entity would turn into one */
       else if (*s != '\0')
         put_text (&p, s, len = 1);
       else
