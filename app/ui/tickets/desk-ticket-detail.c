@@ -13,52 +13,18 @@
 #include <glib/gi18n.h>
 
 #include "desk-message-dialog.h"
-#include "desk-ticket-detail.h"
-#include "desk-ticket-match.h"
+#include "desk-ticket-detail-private.h"
 #include "desk-ticket-sections.h"
 
-/* Everything about one ticket, with what may be changed: each device's status,
- * technician, IMEI, serial, location and staff comments. A change is sent as a whole
- * ticket with `PUT /tickets/:id`, which the client reads back; what is shown afterwards
- * is what the server holds, and the user is told when that is not what was sent. */
-
-struct _DeskTicketDetail
-{
-  GtkWidget       parent_instance;
-
-  /* Template children */
-  GtkWidget      *root_box;
-  GtkWidget      *toolbar;
-  GtkWidget      *toolbar_separator;
-  GtkWidget      *back_button;
-  AdwWindowTitle *title;
-  GtkSpinner     *busy_spinner;
-  GtkWidget      *convert_button;
-  GtkStack       *stack;
-  AdwStatusPage  *error_page;
-  GtkBox         *content;
-
-  /* owned */
-  DeskApiClient  *client;
-  DeskCatalog    *catalog;
-  DeskTicket     *ticket;
-  GCancellable   *cancellable;
-  GCancellable   *write_cancellable;
-  char           *sent_property;
-  GValue          sent_value;
-
-  /* state */
-  gint64          sent_device_id;
-  gint64          writing_id;     /* the ticket the change or conversion on its way is for */
-  gboolean        busy;
-  gboolean        filling;
-  gboolean        converted;
-};
+/* Everything about one ticket: loading it, showing it, and converting it to an invoice.
+ * What may be changed on it, and how a change is sent and kept when it fails, is in
+ * desk-ticket-detail-edits.c. */
 
 enum {
   PROP_0,
   PROP_CLIENT,
   PROP_CATALOG,
+  PROP_WRITER,
   PROP_TICKET,
   PROP_BUSY,
   PROP_FOLDED,
@@ -77,14 +43,10 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (DeskTicketDetail, desk_ticket_detail, GTK_TYPE_WIDGET)
 
 static void fetch (DeskTicketDetail *self);
-static void send_change (DeskTicketDetail *self,
-                         guint             position,
-                         const char       *property,
-                         const GValue     *value);
 
-static void
-say (DeskTicketDetail *self,
-     const char       *text)
+void
+desk_ticket_detail_say (DeskTicketDetail *self,
+                        const char       *text)
 {
   g_signal_emit (self, signals[MESSAGE], 0, text);
 }
@@ -92,9 +54,9 @@ say (DeskTicketDetail *self,
 /* A change or a conversion goes on when the user opens another ticket meanwhile: its
  * outcome is still said and the list row still updated, but only the ticket it was made
  * on takes its answer. */
-static gboolean
-shows_ticket (DeskTicketDetail *self,
-              gint64            id)
+gboolean
+desk_ticket_detail_shows_ticket (DeskTicketDetail *self,
+                                 gint64            id)
 {
   return self->ticket != NULL && desk_ticket_get_id (self->ticket) == id;
 }
@@ -102,25 +64,18 @@ shows_ticket (DeskTicketDetail *self,
 static gboolean
 has_invoice (DeskTicketDetail *self)
 {
-  gboolean has_invoice = FALSE;
-  gint64 invoice_id = 0;
-
-  /* The detail says "isInvoice"; a list entry only names the invoice. */
-  if (self->ticket != NULL)
-    g_object_get (self->ticket, "has-invoice", &has_invoice, "invoice-id", &invoice_id, NULL);
-
-  return has_invoice || invoice_id > 0 || self->converted;
+  return self->converted || (self->ticket != NULL && desk_ticket_has_invoice (self->ticket));
 }
 
 /* Never twice: once converted the button stays off, whatever the server says. */
 static gboolean
 can_convert (DeskTicketDetail *self)
 {
-  return self->ticket != NULL && !has_invoice (self) && !self->busy;
+  return desk_ticket_can_convert (self->ticket, self->loaded) && !self->converted && !self->busy;
 }
 
-static void
-update_actions (DeskTicketDetail *self)
+void
+desk_ticket_detail_update_actions (DeskTicketDetail *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.convert", can_convert (self));
   /* With no ticket open there is nothing to title or convert. */
@@ -131,9 +86,9 @@ update_actions (DeskTicketDetail *self)
                                                        : _("Convert to _Invoice"));
 }
 
-static void
-set_busy (DeskTicketDetail *self,
-          gboolean          busy)
+void
+desk_ticket_detail_set_busy (DeskTicketDetail *self,
+                             gboolean          busy)
 {
   if (self->busy == busy)
     return;
@@ -141,7 +96,9 @@ set_busy (DeskTicketDetail *self,
   self->busy = busy;
   gtk_spinner_set_spinning (self->busy_spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->content), !busy);
-  update_actions (self);
+  desk_ticket_detail_update_actions (self);
+  if (!busy)
+    desk_ticket_detail_restore_focus (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -150,6 +107,7 @@ clear_content (DeskTicketDetail *self)
 {
   GtkWidget *child;
 
+  g_hash_table_remove_all (self->rows);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
 }
@@ -162,142 +120,13 @@ append_group (DeskTicketDetail *self,
     gtk_box_append (self->content, group);
 }
 
-/* --- Editable rows ---------------------------------------------------------------------- */
-
-static guint
-position_of_name (GListModel *model,
-                  const char *name)
-{
-  for (guint i = 0; name != NULL && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(DeskNamedItem) item = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (desk_named_item_get_name (item), name) == 0)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static void
-combo_selected_cb (AdwComboRow      *row,
-                   GParamSpec       *pspec,
-                   DeskTicketDetail *self)
-{
-  DeskNamedItem *item = adw_combo_row_get_selected_item (row);
-  const char *property = g_object_get_data (G_OBJECT (row), "property");
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "position"));
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  if (self->filling || item == NULL)
-    return;
-
-  if (g_str_equal (property, "status"))
-    {
-      g_value_init (&value, G_TYPE_STRING);
-      g_value_set_string (&value, desk_named_item_get_name (item));
-    }
-  else
-    {
-      g_value_init (&value, G_TYPE_INT64);
-      g_value_set_int64 (&value, desk_named_item_get_id (item));
-    }
-
-  desk_ticket_detail_change_device (self, position, property, &value);
-}
-
-static GtkWidget *
-combo_row (DeskTicketDetail *self,
-           const char       *title,
-           DeskCatalogKind   kind,
-           guint             position,
-           const char       *property,
-           const char       *current)
-{
-  GListModel *model = desk_catalog_get_model (self->catalog, kind);
-  GtkWidget *row = adw_combo_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_expression (ADW_COMBO_ROW (row),
-                                gtk_property_expression_new (DESK_TYPE_NAMED_ITEM, NULL, "name"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), model);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), position_of_name (model, current));
-  if (current != NULL && adw_combo_row_get_selected (ADW_COMBO_ROW (row)) == GTK_INVALID_LIST_POSITION)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), current);
-
-  g_object_set_data_full (G_OBJECT (row), "property", g_strdup (property), g_free);
-  g_object_set_data (G_OBJECT (row), "position", GUINT_TO_POINTER (position));
-  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
-
-  return row;
-}
-
-static void
-entry_apply_cb (AdwEntryRow      *row,
-                DeskTicketDetail *self)
-{
-  const char *property = g_object_get_data (G_OBJECT (row), "property");
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "position"));
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, gtk_editable_get_text (GTK_EDITABLE (row)));
-  desk_ticket_detail_change_device (self, position, property, &value);
-}
-
-static GtkWidget *
-entry_row (DeskTicketDetail *self,
-           DeskTicketDevice *device,
-           guint             position,
-           const char       *title,
-           const char       *property)
-{
-  GtkWidget *row = adw_entry_row_new ();
-  g_autofree char *text = NULL;
-
-  g_object_get (device, property, &text, NULL);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  g_object_set_data_full (G_OBJECT (row), "property", g_strdup (property), g_free);
-  g_object_set_data (G_OBJECT (row), "position", GUINT_TO_POINTER (position));
-  g_signal_connect (row, "apply", G_CALLBACK (entry_apply_cb), self);
-
-  return row;
-}
-
-static GtkWidget *
-device_group (DeskTicketDetail *self,
-              DeskTicketDevice *device,
-              guint             position)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  AdwPreferencesGroup *g = ADW_PREFERENCES_GROUP (group);
-  g_autofree char *technician = NULL;
-  const char *name = desk_ticket_device_get_device_name (device);
-
-  g_object_get (device, "assigned-to-name", &technician, NULL);
-  adw_preferences_group_set_title (g, name != NULL && *name != '\0' ? name : _("Device"));
-  adw_preferences_group_add (g, combo_row (self, _("Status"), DESK_CATALOG_STATUSES, position,
-                                           "status", desk_ticket_device_get_status (device)));
-  adw_preferences_group_add (g, combo_row (self, _("Technician"), DESK_CATALOG_EMPLOYEES,
-                                           position, "assigned-to-id", technician));
-  adw_preferences_group_add (g, entry_row (self, device, position, _("IMEI"), "imei"));
-  adw_preferences_group_add (g, entry_row (self, device, position, _("Serial Number"), "serial"));
-  adw_preferences_group_add (g, entry_row (self, device, position, _("Location"), "location"));
-  adw_preferences_group_add (g, entry_row (self, device, position, _("Staff Comments"),
-                                           "staff-comments"));
-  desk_ticket_add_device_rows (g, device, desk_record_get_currency (DESK_RECORD (self->ticket)));
-
-  return group;
-}
-
-static void
-fill (DeskTicketDetail *self)
+void
+desk_ticket_detail_fill (DeskTicketDetail *self)
 {
   GListModel *devices = desk_ticket_get_devices (self->ticket);
   DeskCustomer *customer = desk_ticket_get_customer (self->ticket);
 
+  desk_ticket_detail_remember_focus (self);
   self->filling = TRUE;
   clear_content (self);
   adw_window_title_set_title (self->title, desk_ticket_get_order_id (self->ticket));
@@ -309,7 +138,7 @@ fill (DeskTicketDetail *self)
     {
       g_autoptr(DeskTicketDevice) device = g_list_model_get_item (devices, i);
 
-      append_group (self, device_group (self, device, i));
+      append_group (self, desk_ticket_detail_device_group (self, device, i));
     }
   append_group (self, desk_ticket_totals_group (self->ticket));
   append_group (self, desk_ticket_signature_group (self->ticket));
@@ -317,8 +146,10 @@ fill (DeskTicketDetail *self)
   append_group (self, desk_ticket_notes_group (self->ticket));
 
   gtk_stack_set_visible_child_name (self->stack, "ticket");
-  update_actions (self);
+  desk_ticket_detail_update_actions (self);
   self->filling = FALSE;
+  desk_ticket_detail_restore_edits (self);
+  desk_ticket_detail_restore_focus (self);
 }
 
 static void
@@ -329,12 +160,22 @@ set_ticket (DeskTicketDetail *self,
     return;
 
   if (ticket != NULL)
-    fill (self);
+    desk_ticket_detail_fill (self);
   else
     gtk_stack_set_visible_child_name (self->stack, "none");
 
-  update_actions (self);
+  desk_ticket_detail_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
+}
+
+/* The ticket as the server holds it, read just now. */
+void
+desk_ticket_detail_take_ticket (DeskTicketDetail *self,
+                                DeskTicket       *ticket)
+{
+  self->loaded = TRUE;
+  set_ticket (self, ticket);
+  desk_ticket_detail_update_actions (self);
 }
 
 /* --- Loading ---------------------------------------------------------------------------- */
@@ -352,15 +193,17 @@ fetched_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  set_busy (self, FALSE);
+  desk_ticket_detail_set_busy (self, FALSE);
   if (ticket == NULL)
     {
+      self->loaded = FALSE;
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
+      desk_ticket_detail_update_actions (self);
       return;
     }
 
-  set_ticket (self, ticket);
+  desk_ticket_detail_take_ticket (self, ticket);
 }
 
 static void
@@ -370,231 +213,10 @@ fetch (DeskTicketDetail *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  set_busy (self, TRUE);
+  desk_ticket_detail_remember_focus (self);
+  desk_ticket_detail_set_busy (self, TRUE);
   desk_api_client_get_ticket_async (self->client, desk_ticket_get_id (self->ticket),
                                     self->cancellable, fetched_cb, g_object_ref (self));
-}
-
-/* --- Changing --------------------------------------------------------------------------- */
-
-/* A copy of the ticket for the PUT, with one value changed: the ticket on screen keeps
- * what the server last said until the server says otherwise. Each device goes through
- * its own body and back, which the mapping reads like a reply. */
-static DeskTicket *
-ticket_with_change (DeskTicket   *ticket,
-                    guint         position,
-                    const char   *property,
-                    const GValue *value)
-{
-  GListModel *devices = desk_ticket_get_devices (ticket);
-  DeskTicket *update = g_object_new (DESK_TYPE_TICKET,
-                                     "id", desk_ticket_get_id (ticket),
-                                     "customer-id", desk_ticket_get_customer_id (ticket),
-                                     NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (devices); i++)
-    {
-      g_autoptr(DeskTicketDevice) device = g_list_model_get_item (devices, i);
-      g_autoptr(JsonNode) body = desk_ticket_device_to_json (device);
-      g_autoptr(DeskTicketDevice) copy = desk_ticket_device_new_from_json (body, NULL);
-
-      if (copy == NULL)
-        continue;
-      if (i == position)
-        g_object_set_property (G_OBJECT (copy), property, value);
-      desk_ticket_add_device (update, copy);
-    }
-
-  return update;
-}
-
-static DeskTicketDevice *
-find_device (DeskTicket *ticket,
-             gint64      id)
-{
-  GListModel *devices = desk_ticket_get_devices (ticket);
-
-  for (guint i = 0; i < g_list_model_get_n_items (devices); i++)
-    {
-      g_autoptr(DeskTicketDevice) device = g_list_model_get_item (devices, i);
-
-      if (desk_ticket_device_get_id (device) == id)
-        return device;
-    }
-
-  return NULL;
-}
-
-/* Texts are read back trimmed: spaces typed around an IMEI are no difference. */
-static gboolean
-same_value (GParamSpec   *pspec,
-            const GValue *held,
-            const GValue *sent)
-{
-  g_autofree char *held_text = NULL;
-  g_autofree char *sent_text = NULL;
-
-  if (!G_VALUE_HOLDS_STRING (held))
-    return g_param_values_cmp (pspec, held, sent) == 0;
-
-  held_text = g_strstrip (g_strdup (g_value_get_string (held) ? g_value_get_string (held) : ""));
-  sent_text = g_strstrip (g_strdup (g_value_get_string (sent) ? g_value_get_string (sent) : ""));
-
-  return g_str_equal (held_text, sent_text);
-}
-
-/* Says so when the server holds something else than what was sent. */
-static void
-check_applied (DeskTicketDetail *self,
-               DeskTicket       *held)
-{
-  DeskTicketDevice *device = find_device (held, self->sent_device_id);
-  GParamSpec *pspec;
-  g_auto(GValue) now = G_VALUE_INIT;
-
-  if (device == NULL)
-    {
-      say (self, _("RepairDesk no longer lists this device on the ticket."));
-      return;
-    }
-
-  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (device), self->sent_property);
-  g_value_init (&now, pspec->value_type);
-  g_object_get_property (G_OBJECT (device), self->sent_property, &now);
-  if (same_value (pspec, &now, &self->sent_value))
-    say (self, _("Saved"));
-  else
-    say (self, _("RepairDesk answered that the change was saved, but it holds something else. "
-                 "The ticket shows what RepairDesk holds."));
-}
-
-static void
-updated_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(DeskTicketDetail) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskTicket) held = NULL;
-
-  held = desk_api_client_update_ticket_finish (DESK_API_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (held == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("The change was not saved: %s"), error->message);
-
-      say (self, text);
-      /* Put the controls back to what the server last said. */
-      if (shows_ticket (self, self->writing_id))
-        {
-          set_busy (self, FALSE);
-          fill (self);
-        }
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, held);
-  if (!shows_ticket (self, self->writing_id))
-    {
-      g_autofree char *text = g_strdup_printf (_("%s saved"), desk_ticket_get_order_id (held));
-
-      say (self, text);
-      return;
-    }
-
-  set_busy (self, FALSE);
-  check_applied (self, held);
-  set_ticket (self, held);
-}
-
-static void
-send_change (DeskTicketDetail *self,
-             guint             position,
-             const char       *property,
-             const GValue     *value)
-{
-  g_autoptr(DeskTicket) update = ticket_with_change (self->ticket, position, property, value);
-  g_autoptr(DeskTicketDevice) device = g_list_model_get_item (desk_ticket_get_devices (self->ticket),
-                                                              position);
-
-  g_free (self->sent_property);
-  self->sent_property = g_strdup (property);
-  if (G_IS_VALUE (&self->sent_value))
-    g_value_unset (&self->sent_value);
-  g_value_init (&self->sent_value, G_VALUE_TYPE (value));
-  g_value_copy (value, &self->sent_value);
-  self->sent_device_id = desk_ticket_device_get_id (device);
-
-  set_busy (self, TRUE);
-  self->writing_id = desk_ticket_get_id (self->ticket);
-  desk_api_client_update_ticket_async (self->client, update, self->write_cancellable, updated_cb,
-                                       g_object_ref (self));
-}
-
-typedef struct
-{
-  DeskTicketDetail *self;      /* owned */
-  char             *property;
-  GValue            value;
-  guint             position;
-} PendingChange;
-
-static void
-pending_change_free (PendingChange *change)
-{
-  g_object_unref (change->self);
-  g_free (change->property);
-  g_value_unset (&change->value);
-  g_free (change);
-}
-
-static void
-confirm_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     PendingChange    *change)
-{
-  if (g_str_equal (response, "change") && change->self->ticket != NULL)
-    send_change (change->self, change->position, change->property, &change->value);
-  else if (change->self->ticket != NULL)
-    fill (change->self);
-
-  /* One answer only; dropping the handler frees the change. */
-  g_signal_handlers_disconnect_by_func (dialog, confirm_response_cb, change);
-}
-
-static void
-confirm_change (DeskTicketDetail *self,
-                guint             position,
-                const char       *property,
-                const GValue     *value)
-{
-  PendingChange *change = g_new0 (PendingChange, 1);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-  g_autofree char *heading = g_strdup_printf (_("Set the Status to “%s”?"),
-                                              g_value_get_string (value));
-
-  change->self = g_object_ref (self);
-  change->property = g_strdup (property);
-  change->position = position;
-  g_value_init (&change->value, G_VALUE_TYPE (value));
-  g_value_copy (value, &change->value);
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   _("This may send the customer a text message."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "change", _("_Change Status"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (confirm_response_cb), change,
-                         (GClosureNotify) pending_change_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* --- Converting --------------------------------------------------------------------------- */
@@ -608,25 +230,27 @@ converted_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskInvoice) invoice = NULL;
   g_autofree char *text = NULL;
+  DeskFate fate;
 
-  invoice = desk_api_client_convert_ticket_to_invoice_finish (DESK_API_CLIENT (object), result,
-                                                              &error);
+  fate = desk_writer_submit_finish (DESK_WRITER (object), result, (gpointer *) &invoice, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (shows_ticket (self, self->writing_id))
-    set_busy (self, FALSE);
-  if (invoice == NULL)
+  if (desk_ticket_detail_shows_ticket (self, self->writing_id))
+    desk_ticket_detail_set_busy (self, FALSE);
+  if (fate != DESK_FATE_SAVED)
     {
-      text = g_strdup_printf (_("The ticket was not converted: %s"), error->message);
-      say (self, text);
+      text = g_strdup_printf (fate == DESK_FATE_UNKNOWN
+                                ? _("The ticket may not have been converted: %s")
+                                : _("The ticket was not converted: %s"), error->message);
+      desk_ticket_detail_say (self, text);
       return;
     }
 
   /* The Invoices screen will open it; until then its number is what the user needs. */
   text = g_strdup_printf (_("Invoice %s created"), desk_invoice_get_order_id (invoice));
-  say (self, text);
-  if (!shows_ticket (self, self->writing_id))
+  desk_ticket_detail_say (self, text);
+  if (!desk_ticket_detail_shows_ticket (self, self->writing_id))
     return;
 
   self->converted = TRUE;
@@ -676,6 +300,27 @@ reload_action (GtkWidget  *widget,
     fetch (self);
 }
 
+void
+desk_ticket_detail_refetch (DeskTicketDetail *self)
+{
+  fetch (self);
+}
+
+/* One writer for every change the detail sends; a shared one when given. */
+static void
+set_client (DeskTicketDetail *self,
+            DeskApiClient    *client)
+{
+  if (!g_set_object (&self->client, client))
+    return;
+
+  if (client != NULL && (self->writer == NULL || desk_writer_get_client (self->writer) != client))
+    {
+      g_clear_object (&self->writer);
+      self->writer = desk_writer_new (client);
+    }
+}
+
 /* --- GObject ------------------------------------------------------------------------------ */
 
 static void
@@ -691,6 +336,8 @@ desk_ticket_detail_dispose (GObject *object)
   g_clear_object (&self->ticket);
   g_clear_object (&self->client);
   g_clear_object (&self->catalog);
+  g_clear_object (&self->writer);
+  g_hash_table_remove_all (self->rows);
 
   G_OBJECT_CLASS (desk_ticket_detail_parent_class)->dispose (object);
 }
@@ -700,9 +347,11 @@ desk_ticket_detail_finalize (GObject *object)
 {
   DeskTicketDetail *self = DESK_TICKET_DETAIL (object);
 
-  g_free (self->sent_property);
-  if (G_IS_VALUE (&self->sent_value))
-    g_value_unset (&self->sent_value);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->edits, g_ptr_array_unref);
+  g_clear_pointer (&self->sending, g_ptr_array_unref);
+  g_free (self->unsaved_reason);
+  g_free (self->focus_property);
 
   G_OBJECT_CLASS (desk_ticket_detail_parent_class)->finalize (object);
 }
@@ -722,6 +371,9 @@ desk_ticket_detail_get_property (GObject    *object,
       break;
     case PROP_CATALOG:
       g_value_set_object (value, self->catalog);
+      break;
+    case PROP_WRITER:
+      g_value_set_object (value, self->writer);
       break;
     case PROP_TICKET:
       g_value_set_object (value, self->ticket);
@@ -748,10 +400,14 @@ desk_ticket_detail_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_CLIENT:
-      g_set_object (&self->client, g_value_get_object (value));
+      set_client (self, g_value_get_object (value));
       break;
     case PROP_CATALOG:
       g_set_object (&self->catalog, g_value_get_object (value));
+      break;
+    case PROP_WRITER:
+      if (g_value_get_object (value) != NULL)
+        g_set_object (&self->writer, g_value_get_object (value));
       break;
     case PROP_FOLDED:
       gtk_widget_set_visible (self->back_button, g_value_get_boolean (value));
@@ -777,6 +433,10 @@ desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_CATALOG] =
     g_param_spec_object ("catalog", NULL, NULL, DESK_TYPE_CATALOG,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* Where changes are sent; one of the detail's own when none is given. */
+  properties[PROP_WRITER] =
+    g_param_spec_object ("writer", NULL, NULL, DESK_TYPE_WRITER,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TICKET] =
     g_param_spec_object ("ticket", NULL, NULL, DESK_TYPE_TICKET,
@@ -806,12 +466,15 @@ desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, title);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, convert_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, unsaved_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, unsaved_label);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, error_page);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, content);
 
   gtk_widget_class_install_action (widget_class, "detail.convert", NULL, convert_action);
   gtk_widget_class_install_action (widget_class, "detail.reload", NULL, reload_action);
+  desk_ticket_detail_edits_class_init (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -821,7 +484,12 @@ desk_ticket_detail_init (DeskTicketDetail *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->write_cancellable = g_cancellable_new ();
-  update_actions (self);
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->edits = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_ticket_detail_edit_free);
+  self->sending = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_ticket_detail_edit_free);
+  desk_ticket_detail_update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.retry", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.discard", FALSE);
 }
 
 /* --- Public API --------------------------------------------------------------------------- */
@@ -856,49 +524,31 @@ desk_ticket_detail_show_ticket (DeskTicketDetail *self,
   g_return_if_fail (DESK_IS_TICKET_DETAIL (self));
 
   g_cancellable_cancel (self->cancellable);
-  set_busy (self, FALSE);
+  desk_ticket_detail_set_busy (self, FALSE);
   self->converted = FALSE;
+  self->loaded = FALSE;
+  /* What was not saved belongs to the ticket it was typed on. */
+  if (ticket == NULL || self->ticket == NULL ||
+      desk_ticket_get_id (ticket) != desk_ticket_get_id (self->ticket))
+    desk_ticket_detail_drop_edits (self);
   set_ticket (self, ticket);
   if (ticket != NULL)
     fetch (self);
 }
 
-/**
- * desk_ticket_detail_change_device:
- * @self: a #DeskTicketDetail
- * @position: the device's position on the ticket
- * @property: the #DeskTicketDevice property to change
- * @value: its new value
- *
- * Sends the change, after asking when a status may text the customer.
- */
-void
-desk_ticket_detail_change_device (DeskTicketDetail *self,
-                                  guint             position,
-                                  const char       *property,
-                                  const GValue     *value)
-{
-  g_return_if_fail (DESK_IS_TICKET_DETAIL (self));
-  g_return_if_fail (self->ticket != NULL);
-  g_return_if_fail (position < g_list_model_get_n_items (desk_ticket_get_devices (self->ticket)));
-
-  if (g_str_equal (property, "status") && desk_ticket_status_notifies (g_value_get_string (value)))
-    confirm_change (self, position, property, value);
-  else
-    send_change (self, position, property, value);
-}
-
 void
 desk_ticket_detail_convert (DeskTicketDetail *self)
 {
+  g_autoptr(DeskChange) change = NULL;
+
   g_return_if_fail (DESK_IS_TICKET_DETAIL (self));
 
   if (!can_convert (self))
     return;
 
-  set_busy (self, TRUE);
+  change = desk_change_new_convert_ticket (desk_ticket_get_id (self->ticket));
+  desk_ticket_detail_set_busy (self, TRUE);
   self->writing_id = desk_ticket_get_id (self->ticket);
-  desk_api_client_convert_ticket_to_invoice_async (self->client, self->writing_id,
-                                                   self->write_cancellable, converted_cb,
-                                                   g_object_ref (self));
+  desk_writer_submit_async (self->writer, change, self->write_cancellable, converted_cb,
+                            g_object_ref (self));
 }

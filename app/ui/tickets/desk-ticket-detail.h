@@ -26,5 +26,9 @@ void        desk_ticket_detail_change_device  (DeskTicketDetail *self,
                                                const char       *property,
                                                const GValue     *value);
 void        desk_ticket_detail_convert        (DeskTicketDetail *self);
+const char *desk_ticket_detail_get_unsaved    (DeskTicketDetail *self);
+GtkWidget  *desk_ticket_detail_get_row        (DeskTicketDetail *self,
+                                               guint             position,
+                                               const char       *property);
 
 G_END_DECLS
