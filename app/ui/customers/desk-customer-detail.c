@@ -90,11 +90,20 @@ get_text (DeskCustomer *customer,
   return text;
 }
 
+/* The value is what the clerk reads: it becomes the row's title, and what it is (the
+ * title the template gave) goes under it in small print. */
 static void
 show_value (AdwActionRow *row,
             const char   *text)
 {
-  adw_action_row_set_subtitle (row, text != NULL ? text : "");
+  if (g_object_get_data (G_OBJECT (row), "label") == NULL)
+    g_object_set_data_full (G_OBJECT (row), "label",
+                            g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))),
+                            g_free);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text != NULL ? text : "");
+  adw_action_row_set_subtitle (row, g_object_get_data (G_OBJECT (row), "label"));
+  adw_action_row_set_title_lines (row, 0);
   gtk_widget_set_visible (GTK_WIDGET (row), text != NULL && *text != '\0');
 }
 
@@ -186,16 +195,11 @@ belongs_to_customer (gpointer item,
 static char *
 format_day (gint64 unix_time)
 {
-  g_autoptr(GDateTime) time = NULL;
-
-  if (unix_time <= 0)
-    return g_strdup ("");
-
-  time = g_date_time_new_from_unix_local (unix_time);
-  return g_date_time_format (time, "%e %b %Y");
+  return unix_time > 0 ? desk_format_date (unix_time) : g_strdup ("");
 }
 
-/* "15 Jan 2026 · Paid · $120.00": what tells the rows of one customer apart. */
+/* The day, the status and the total ("01/15/26 · Paid · $120.00"): what tells the rows of
+ * one customer apart. */
 static char *
 related_subtitle (GObject *record)
 {
@@ -211,9 +215,9 @@ related_subtitle (GObject *record)
   total_text = desk_money_format (total, desk_record_get_currency (DESK_RECORD (record)));
 
   if (status != NULL && *status != '\0')
-    return g_strdup_printf ("%s · %s · %s", g_strstrip (day), status, total_text);
+    return g_strdup_printf ("%s · %s · %s", day, status, total_text);
 
-  return g_strdup_printf ("%s · %s", g_strstrip (day), total_text);
+  return g_strdup_printf ("%s · %s", day, total_text);
 }
 
 static GtkWidget *

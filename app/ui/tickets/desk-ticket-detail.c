@@ -15,6 +15,7 @@
 #include "desk-message-dialog.h"
 #include "desk-ticket-detail-private.h"
 #include "desk-ticket-sections.h"
+#include "desk-touch.h"
 
 /* Everything about one ticket: loading it, showing it, and converting it to an invoice.
  * What may be changed on it, and how a change is sent and kept when it fails, is in
@@ -482,6 +483,7 @@ static void
 desk_ticket_detail_init (DeskTicketDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_size_request (self->back_button, DESK_TOUCH_TARGET, DESK_TOUCH_TARGET);
   self->cancellable = g_cancellable_new ();
   self->write_cancellable = g_cancellable_new ();
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

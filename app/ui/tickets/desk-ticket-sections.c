@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "desk-ticket-sections.h"
+#include "desk-touch.h"
 
 /* Builders for what the ticket detail shows but does not edit. */
 
@@ -20,15 +21,12 @@
 char *
 desk_ticket_format_date (gint64 unix_time)
 {
-  g_autoptr(GDateTime) date = NULL;
-
-  if (unix_time <= 0)
-    return g_strdup ("—");
-
-  date = g_date_time_new_from_unix_local (unix_time);
-  return date != NULL ? g_date_time_format (date, "%x") : g_strdup ("—");
+  return desk_format_date (unix_time);
 }
 
+/* A fact of the ticket: the value is what the clerk reads, so it is the row's title, with
+ * what it is in small print under it (libadwaita 1.2 has no "property" row style; with
+ * one, the value would move to the subtitle and the style class turn it around). */
 GtkWidget *
 desk_ticket_info_row (const char *title,
                       const char *value)
@@ -37,10 +35,11 @@ desk_ticket_info_row (const char *title,
 
   /* Values come from the server: never markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL && *value != '\0' ? value : "—");
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (row, "property");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 value != NULL && *value != '\0' ? value : "—");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  g_object_set_data_full (G_OBJECT (row), "label", g_strdup (title), g_free);
 
   return row;
 }
@@ -86,6 +85,8 @@ contact_row (const char *title,
   gtk_button_set_icon_name (GTK_BUTTON (button), icon_name);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* A finger's width: a touch target is at least 44 px square. */
+  gtk_widget_set_size_request (button, DESK_TOUCH_TARGET, DESK_TOUCH_TARGET);
   gtk_widget_add_css_class (button, "flat");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
@@ -191,12 +192,14 @@ desk_ticket_add_device_rows (AdwPreferencesGroup *group,
   adw_preferences_group_add (group, desk_ticket_info_row (_("Accessories Handed In"), supplied));
   add_parts (group, desk_ticket_device_get_parts (device), currency);
   adw_preferences_group_add (group, desk_ticket_info_row (_("Task Type"), task_type));
-  adw_preferences_group_add (group, desk_ticket_info_row (_("Due"), due_text));
+  adw_preferences_group_add (group, desk_ticket_info_row (_("Due Date"), due_text));
   add_money_row (group, _("Price"), desk_ticket_device_get_price (device), currency);
   add_money_row (group, _("Tax"), gst, currency);
   add_money_row (group, _("Discount"), desk_ticket_device_get_line_discount (device), currency);
 }
 
+/* Paid and the amount due belong to an invoice: a ticket without one shows what it
+ * costs, not what is owed. */
 GtkWidget *
 desk_ticket_totals_group (DeskTicket *ticket)
 {
@@ -211,8 +214,11 @@ desk_ticket_totals_group (DeskTicket *ticket)
   add_money_row (g, _("Discount"), discount, currency);
   add_money_row (g, _("Tax"), tax, currency);
   add_money_row (g, _("Total"), desk_ticket_get_total (ticket), currency);
-  add_money_row (g, _("Paid"), paid, currency);
-  add_money_row (g, _("Due"), desk_ticket_get_amount_due (ticket), currency);
+  if (desk_ticket_has_invoice (ticket))
+    {
+      add_money_row (g, _("Paid"), paid, currency);
+      add_money_row (g, _("Amount Due"), desk_ticket_get_amount_due (ticket), currency);
+    }
 
   return group;
 }
@@ -263,23 +269,54 @@ desk_ticket_signature_group (DeskTicket *ticket)
   return group;
 }
 
-/* History entries come as HTML ("changed status to <b>Repaired</b>"); Pango's markup is
- * close enough for the few tags used, and anything it cannot read is shown as text. */
+/* Returns: (transfer full): bold where RepairDesk's markup says so */
+static PangoAttrList *
+bold_attributes (GArray *bold)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  for (guint i = 0; i < bold->len; i++)
+    {
+      DeskTextRange *range = &g_array_index (bold, DeskTextRange, i);
+      PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+      attr->start_index = range->start;
+      attr->end_index = range->end;
+      pango_attr_list_insert (attrs, attr);
+    }
+
+  return attrs;
+}
+
+/* History entries come as RepairDesk's HTML ("changed status to <b>Repaired</b>"), read
+ * by a parser that cannot fail: plain text with bold stretches, never markup. */
 static GtkWidget *
 history_row (gpointer item)
 {
   DeskHistoryEntry *entry = item;
-  const char *description = desk_history_entry_get_description (entry);
+  g_autoptr(GArray) bold = NULL;
+  g_autofree char *text = desk_history_text_parse (desk_history_entry_get_description (entry),
+                                                   &bold);
   g_autofree char *date = desk_ticket_format_date (desk_history_entry_get_created (entry));
-  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(PangoAttrList) attrs = bold_attributes (bold);
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *when = gtk_label_new (date);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row),
-                                      description != NULL &&
-                                      pango_parse_markup (description, -1, 0, NULL, NULL,
-                                                          NULL, NULL));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), description != NULL ? description : "");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_label_set_attributes (GTK_LABEL (label), attrs);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_xalign (GTK_LABEL (when), 0);
+  gtk_widget_add_css_class (when, "dim-label");
+  gtk_widget_add_css_class (when, "caption");
+  gtk_widget_add_css_class (box, "history-entry");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), when);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
 
   return row;
 }
