@@ -428,6 +428,8 @@ desk_ticket_detail_remember_focus (DeskTicketDetail *self)
         g_free (self->focus_property);
         self->focus_property = g_strdup (g_object_get_data (G_OBJECT (focus), "property"));
         self->focus_position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (focus), "position"));
+        /* Let go of the row before it is made insensitive or taken away. */
+        gtk_root_set_focus (root, NULL);
         return;
       }
 }
