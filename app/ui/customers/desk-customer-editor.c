@@ -13,12 +13,14 @@
 
 #include "desk-customer-check.h"
 #include "desk-customer-editor.h"
+#include "desk-field-check.h"
 
 /* The New and Edit customer dialog: every writable field of a customer, grouped; problems
  * explained under their group as they are typed (and the missing ones once Save is
- * pressed); a warning when another customer already has the phone number or e-mail
- * address; the customer saved, then read back. When saving fails the dialog stays open
- * with everything typed in it. */
+ * pressed), lengths as RepairDesk takes them; a warning when another customer already has
+ * the phone number or e-mail address, and a question when Save is pressed anyway; the
+ * customer saved through the DeskWriter, then read back. When saving fails the dialog
+ * stays open with everything typed in it, and a field RepairDesk refused is named. */
 
 typedef enum
 {
@@ -75,6 +77,8 @@ struct _DeskCustomerEditor
 
   /* owned */
   DeskApiClient        *client;
+  DeskWriter           *writer;
+  DeskChange           *change;      /* the save on its way */
   DeskCustomer         *customer;
   DeskCustomer         *duplicate;
   GHashTable           *problems;   /* property or "name"/"contact" -> message */
@@ -88,11 +92,16 @@ struct _DeskCustomerEditor
   guint                 duplicate_source;
   gboolean              save_pressed;
   gboolean              busy;
+  guint                 focus_row;         /* 1 + the row focused before saving, or 0 */
+  gboolean              checking;          /* a duplicate search is on its way */
+  gboolean              save_after_check;  /* Save was pressed while it was */
+  gint64                accepted_duplicate; /* "Save Anyway" was chosen for this customer */
 };
 
 enum {
   PROP_0,
   PROP_CLIENT,
+  PROP_WRITER,
   PROP_CUSTOMER,
   PROP_BUSY,
   N_PROPS
@@ -158,6 +167,25 @@ check_shape (DeskCustomerEditor *self,
     add_problem (self, property, message);
 }
 
+/* RepairDesk takes so many bytes a field; letters with accents take two or more. */
+static void
+check_lengths (DeskCustomerEditor *self)
+{
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      g_autofree char *text = field_text (self, fields[i].property);
+      g_autofree char *message = NULL;
+
+      if (desk_customer_field_fits (text))
+        continue;
+      /* Translators: %s is a field, e.g. "First Name"; %d a number of characters */
+      message = g_strdup_printf (_("%s is too long: RepairDesk takes at most %d characters "
+                                   "(fewer with accents or symbols)."),
+                                 _(fields[i].title), DESK_CUSTOMER_FIELD_MAX_BYTES);
+      add_problem (self, fields[i].property, message);
+    }
+}
+
 static void
 check_fields (DeskCustomerEditor *self)
 {
@@ -181,6 +209,7 @@ check_fields (DeskCustomerEditor *self)
                  "leading + are fine."));
   check_shape (self, "email", desk_customer_check_email,
                _("The e-mail address should look like name@example.com."));
+  check_lengths (self);
 }
 
 static Group
@@ -231,10 +260,37 @@ show_problems (DeskCustomerEditor *self)
     }
 }
 
+/* The fields are insensitive while the form saves: the focus leaves them cleanly, and
+ * comes back to the same field afterwards. */
+static void
+keep_focus (DeskCustomerEditor *self,
+            gboolean            busy)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (busy && focus != NULL)
+    {
+      for (guint i = 0; i < N_FIELDS; i++)
+        if (focus == GTK_WIDGET (self->rows[i]) ||
+            gtk_widget_is_ancestor (focus, GTK_WIDGET (self->rows[i])))
+          {
+            self->focus_row = i + 1;
+            gtk_root_set_focus (GTK_ROOT (self), NULL);
+          }
+    }
+  else if (!busy && self->focus_row > 0)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->rows[self->focus_row - 1]));
+      self->focus_row = 0;
+    }
+}
+
 static void
 set_busy (DeskCustomerEditor *self,
           gboolean            busy)
 {
+  if (busy)
+    keep_focus (self, TRUE);
   self->busy = busy;
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
@@ -243,6 +299,8 @@ set_busy (DeskCustomerEditor *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !busy);
   for (guint g = 0; g < N_GROUPS; g++)
     gtk_widget_set_sensitive (GTK_WIDGET (self->groups[g]), !busy);
+  if (!busy)
+    keep_focus (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -299,7 +357,21 @@ show_duplicate (DeskCustomerEditor *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.open-duplicate", other != NULL);
 }
 
-static void search_next_keyword (DeskCustomerEditor *self);
+static gboolean search_next_keyword (DeskCustomerEditor *self);
+static void save_checked (DeskCustomerEditor *self);
+
+/* The duplicate search has its answer: a Save that waited for it goes on. */
+static void
+finish_check (DeskCustomerEditor *self)
+{
+  self->checking = FALSE;
+  if (!self->save_after_check)
+    return;
+
+  self->save_after_check = FALSE;
+  set_busy (self, FALSE);
+  save_checked (self);
+}
 
 static void
 duplicates_listed_cb (GObject      *object,
@@ -318,6 +390,7 @@ duplicates_listed_cb (GObject      *object,
   if (error != NULL)
     {
       g_debug ("Could not look for duplicates: %s", error->message);
+      finish_check (self);
       return;
     }
 
@@ -325,25 +398,30 @@ duplicates_listed_cb (GObject      *object,
     if (is_duplicate (self, g_ptr_array_index (found, i)))
       {
         show_duplicate (self, g_ptr_array_index (found, i));
+        finish_check (self);
         return;
       }
 
-  search_next_keyword (self);
+  if (!search_next_keyword (self))
+    finish_check (self);
 }
 
-static void
+/* Returns: whether a search was sent */
+static gboolean
 search_next_keyword (DeskCustomerEditor *self)
 {
   g_autoptr(DeskListQuery) query = NULL;
 
   if (self->duplicate_keywords->len == 0)
-    return;
+    return FALSE;
 
   query = desk_list_query_new ();
   query->keyword = g_ptr_array_steal_index (self->duplicate_keywords, 0);
   query->page_size = 10;
+  self->checking = TRUE;
   desk_api_client_list_customers_async (self->client, query, -1, self->duplicate_cancellable,
                                         duplicates_listed_cb, self);
+  return TRUE;
 }
 
 static void
@@ -374,7 +452,8 @@ check_duplicates_cb (gpointer user_data)
   queue_keyword (self, "email", desk_customer_check_email);
   queue_keyword (self, "mobile", desk_customer_check_phone);
   queue_keyword (self, "phone", desk_customer_check_phone);
-  search_next_keyword (self);
+  if (!search_next_keyword (self))
+    finish_check (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -383,6 +462,7 @@ static void
 contact_changed (DeskCustomerEditor *self)
 {
   show_duplicate (self, NULL);
+  self->checking = FALSE;
   g_clear_handle_id (&self->duplicate_source, g_source_remove);
   self->duplicate_source = g_timeout_add (DUPLICATE_DELAY_MS, check_duplicates_cb, self);
 }
@@ -408,6 +488,32 @@ customer_from_form (DeskCustomerEditor *self)
   return customer;
 }
 
+/* Returns: (transfer full): why the customer was not saved, naming the field RepairDesk
+ * refused, which is marked in the form too */
+static char *
+refusal (DeskCustomerEditor *self,
+         DeskFate            fate,
+         const GError       *error)
+{
+  const char *detail = desk_api_error_get_detail (error);
+  g_autofree char *key = desk_change_refused_field (self->change, detail);
+  g_autofree char *property = key != NULL ? desk_customer_property_of_key (key) : NULL;
+  int i = property != NULL ? field_index (property) : -1;
+  g_autofree char *problem = NULL;
+
+  if (fate == DESK_FATE_UNKNOWN)
+    return g_strdup_printf (_("The customer may not have been saved. %s"), error->message);
+  if (fate != DESK_FATE_REFUSED || i < 0)
+    return g_strdup_printf (_("The customer was not saved. %s"), error->message);
+
+  /* Translators: %s is a field, e.g. "First Name"; the server's words follow in brackets */
+  problem = g_strdup_printf (_("RepairDesk did not accept the %s (%s)."), _(fields[i].title),
+                             detail);
+  add_problem (self, property, problem);
+  show_problems (self);
+  return g_strdup_printf (_("The customer was not saved. %s"), problem);
+}
+
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
@@ -417,20 +523,16 @@ saved_cb (GObject      *object,
   g_autoptr(DeskCustomer) customer = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  DeskApiClient *client = DESK_API_CLIENT (object);
+  DeskFate fate;
 
-  if (self->customer != NULL)
-    customer = desk_api_client_update_customer_finish (client, result, &error);
-  else
-    customer = desk_api_client_create_customer_finish (client, result, &error);
-
+  fate = desk_writer_submit_finish (DESK_WRITER (object), result, (gpointer *) &customer, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   set_busy (self, FALSE);
-  if (error != NULL)
+  if (fate != DESK_FATE_SAVED)
     {
-      message = g_strdup_printf (_("The customer was not saved. %s"), error->message);
+      message = refusal (self, fate, error);
       show_error (self, message);
       return;
     }
@@ -442,30 +544,99 @@ saved_cb (GObject      *object,
 }
 
 static void
+send_save (DeskCustomerEditor *self)
+{
+  g_autoptr(DeskCustomer) customer = customer_from_form (self);
+
+  show_error (self, NULL);
+  set_busy (self, TRUE);
+  g_clear_object (&self->change);
+  self->change = self->customer != NULL ? desk_change_new_update_customer (customer)
+                                        : desk_change_new_create_customer (customer);
+
+  /* The dialog is held until the answer comes, so that the answer has a form to go to. */
+  desk_writer_submit_async (self->writer, self->change, self->save_cancellable, saved_cb,
+                            g_object_ref (self));
+}
+
+static void
+duplicate_response_cb (AdwMessageDialog   *dialog,
+                       const char         *response,
+                       DeskCustomerEditor *self)
+{
+  if (g_str_equal (response, "save") && self->duplicate != NULL)
+    {
+      self->accepted_duplicate = desk_customer_get_id (self->duplicate);
+      send_save (self);
+    }
+  else if (g_str_equal (response, "open"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "editor.open-duplicate", NULL);
+    }
+}
+
+/* The warning shown while typing is easy to miss: Save asks before making a second
+ * customer with the same phone number or e-mail address. */
+static void
+ask_duplicate (DeskCustomerEditor *self)
+{
+  g_autofree char *name = desk_customer_tidy_name (desk_customer_get_full_name (self->duplicate));
+  g_autofree char *body =
+    g_strdup_printf (_("%s already has this phone number or e-mail address. Saving makes a "
+                       "second customer with it."), name);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Save a Second Customer?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "open", _("_Open That Customer"),
+                                    "save", _("_Save Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "open");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (duplicate_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_checked (DeskCustomerEditor *self)
+{
+  if (self->duplicate != NULL &&
+      desk_customer_get_id (self->duplicate) != self->accepted_duplicate)
+    ask_duplicate (self);
+  else
+    send_save (self);
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   DeskCustomerEditor *self = DESK_CUSTOMER_EDITOR (widget);
-  g_autoptr(DeskCustomer) customer = NULL;
 
   self->save_pressed = TRUE;
   check_fields (self);
   show_problems (self);
-  if (g_hash_table_size (self->problems) > 0)
+  if (g_hash_table_size (self->problems) > 0 || self->busy)
     return;
 
-  show_error (self, NULL);
-  set_busy (self, TRUE);
-  customer = customer_from_form (self);
+  /* A duplicate search still to come or on its way is waited for. */
+  if (self->duplicate_source != 0 || self->checking)
+    {
+      self->save_after_check = TRUE;
+      set_busy (self, TRUE);
+      if (self->duplicate_source != 0)
+        {
+          g_clear_handle_id (&self->duplicate_source, g_source_remove);
+          check_duplicates_cb (self);
+        }
+      return;
+    }
 
-  /* The dialog is held until the answer comes, so that the answer has a form to go to. */
-  if (self->customer != NULL)
-    desk_api_client_update_customer_async (self->client, customer, self->save_cancellable,
-                                           saved_cb, g_object_ref (self));
-  else
-    desk_api_client_create_customer_async (self->client, customer, self->save_cancellable,
-                                           saved_cb, g_object_ref (self));
+  save_checked (self);
 }
 
 static void
@@ -515,7 +686,11 @@ add_rows (DeskCustomerEditor *self)
   for (guint i = 0; i < N_FIELDS; i++)
     {
       GtkWidget *row = adw_entry_row_new ();
+      GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
 
+      /* As long as RepairDesk takes; bytes are checked again before saving. */
+      if (GTK_IS_TEXT (text))
+        gtk_text_set_max_length (GTK_TEXT (text), DESK_CUSTOMER_FIELD_MAX_BYTES);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(fields[i].title));
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
       adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), fields[i].purpose);
@@ -552,6 +727,8 @@ desk_customer_editor_constructed (GObject *object)
   G_OBJECT_CLASS (desk_customer_editor_parent_class)->constructed (object);
 
   g_assert (DESK_IS_API_CLIENT (self->client));
+  if (self->writer == NULL)
+    self->writer = desk_writer_new (self->client);
 
   adw_window_title_set_title (self->window_title, self->customer != NULL ? _("Edit Customer")
                                                                           : _("New Customer"));
@@ -577,6 +754,8 @@ desk_customer_editor_dispose (GObject *object)
   g_clear_object (&self->save_cancellable);
   g_clear_object (&self->duplicate_cancellable);
   g_clear_object (&self->client);
+  g_clear_object (&self->writer);
+  g_clear_object (&self->change);
   g_clear_object (&self->customer);
   g_clear_object (&self->duplicate);
   g_clear_pointer (&self->problems, g_hash_table_unref);
@@ -599,6 +778,9 @@ desk_customer_editor_get_property (GObject    *object,
     {
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
+      break;
+    case PROP_WRITER:
+      g_value_set_object (value, self->writer);
       break;
     case PROP_CUSTOMER:
       g_value_set_object (value, self->customer);
@@ -624,6 +806,9 @@ desk_customer_editor_set_property (GObject      *object,
     case PROP_CLIENT:
       self->client = g_value_dup_object (value);
       break;
+    case PROP_WRITER:
+      self->writer = g_value_dup_object (value);
+      break;
     case PROP_CUSTOMER:
       self->customer = g_value_dup_object (value);
       break;
@@ -647,6 +832,12 @@ desk_customer_editor_class_init (DeskCustomerEditorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  const char *names[N_FIELDS];
+
+  /* Every row of the form names a real property of a customer. */
+  for (guint i = 0; i < N_FIELDS; i++)
+    names[i] = fields[i].property;
+  desk_require_properties (DESK_TYPE_CUSTOMER, names, N_FIELDS);
 
   object_class->constructed = desk_customer_editor_constructed;
   object_class->dispose = desk_customer_editor_dispose;
@@ -656,6 +847,10 @@ desk_customer_editor_class_init (DeskCustomerEditorClass *klass)
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, DESK_TYPE_API_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Where the customer is saved; one of the form's own when none is given. */
+  properties[PROP_WRITER] =
+    g_param_spec_object ("writer", NULL, NULL, DESK_TYPE_WRITER,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* The customer being edited, NULL for a new one; once saved, the one read back. */
   properties[PROP_CUSTOMER] =
