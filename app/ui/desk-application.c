@@ -14,6 +14,7 @@
 #include "desk-application.h"
 #include "desk-message-dialog.h"
 #include "desk-window.h"
+#include "desk-toast.h"
 #include "preferences/desk-preferences-window.h"
 
 struct _DeskApplication
@@ -115,7 +116,7 @@ static void
 show_error_toast (DeskApplication *self,
                   const char      *title)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = desk_toast_new (title);
 
   adw_toast_set_timeout (toast, 0);
   desk_window_add_toast (get_main_window (self), toast);

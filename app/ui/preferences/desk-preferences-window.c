@@ -15,6 +15,7 @@
 #include "desk-message-dialog.h"
 #include "desk-preferences-window.h"
 #include "desk-server-url.h"
+#include "desk-toast.h"
 
 struct _DeskPreferencesWindow
 {
@@ -52,7 +53,7 @@ static void
 show_toast (DeskPreferencesWindow *self,
             const char            *title)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), desk_toast_new (title));
 }
 
 /* Setting a row's text while it has the focus counts as an edit and brings its apply

@@ -16,6 +16,7 @@
 #include "desk-ticket-columns.h"
 #include "desk-ticket-match.h"
 #include "desk-tickets-page.h"
+#include "desk-toast.h"
 
 /* The ticket list with its filter bar and search, beside the open ticket.
  *
@@ -600,7 +601,7 @@ static void
 detail_message_cb (DeskTicketsPage *self,
                    const char      *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, desk_toast_new (text));
 }
 
 static void
