@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "customers/desk-customer-editor.h"
+#include "desk-field-check.h"
 #include "desk-sandbox.h"
 #include "desk-test-utils.h"
 
@@ -322,6 +323,20 @@ test_refused_field_named (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (row, "error"));
 }
 
+/* The check each field table passes when its class is made: a misspelt name is caught. */
+static void
+test_field_table_checked (void)
+{
+  const char *good[] = { "first-name", "email", "organization" };
+  const char *typo[] = { "first-name", "frist-name", "email" };
+
+  g_assert_null (desk_first_unknown_property (DESK_TYPE_CUSTOMER, good, G_N_ELEMENTS (good)));
+  g_assert_cmpstr (desk_first_unknown_property (DESK_TYPE_CUSTOMER, typo, G_N_ELEMENTS (typo)),
+                   ==, "frist-name");
+  /* The form's own table passed: the class exists. */
+  g_assert_true (g_type_class_ref (DESK_TYPE_CUSTOMER_EDITOR) != NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +353,8 @@ main (int   argc,
   ADD ("refused-field-named", test_refused_field_named);
 
 #undef ADD
+
+  g_test_add_func ("/customer-editor/field-table-checked", test_field_table_checked);
 
   return g_test_run ();
 }
