@@ -291,6 +291,34 @@ test_failed_comment_kept (Fixture       *fixture,
                                    "The changes were not saved."));
 }
 
+/* Another ticket opened meanwhile: the typed text waits for its ticket and comes back. */
+static void
+test_unsaved_waits_for_ticket (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *typed = "Asked for the old battery back";
+  g_autoptr(DeskTicket) first = g_object_ref (find_ticket (fixture, FALSE));
+  DeskTicket *other = find_ticket (fixture, TRUE);
+
+  open_ticket (fixture, first);
+  desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_HTTP_500, 1.0);
+  apply_text (fixture, "staff-comments", typed);
+  wait_idle (fixture);
+  desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_NONE, 0);
+  g_assert_nonnull (desk_ticket_detail_get_unsaved (fixture->detail));
+
+  open_ticket (fixture, other);
+  g_assert_null (desk_ticket_detail_get_unsaved (fixture->detail));
+  g_assert_cmpstr (row_text (fixture, "staff-comments"), !=, typed);
+
+  open_ticket (fixture, first);
+  g_assert_cmpstr (row_text (fixture, "staff-comments"), ==, typed);
+  g_assert_true (gtk_widget_has_css_class (desk_ticket_detail_get_row (fixture->detail, 0,
+                                                                       "staff-comments"), "error"));
+  g_assert_true (g_str_has_prefix (desk_ticket_detail_get_unsaved (fixture->detail),
+                                   "The change to Staff Comments was not saved."));
+}
+
 static void
 test_retry_saves (Fixture       *fixture,
                   gconstpointer  data)
@@ -613,6 +641,7 @@ main (int   argc,
 
   ADD ("unsaved/comment-kept", test_failed_comment_kept);
   ADD ("unsaved/retry", test_retry_saves);
+  ADD ("unsaved/waits-for-ticket", test_unsaved_waits_for_ticket);
   ADD ("unsaved/status-kept", test_failed_status_kept);
   ADD ("keyboard/opens", test_keyboard_opens);
   ADD ("keyboard/focus-kept", test_focus_kept);

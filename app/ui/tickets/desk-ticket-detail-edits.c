@@ -412,6 +412,74 @@ desk_ticket_detail_drop_edits (DeskTicketDetail *self)
   show_unsaved (self, NULL);
 }
 
+/* What was not saved on a ticket waits for it while another one is open. */
+typedef struct
+{
+  GPtrArray *edits;
+  char      *reason;
+} Stash;
+
+static void
+stash_free (Stash *stash)
+{
+  g_ptr_array_unref (stash->edits);
+  g_free (stash->reason);
+  g_free (stash);
+}
+
+static void
+stash (DeskTicketDetail *self,
+       gint64            ticket_id,
+       GPtrArray        *edits,
+       const char       *reason)
+{
+  Stash *kept;
+
+  if (edits->len == 0)
+    return;
+
+  if (self->stashed == NULL)
+    self->stashed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                           (GDestroyNotify) stash_free);
+
+  kept = g_new0 (Stash, 1);
+  kept->edits = g_ptr_array_new_with_free_func ((GDestroyNotify) desk_ticket_detail_edit_free);
+  for (guint i = 0; i < edits->len; i++)
+    {
+      DeskDetailEdit *edit = g_ptr_array_index (edits, i);
+
+      g_ptr_array_add (kept->edits, edit_new (edit->position, edit->device_id, edit->property,
+                                              &edit->value));
+    }
+  kept->reason = g_strdup (reason);
+  g_hash_table_replace (self->stashed, g_memdup2 (&ticket_id, sizeof ticket_id), kept);
+}
+
+/* Called when the detail moves from one ticket to another. */
+void
+desk_ticket_detail_switch_edits (DeskTicketDetail *self,
+                                 gint64            from_id,
+                                 gint64            to_id)
+{
+  Stash *kept;
+
+  if (from_id == to_id)
+    return;
+
+  if (from_id > 0)
+    stash (self, from_id, self->edits, self->unsaved_reason);
+  desk_ticket_detail_drop_edits (self);
+
+  kept = self->stashed != NULL ? g_hash_table_lookup (self->stashed, &to_id) : NULL;
+  if (kept == NULL)
+    return;
+
+  g_ptr_array_extend_and_steal (self->edits, g_steal_pointer (&kept->edits));
+  kept->edits = g_ptr_array_new ();
+  show_unsaved (self, kept->reason);
+  g_hash_table_remove (self->stashed, &to_id);
+}
+
 /* --- Focus ------------------------------------------------------------------------------------ */
 
 /* The rows are built again after each change: the focus goes back to the field it was on,
@@ -588,8 +656,10 @@ updated_cb (GObject      *object,
     {
       g_autofree char *reason = unsaved_reason (sent, fate, error);
 
+      /* The ticket was left meanwhile: what was typed waits for it there. */
       if (!desk_ticket_detail_shows_ticket (self, self->writing_id))
         {
+          stash (self, self->writing_id, sent, reason);
           desk_ticket_detail_say (self, reason);
           return;
         }

@@ -50,6 +50,7 @@ struct _DeskTicketDetail
   GHashTable     *rows;           /* "position:property" -> its row, borrowed */
   GPtrArray      *edits;          /* DeskDetailEdit: typed, not yet saved */
   GPtrArray      *sending;        /* DeskDetailEdit: in the change on its way */
+  GHashTable     *stashed;        /* ticket id -> what was not saved on it */
   char           *unsaved_reason;
   char           *focus_property;
 
@@ -84,6 +85,9 @@ void       desk_ticket_detail_restore_edits   (DeskTicketDetail *self);
 void       desk_ticket_detail_remember_focus  (DeskTicketDetail *self);
 void       desk_ticket_detail_restore_focus   (DeskTicketDetail *self);
 void       desk_ticket_detail_drop_edits      (DeskTicketDetail *self);
+void       desk_ticket_detail_switch_edits    (DeskTicketDetail *self,
+                                               gint64            from_id,
+                                               gint64            to_id);
 void       desk_ticket_detail_edit_free       (DeskDetailEdit   *edit);
 
 G_END_DECLS

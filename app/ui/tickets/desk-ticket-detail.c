@@ -351,6 +351,7 @@ desk_ticket_detail_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->edits, g_ptr_array_unref);
   g_clear_pointer (&self->sending, g_ptr_array_unref);
+  g_clear_pointer (&self->stashed, g_hash_table_unref);
   g_free (self->unsaved_reason);
   g_free (self->focus_property);
 
@@ -529,10 +530,9 @@ desk_ticket_detail_show_ticket (DeskTicketDetail *self,
   desk_ticket_detail_set_busy (self, FALSE);
   self->converted = FALSE;
   self->loaded = FALSE;
-  /* What was not saved belongs to the ticket it was typed on. */
-  if (ticket == NULL || self->ticket == NULL ||
-      desk_ticket_get_id (ticket) != desk_ticket_get_id (self->ticket))
-    desk_ticket_detail_drop_edits (self);
+  /* What was not saved belongs to the ticket it was typed on, and waits for it. */
+  desk_ticket_detail_switch_edits (self, self->ticket != NULL ? desk_ticket_get_id (self->ticket) : 0,
+                                   ticket != NULL ? desk_ticket_get_id (ticket) : 0);
   set_ticket (self, ticket);
   if (ticket != NULL)
     fetch (self);
