@@ -73,7 +73,6 @@ void       desk_ticket_detail_take_ticket     (DeskTicketDetail *self,
                                                DeskTicket       *ticket);
 gboolean   desk_ticket_detail_shows_ticket    (DeskTicketDetail *self,
                                                gint64            id);
-void       desk_ticket_detail_refetch         (DeskTicketDetail *self);
 void       desk_ticket_detail_update_actions  (DeskTicketDetail *self);
 
 /* desk-ticket-detail-edits.c */

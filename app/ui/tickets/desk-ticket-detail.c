@@ -301,12 +301,6 @@ reload_action (GtkWidget  *widget,
     fetch (self);
 }
 
-void
-desk_ticket_detail_refetch (DeskTicketDetail *self)
-{
-  fetch (self);
-}
-
 /* One writer for every change the detail sends; a shared one when given. */
 static void
 set_client (DeskTicketDetail *self,
