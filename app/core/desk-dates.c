@@ -25,11 +25,12 @@ char *
 desk_format_date (gint64 unix_time)
 {
   g_autoptr(GDateTime) date = NULL;
-  g_autofree char *text = NULL;
+  char *text;
 
   if (unix_time <= 0 || (date = g_date_time_new_from_unix_local (unix_time)) == NULL)
     return g_strdup ("—");
 
+  /* Some locales pad the day with a space; stripped in place, as lists call this a lot. */
   text = g_date_time_format (date, "%x");
-  return text != NULL ? g_strdup (g_strstrip (text)) : g_strdup ("—");
+  return text != NULL ? g_strstrip (text) : g_strdup ("—");
 }
