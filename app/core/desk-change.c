@@ -413,6 +413,36 @@ desk_change_get_record (DeskChange *self)
   return self->record;
 }
 
+/**
+ * desk_change_get_payment:
+ * @self: a #DeskChange
+ * @amount: (out): in minor units
+ * @method: (out) (transfer none): the payment method's name
+ * @payment_date: (out): unix seconds
+ * @notes: (out) (transfer none): the note, "" for none
+ *
+ * Returns: whether @self is a payment; the out values are set only then
+ */
+gboolean
+desk_change_get_payment (DeskChange  *self,
+                         gint64      *amount,
+                         const char **method,
+                         gint64      *payment_date,
+                         const char **notes)
+{
+  g_return_val_if_fail (DESK_IS_CHANGE (self), FALSE);
+
+  if (self->kind != DESK_CHANGE_ADD_PAYMENT)
+    return FALSE;
+
+  *amount = self->amount;
+  *method = self->method;
+  *payment_date = self->payment_date;
+  *notes = self->notes != NULL ? self->notes : "";
+
+  return TRUE;
+}
+
 /* --- Which field the server refused ----------------------------------------------------- */
 
 static void

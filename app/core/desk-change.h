@@ -64,6 +64,11 @@ const char     *desk_change_get_uuid            (DeskChange    *self);
 DeskChangeKind  desk_change_get_kind            (DeskChange    *self);
 gint64          desk_change_get_target_id       (DeskChange    *self);
 gpointer        desk_change_get_record          (DeskChange    *self);
+gboolean        desk_change_get_payment         (DeskChange    *self,
+                                                 gint64        *amount,
+                                                 const char   **method,
+                                                 gint64        *payment_date,
+                                                 const char   **notes);
 char           *desk_change_refused_field       (DeskChange    *self,
                                                  const char    *server_text);
 

@@ -178,8 +178,10 @@ send_change (DeskWriter *self,
              GTask      *task)
 {
   gpointer record = desk_change_get_record (change);
-  g_autoptr(JsonNode) stored = NULL;
   DeskApiClient *client = self->client;
+  const char *method = NULL;
+  const char *notes = NULL;
+  gint64 amount = 0, payment_date = 0;
 
   /* Never the caller's cancellable: a change that left is followed to its end. */
   switch (desk_change_get_kind (change))
@@ -207,17 +209,9 @@ send_change (DeskWriter *self,
       desk_api_client_update_invoice_async (client, record, NULL, sent_cb, task);
       break;
     case DESK_CHANGE_ADD_PAYMENT:
-      stored = desk_change_to_json (change);
-      {
-        JsonObject *o = json_node_get_object (stored);
-
-        desk_api_client_add_payment_async (client, desk_change_get_target_id (change),
-                                           json_object_get_int_member (o, "amount"),
-                                           json_object_get_string_member (o, "method"),
-                                           json_object_get_int_member (o, "payment_date"),
-                                           json_object_get_string_member (o, "notes"),
-                                           NULL, sent_cb, task);
-      }
+      desk_change_get_payment (change, &amount, &method, &payment_date, &notes);
+      desk_api_client_add_payment_async (client, desk_change_get_target_id (change), amount,
+                                         method, payment_date, notes, NULL, sent_cb, task);
       break;
     default:
       g_assert_not_reached ();
