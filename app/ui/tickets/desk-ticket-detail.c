@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "desk-accessible.h"
 #include "desk-message-dialog.h"
 #include "desk-ticket-detail.h"
 #include "desk-ticket-match.h"
@@ -588,6 +589,7 @@ confirm_change (DeskTicketDetail *self,
                                     "cancel", _("_Cancel"),
                                     "change", _("_Change Status"),
                                     NULL);
+  desk_accessible_tidy_mnemonics (dialog);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -819,6 +821,7 @@ static void
 desk_ticket_detail_init (DeskTicketDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->write_cancellable = g_cancellable_new ();
   update_actions (self);

@@ -76,6 +76,7 @@ contact_row (const char *title,
 {
   GtkWidget *row = desk_ticket_info_row (title, value);
   g_autofree char *uri = NULL;
+  g_autofree char *name = NULL;
   GtkWidget *button;
 
   if (value == NULL || *value == '\0')
@@ -85,6 +86,9 @@ contact_row (const char *title,
   button = gtk_link_button_new (uri);
   gtk_button_set_icon_name (GTK_BUTTON (button), icon_name);
   gtk_widget_set_tooltip_text (button, tooltip);
+  /* Read as "Call: 555 0100", not as the bare tel: link GTK takes for its name. */
+  name = g_strdup_printf ("%s: %s", tooltip, value);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
