@@ -267,16 +267,22 @@ desk_window_close_request (GtkWindow *window)
 }
 
 /* GtkApplication gives the window its shortcuts window on joining it; GTK leaves that
- * window's search button without a name. */
+ * window's search and its sections button without a name. */
 static void
 name_help_overlay (DeskWindow *self)
 {
   GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (self);
   GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
 
-  if (overlay != NULL)
-    desk_accessible_name_icon_button (GTK_WIDGET (overlay), "edit-find-symbolic",
-                                      _("Search Shortcuts"));
+  if (overlay == NULL)
+    return;
+
+  desk_accessible_name_icon_button (GTK_WIDGET (overlay), "edit-find-symbolic",
+                                    _("Search Shortcuts"));
+  desk_accessible_name_internal (GTK_WIDGET (overlay), GTK_TYPE_SEARCH_ENTRY, NULL,
+                                 _("Search Shortcuts"));
+  desk_accessible_name_internal (GTK_WIDGET (overlay), GTK_TYPE_MENU_BUTTON, NULL,
+                                 _("Shortcut Sections"));
 }
 
 static void

@@ -430,6 +430,10 @@ desk_preferences_window_init (DeskPreferencesWindow *self)
   desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
   desk_accessible_name_by_tooltip (GTK_WIDGET (self->url_row));
   desk_accessible_name_by_tooltip (GTK_WIDGET (self->key_row));
+  desk_accessible_name_internal (GTK_WIDGET (self), GTK_TYPE_SEARCH_ENTRY, "search_entry",
+                                 _("Search Preferences"));
+  desk_accessible_name_internal (GTK_WIDGET (self), GTK_TYPE_LIST_BOX, "search_results",
+                                 _("Search Results"));
 }
 
 DeskPreferencesWindow *

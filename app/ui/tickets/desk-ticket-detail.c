@@ -229,6 +229,7 @@ combo_row (DeskTicketDetail *self,
   g_object_set_data_full (G_OBJECT (row), "property", g_strdup (property), g_free);
   g_object_set_data (G_OBJECT (row), "position", GUINT_TO_POINTER (position));
   g_signal_connect (row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
+  desk_accessible_follow_combo_row (ADW_COMBO_ROW (row));
 
   return row;
 }

@@ -88,6 +88,46 @@ desk_accessible_label_dropdown (GtkDropDown *dropdown)
                                     -1);
 }
 
+static void
+combo_row_selected_cb (AdwComboRow *row)
+{
+  gpointer item = adw_combo_row_get_selected_item (row);
+  GtkExpression *expression = adw_combo_row_get_expression (row);
+  g_auto(GValue) value = G_VALUE_INIT;
+  const char *text = NULL;
+
+  if (item != NULL && expression != NULL && gtk_expression_evaluate (expression, item, &value) &&
+      G_VALUE_HOLDS_STRING (&value))
+    text = g_value_get_string (&value);
+  else if (GTK_IS_STRING_OBJECT (item))
+    text = gtk_string_object_get_string (item);
+  else
+    text = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+  if (text != NULL && *text != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/**
+ * desk_accessible_follow_combo_row:
+ * @row: a combo row
+ *
+ * libadwaita 1.2 names a combo row by its title and shows the choice in a list of its
+ * own that a screen reader does not read with it: "Status" is read, not "Pending". The
+ * choice becomes the row's description, and follows it.
+ */
+void
+desk_accessible_follow_combo_row (AdwComboRow *row)
+{
+  combo_row_selected_cb (row);
+  g_signal_connect (row, "notify::selected-item", G_CALLBACK (combo_row_selected_cb), NULL);
+  g_signal_connect (row, "notify::subtitle", G_CALLBACK (combo_row_selected_cb), NULL);
+}
+
 /**
  * desk_accessible_label_list:
  * @view: a list view or a column view
@@ -211,4 +251,31 @@ desk_accessible_name_icon_button (GtkWidget  *root,
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     desk_accessible_name_icon_button (child, icon_name, label);
+}
+
+/**
+ * desk_accessible_name_internal:
+ * @root: a widget that a library built
+ * @type: the type of the widgets to name
+ * @id: (nullable): their id in the library's .ui file, or %NULL for any
+ * @label: the name to give them
+ *
+ * For what a library leaves unnamed and Front Desk cannot reach from its own .ui files:
+ * the hidden search of a preferences window or of the shortcuts window.
+ */
+void
+desk_accessible_name_internal (GtkWidget  *root,
+                               GType       type,
+                               const char *id,
+                               const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (id == NULL || g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (root),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    desk_accessible_name_internal (child, type, id, label);
 }

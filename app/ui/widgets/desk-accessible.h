@@ -7,12 +7,13 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 void desk_accessible_tidy_mnemonics (GtkWidget   *root);
 void desk_accessible_label_dropdown (GtkDropDown *dropdown);
+void desk_accessible_follow_combo_row (AdwComboRow *row);
 void desk_accessible_label_list     (GtkWidget   *view,
                                      const char  *label);
 void desk_accessible_label_row      (GtkWidget   *cell,
@@ -21,6 +22,10 @@ void desk_accessible_label_row      (GtkWidget   *cell,
 void desk_accessible_name_by_tooltip (GtkWidget  *root);
 void desk_accessible_name_icon_button (GtkWidget  *root,
                                        const char *icon_name,
+                                       const char *label);
+void desk_accessible_name_internal    (GtkWidget  *root,
+                                       GType       type,
+                                       const char *id,
                                        const char *label);
 
 G_END_DECLS
