@@ -15,6 +15,7 @@
 #include "desk-test-utils.h"
 #include "desk-window.h"
 #include "preferences/desk-preferences-window.h"
+#include "tickets/desk-ticket-match.h"
 #include "tickets/desk-tickets-page.h"
 
 /* Every screen is walked widget by widget, and each control a keyboard or a screen reader
@@ -457,6 +458,52 @@ show_section (Fixture    *fixture,
   return adw_bin_get_child (ADW_BIN (get_child (fixture->window, bin)));
 }
 
+/* Whether some widget at or below @root of @role has @property set to @text. */
+static gboolean
+find_property (GtkWidget             *root,
+               GtkAccessibleRole      role,
+               GtkAccessibleProperty  property,
+               const char            *text)
+{
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root)) == role &&
+      gtk_test_accessible_has_property (GTK_ACCESSIBLE (root), property))
+    {
+      g_autofree char *differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (root),
+                                                                     property, text);
+
+      if (differs == NULL)
+        return TRUE;
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (find_property (c, role, property, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A status is a coloured pill on screen; to a screen reader it is words: in the name of
+ * the ticket's row, and as the description of the detail's Status row. */
+static void
+check_status_in_words (DeskTicketsPage *page,
+                       DeskTicket      *ticket)
+{
+  DeskCustomer *customer = desk_ticket_get_customer (ticket);
+  const char *status = desk_ticket_first_status (ticket);
+  g_autofree char *row = g_strdup_printf ("%s, %s, %s", desk_ticket_get_order_id (ticket),
+                                          customer != NULL
+                                          ? desk_customer_get_full_name (customer) : "",
+                                          status);
+
+  g_assert_nonnull (status);
+  g_assert_true (find_property (GTK_WIDGET (desk_tickets_page_get_results (page)),
+                                GTK_ACCESSIBLE_ROLE_ROW, GTK_ACCESSIBLE_PROPERTY_LABEL, row));
+  g_assert_true (find_property (GTK_WIDGET (desk_tickets_page_get_detail (page)),
+                                GTK_ACCESSIBLE_ROLE_COMBO_BOX,
+                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status));
+}
+
 static void
 test_tickets (Fixture       *fixture,
               gconstpointer  data)
@@ -470,6 +517,7 @@ test_tickets (Fixture       *fixture,
   g_assert_true (desk_test_wait_for (ticket_shown, page, WAIT_MS));
   desk_test_iterate (400);
   audit_screen (GTK_WIDGET (fixture->window), "Tickets, a ticket open");
+  check_status_in_words (page, ticket);
 
   /* Converting asks first: the question's buttons are named like any other. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk_tickets_page_get_detail (page)),
