@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-accessible.h"
 #include "desk-message-dialog.h"
 
 /**
@@ -37,6 +38,7 @@ desk_message_dialog_ask (GtkWindow             *parent,
                                     "cancel", _("_Cancel"),
                                     action_id, action_label,
                                     NULL);
+  desk_accessible_tidy_mnemonics (GTK_WIDGET (dialog));
   adw_message_dialog_set_response_appearance (dialog, action_id, appearance);
   adw_message_dialog_set_default_response (dialog, appearance == ADW_RESPONSE_DESTRUCTIVE
                                                    ? "cancel" : action_id);

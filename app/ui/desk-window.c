@@ -9,8 +9,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 
 #include "customers/desk-customers-page.h"
+#include "desk-accessible.h"
 #include "desk-window.h"
 #include "tickets/desk-tickets-page.h"
 #include "welcome/desk-welcome-page.h"
@@ -264,6 +266,25 @@ desk_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (desk_window_parent_class)->close_request (window);
 }
 
+/* GtkApplication gives the window its shortcuts window on joining it; GTK leaves that
+ * window's search and its sections button without a name. */
+static void
+name_help_overlay (DeskWindow *self)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (self);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    return;
+
+  desk_accessible_name_icon_button (GTK_WIDGET (overlay), "edit-find-symbolic",
+                                    _("Search Shortcuts"));
+  desk_accessible_name_internal (GTK_WIDGET (overlay), GTK_TYPE_SEARCH_ENTRY, NULL,
+                                 _("Search Shortcuts"));
+  desk_accessible_name_internal (GTK_WIDGET (overlay), GTK_TYPE_MENU_BUTTON, NULL,
+                                 _("Shortcut Sections"));
+}
+
 static void
 desk_window_constructed (GObject *object)
 {
@@ -404,6 +425,7 @@ desk_window_init (DeskWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::application", G_CALLBACK (name_help_overlay), NULL);
 }
 
 DeskWindow *

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "desk-accessible.h"
 #include "desk-customer-check.h"
 #include "desk-customer-detail.h"
 
@@ -500,6 +501,7 @@ static void
 desk_customer_detail_init (DeskCustomerDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (belongs_to_customer, self, NULL);
 }

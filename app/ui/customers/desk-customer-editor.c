@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-accessible.h"
 #include "desk-customer-check.h"
 #include "desk-customer-editor.h"
 #include "desk-field-check.h"
@@ -897,6 +898,7 @@ static void
 desk_customer_editor_init (DeskCustomerEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
 
   self->problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->save_cancellable = g_cancellable_new ();

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "desk-accessible.h"
 #include "desk-customer-check.h"
 #include "desk-customer-detail.h"
 #include "desk-customer-editor.h"
@@ -433,6 +434,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *org = NULL;
   g_autofree char *contact_text = NULL;
   g_autofree char *tidy = NULL;
+  g_autofree char *description = NULL;
 
   if (phone == NULL || *phone == '\0')
     phone = desk_customer_get_mobile (customer);
@@ -444,6 +446,12 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   set_row_label (name, tidy);
   set_row_label (contact, contact_text);
   set_row_label (organization, org);
+
+  /* A screen reader reads the row by its name and what the row shows under it. */
+  description = g_strjoin (*contact_text != '\0' && org != NULL && *org != '\0' ? ", " : "",
+                           contact_text, org != NULL ? org : "", NULL);
+  desk_accessible_label_row (gtk_list_item_get_child (item), tidy != NULL ? tidy : "",
+                             *description != '\0' ? description : NULL);
 }
 
 /* --- Details --------------------------------------------------------------------------- */
@@ -701,6 +709,7 @@ build_list (DeskCustomersPage *self)
   g_object_bind_property (self->leaflet, "folded", list_view, "single-click-activate",
                           G_BINDING_SYNC_CREATE);
   self->list_view = GTK_LIST_VIEW (list_view);
+  desk_accessible_label_list (list_view, _("Customers"));
   desk_results_view_set_child (self->results_view, list_view);
   desk_results_view_set_list (self->results_view, self->shown);
   desk_results_view_set_empty_text (self->results_view, _("No Customers Found"),
@@ -845,6 +854,7 @@ desk_customers_page_init (DeskCustomersPage *self)
 {
   g_type_ensure (DESK_TYPE_RESULTS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_accessible_label_dropdown (self->referral_dropdown);
   add_window_shortcuts (self);
 }
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-accessible.h"
 #include "desk-keyring.h"
 #include "desk-message-dialog.h"
 #include "desk-preferences-window.h"
@@ -427,6 +428,13 @@ desk_preferences_window_init (DeskPreferencesWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
+  desk_accessible_name_by_tooltip (GTK_WIDGET (self->url_row));
+  desk_accessible_name_by_tooltip (GTK_WIDGET (self->key_row));
+  desk_accessible_name_internal (GTK_WIDGET (self), GTK_TYPE_SEARCH_ENTRY, "search_entry",
+                                 _("Search Preferences"));
+  desk_accessible_name_internal (GTK_WIDGET (self), GTK_TYPE_LIST_BOX, "search_results",
+                                 _("Search Results"));
 }
 
 DeskPreferencesWindow *

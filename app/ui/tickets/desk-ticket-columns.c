@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "desk-accessible.h"
 #include "desk-ticket-columns.h"
 #include "desk-ticket-match.h"
 #include "desk-ticket-sections.h"
@@ -160,6 +161,26 @@ set_status_pill (GtkLabel   *label,
   gtk_widget_set_css_classes (GTK_WIDGET (label), status != NULL ? classes : NULL);
 }
 
+/* GTK 4.8 reads a row of the list by its type name. The status cell, shown at every width
+ * and filled again when the status changes, names the whole row: the status in words
+ * after the order and the customer, the devices as the description. */
+static void
+label_row (GtkLabel   *label,
+           DeskTicket *ticket)
+{
+  DeskCustomer *customer = desk_ticket_get_customer (ticket);
+  const char *status = desk_ticket_first_status (ticket);
+  g_autofree char *devices = desk_ticket_device_names (ticket);
+  /* Translators: a row of the ticket list: order number, customer, status */
+  g_autofree char *text = g_strdup_printf (_("%s, %s, %s"), desk_ticket_get_order_id (ticket),
+                                           customer != NULL
+                                           ? desk_customer_get_full_name (customer) : "",
+                                           status != NULL ? status : _("No Status"));
+
+  desk_accessible_label_row (GTK_WIDGET (label), text,
+                             devices != NULL && *devices != '\0' ? devices : NULL);
+}
+
 static void
 set_due (GtkLabel    *label,
          DeskTicket  *ticket,
@@ -203,6 +224,7 @@ fill_cell (GtkListItem *item)
       break;
     case COLUMN_STATUS:
       set_status_pill (label, desk_ticket_first_status (ticket));
+      label_row (label, ticket);
       break;
     case COLUMN_TECHNICIAN:
       text = desk_ticket_technician (ticket);

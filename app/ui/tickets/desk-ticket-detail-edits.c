@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-accessible.h"
 #include "desk-field-check.h"
 #include "desk-ticket-detail-private.h"
 #include "desk-ticket-match.h"
@@ -338,6 +339,7 @@ combo_row (DeskTicketDetail *self,
   keep_row (self, row, position, field->property);
   add_open_keys (row);
   g_signal_connect (row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
+  desk_accessible_follow_combo_row (ADW_COMBO_ROW (row));
 
   return row;
 }
@@ -802,6 +804,7 @@ confirm_change (DeskTicketDetail *self,
                                     "cancel", _("_Cancel"),
                                     "change", _("_Change Status"),
                                     NULL);
+  desk_accessible_tidy_mnemonics (dialog);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");

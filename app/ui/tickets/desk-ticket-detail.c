@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "desk-accessible.h"
 #include "desk-message-dialog.h"
 #include "desk-ticket-detail-private.h"
 #include "desk-ticket-sections.h"
@@ -478,6 +479,7 @@ static void
 desk_ticket_detail_init (DeskTicketDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
   gtk_widget_set_size_request (self->back_button, DESK_TOUCH_TARGET, DESK_TOUCH_TARGET);
   self->cancellable = g_cancellable_new ();
   self->write_cancellable = g_cancellable_new ();

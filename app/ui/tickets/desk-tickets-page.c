@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "desk-accessible.h"
 #include "desk-results-view.h"
 #include "desk-ticket-columns.h"
 #include "desk-ticket-match.h"
@@ -248,6 +249,8 @@ update_custom_range_label (DeskTicketsPage *self)
   if (self->filters.from_date <= 0 || from_date == NULL || to_date == NULL)
     {
       gtk_menu_button_set_label (self->custom_range_button, _("Choose Dates"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->custom_range_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose the Dates"), -1);
       return;
     }
 
@@ -256,6 +259,8 @@ update_custom_range_label (DeskTicketsPage *self)
   /* Translators: a date range, first and last day */
   label = g_strdup_printf (_("%s – %s"), from, to);
   gtk_menu_button_set_label (self->custom_range_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->custom_range_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 /* Shows the filters in the controls, without taking the change for the user's. */
@@ -789,6 +794,7 @@ desk_tickets_page_constructed (GObject *object)
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (column_view_activate_cb),
                            self, G_CONNECT_SWAPPED);
   desk_results_view_set_child (self->results, GTK_WIDGET (self->column_view));
+  desk_accessible_label_list (GTK_WIDGET (self->column_view), _("Tickets"));
 
   if (desk_page_get_settings (DESK_PAGE (self)) != NULL)
     saved = g_settings_get_value (desk_page_get_settings (DESK_PAGE (self)), "ticket-filters");
@@ -942,6 +948,11 @@ desk_tickets_page_init (DeskTicketsPage *self)
   g_autoptr(GtkStringList) ranges = range_names ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
+  desk_accessible_label_dropdown (self->range_dropdown);
+  desk_accessible_label_dropdown (self->status_dropdown);
+  desk_accessible_label_dropdown (self->technician_dropdown);
+  desk_accessible_label_dropdown (self->creator_dropdown);
   self->cancellable = g_cancellable_new ();
   self->css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),

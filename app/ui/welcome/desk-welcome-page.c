@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "desk-accessible.h"
 #include "desk-welcome-page.h"
 
 /* Shown on the first run, while no account is set up. Its two buttons activate
@@ -44,4 +45,5 @@ static void
 desk_welcome_page_init (DeskWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
 }

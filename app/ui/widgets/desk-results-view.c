@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "desk-accessible.h"
 #include "desk-results-view.h"
 
 /* What every list screen shows around its rows: a spinner while the first page loads, a
@@ -268,6 +269,7 @@ desk_results_view_init (DeskResultsView *self)
   GtkAdjustment *adj;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
 
   self->list_signals = g_signal_group_new (DESK_TYPE_PAGED_LIST);
   g_signal_group_connect_swapped (self->list_signals, "items-changed",
