@@ -319,6 +319,11 @@ history_row (gpointer item)
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), when);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  /* A plain preferences row is not named by its title: say the entry and its date. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, date,
+                                  -1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
 
