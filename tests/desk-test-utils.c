@@ -54,12 +54,22 @@ desk_test_wait_for (gboolean (*condition) (gpointer data),
 
 /* Renders @widget as it is on screen into <build>/tests/screenshots/@name.png and returns
  * the path, so that what a test built can be looked at. */
+static GskRenderNode *
+render_node (GdkPaintable *paintable,
+             int           width,
+             int           height)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
 char *
 desk_test_save_screenshot (GtkWidget  *widget,
                            const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *dir = NULL;
@@ -72,8 +82,14 @@ desk_test_save_screenshot (GtkWidget  *widget,
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* A widget just shown on a busy machine may not have been drawn yet: give it frames
+   * until it has, within a generous bound. */
+  node = render_node (paintable, width, height);
+  for (guint i = 0; node == NULL && i < 100; i++)
+    {
+      desk_test_iterate (50);
+      node = render_node (paintable, width, height);
+    }
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
