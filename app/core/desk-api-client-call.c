@@ -293,6 +293,20 @@ body_cut_short (SoupMessage  *message,
   return TRUE;
 }
 
+/* No redirect is followed: the key is in the query, and a write must reach the configured
+ * server or nobody. The error says where the server pointed to, without the key. */
+static GError *
+redirect_error (SoupMessage *message)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+  const char *location = soup_message_headers_get_one (headers, "Location");
+  g_autofree char *target = desk_api_client_redact_url (location != NULL ? location : "nowhere");
+  g_autofree char *detail = g_strdup_printf ("HTTP %u to %s", soup_message_get_status (message),
+                                             target);
+
+  return desk_api_error_new (DESK_API_ERROR_REDIRECTED, detail);
+}
+
 static void
 send_cb (GObject      *object,
          GAsyncResult *result,
@@ -324,6 +338,12 @@ send_cb (GObject      *object,
   g_debug ("%s %s: HTTP %u, %" G_GSIZE_FORMAT " bytes", call->method, call->log_url,
            soup_message_get_status (message), g_bytes_get_size (body));
 
+  if (SOUP_STATUS_IS_REDIRECTION (soup_message_get_status (message)))
+    {
+      handle_failure (call, NULL, redirect_error (message));
+      return;
+    }
+
   if (g_bytes_get_size (body) > THREAD_PARSE_THRESHOLD)
     {
       evaluate_in_thread (call, message, body);
@@ -351,6 +371,14 @@ send_now (Call *call)
 
   soup_message_headers_replace (soup_message_get_request_headers (message),
                                 "Accept", "application/json");
+
+  /* libsoup sends an idempotent request (PUT, and the GET that converts a ticket) again by
+   * itself when a kept-alive connection closes before the reply: a write goes out on a
+   * fresh connection, where it never does that (request_is_restartable() in libsoup's
+   * soup-client-message-io-http1.c wants a connection used before). */
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+  if (call->flags & DESK_REPLY_WRITE)
+    soup_message_add_flags (message, SOUP_MESSAGE_NEW_CONNECTION);
 
   if (call->body != NULL)
     soup_message_set_request_body_from_bytes (message, "application/json", call->body);
@@ -506,7 +534,8 @@ call_new_internal (DeskApiClient       *self,
   if (flags & DESK_API_REQUEST_LIST)
     call->flags |= DESK_REPLY_LIST;
 
-  if (g_strcmp0 (call->method, "GET") != 0 && g_strcmp0 (call->method, "HEAD") != 0)
+  if ((flags & DESK_API_REQUEST_WRITE) ||
+      (g_strcmp0 (call->method, "GET") != 0 && g_strcmp0 (call->method, "HEAD") != 0))
     call->flags |= DESK_REPLY_WRITE;
 
   return call;

@@ -608,7 +608,7 @@ desk_api_client_request_async (DeskApiClient       *self,
     }
 
   url = build_url (self, path, query);
-  existing = body == NULL && !(flags & DESK_API_REQUEST_NO_JOIN) &&
+  existing = body == NULL && !(flags & (DESK_API_REQUEST_NO_JOIN | DESK_API_REQUEST_WRITE)) &&
              g_ascii_strcasecmp (method, "GET") == 0
              ? g_hash_table_lookup (self->in_flight, url) : NULL;
 

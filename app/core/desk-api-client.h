@@ -24,6 +24,8 @@ G_BEGIN_DECLS
  * @DESK_API_REQUEST_LIST: the reply is a list: "No Result Found" means an empty list
  * @DESK_API_REQUEST_NO_JOIN: do not join an identical GET in flight, which may have left
  *   before a change this request must see
+ * @DESK_API_REQUEST_WRITE: the request changes data, whatever its method: it is sent once
+ *   and its failures are judged as a write's
  *
  * How to send a request and read its reply.
  */
@@ -32,6 +34,7 @@ typedef enum
   DESK_API_REQUEST_NONE = 0,
   DESK_API_REQUEST_LIST = 1 << 0,
   DESK_API_REQUEST_NO_JOIN = 1 << 1,
+  DESK_API_REQUEST_WRITE = 1 << 2,
 } DeskApiRequestFlags;
 
 /**
