@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
 #include "desk-api-client-private.h"
@@ -27,12 +28,22 @@ enum {
   PROP_TIMEOUT,
   PROP_MAX_RETRIES,
   PROP_N_ACTIVE,
+  PROP_SLOW_AFTER,
+  PROP_DEADLINE,
+  PROP_WAITING,
+  PROP_WAITING_MESSAGE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (DeskApiClient, desk_api_client, G_TYPE_OBJECT)
+G_DEFINE_ENUM_TYPE (DeskApiWait, desk_api_wait,
+                    G_DEFINE_ENUM_VALUE (DESK_API_WAIT_NONE, "none"),
+                    G_DEFINE_ENUM_VALUE (DESK_API_WAIT_SLOW, "slow"),
+                    G_DEFINE_ENUM_VALUE (DESK_API_WAIT_PACED, "paced"),
+                    G_DEFINE_ENUM_VALUE (DESK_API_WAIT_RETRYING, "retrying"),
+                    G_DEFINE_ENUM_VALUE (DESK_API_WAIT_RATE_LIMITED, "rate-limited"))
 
 static char *
 build_query (const char * const *query,
@@ -104,6 +115,12 @@ desk_api_client_constructed (GObject *object)
 
   if (self->clock == NULL)
     self->clock = g_object_ref (desk_rate_governor_get_clock (self->governor));
+
+  /* A manual clock (in tests) wakes the waiting state when it is advanced. */
+  if (desk_clock_is_manual (self->clock))
+    self->clock_changed_id = g_signal_connect_swapped (self->clock, "changed",
+                                                       G_CALLBACK (desk_api_client_update_waiting),
+                                                       self);
 }
 
 static void
@@ -113,6 +130,11 @@ desk_api_client_dispose (GObject *object)
 
   if (self->session != NULL)
     soup_session_abort (self->session);
+
+  g_clear_signal_handler (&self->clock_changed_id, self->clock);
+  if (self->wake_source != NULL)
+    g_source_destroy (self->wake_source);
+  g_clear_pointer (&self->wake_source, g_source_unref);
 
   G_OBJECT_CLASS (desk_api_client_parent_class)->dispose (object);
 }
@@ -126,6 +148,7 @@ desk_api_client_finalize (GObject *object)
   g_clear_object (&self->governor);
   g_clear_object (&self->clock);
   g_clear_pointer (&self->in_flight, g_hash_table_unref);
+  g_clear_pointer (&self->calls, g_ptr_array_unref);
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->api_key, g_free);
 
@@ -164,6 +187,18 @@ desk_api_client_get_property (GObject    *object,
     case PROP_N_ACTIVE:
       g_value_set_uint (value, self->n_active);
       break;
+    case PROP_SLOW_AFTER:
+      g_value_set_uint (value, desk_api_client_get_slow_after (self));
+      break;
+    case PROP_DEADLINE:
+      g_value_set_uint (value, desk_api_client_get_deadline (self));
+      break;
+    case PROP_WAITING:
+      g_value_set_enum (value, self->waiting);
+      break;
+    case PROP_WAITING_MESSAGE:
+      g_value_set_string (value, desk_api_client_get_waiting_message (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -197,6 +232,12 @@ desk_api_client_set_property (GObject      *object,
       break;
     case PROP_MAX_RETRIES:
       desk_api_client_set_max_retries (self, g_value_get_uint (value));
+      break;
+    case PROP_SLOW_AFTER:
+      desk_api_client_set_slow_after (self, g_value_get_uint (value));
+      break;
+    case PROP_DEADLINE:
+      desk_api_client_set_deadline (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -276,6 +317,51 @@ desk_api_client_class_init (DeskApiClientClass *klass)
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * DeskApiClient:slow-after:
+   *
+   * Milliseconds without an answer before a request makes #DeskApiClient:waiting say so.
+   */
+  properties[PROP_SLOW_AFTER] =
+    g_param_spec_uint ("slow-after", NULL, NULL,
+                       1, G_MAXUINT, DESK_API_CLIENT_DEFAULT_SLOW_AFTER,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * DeskApiClient:deadline:
+   *
+   * Seconds a request may take from the first time it left, its retries and its waits
+   * after refusals for too many requests included. A read still unanswered then ends with %DESK_API_ERROR_TIMEOUT (or
+   * %DESK_API_ERROR_RATE_LIMITED); a write that has not left yet ends too, one on the
+   * wire is left to its #DeskApiClient:timeout.
+   */
+  properties[PROP_DEADLINE] =
+    g_param_spec_uint ("deadline", NULL, NULL,
+                       1, G_MAXUINT / 1000, DESK_API_CLIENT_DEFAULT_DEADLINE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * DeskApiClient:waiting:
+   *
+   * Why a request keeps someone waiting, once one has gone unanswered for
+   * #DeskApiClient:slow-after; %DESK_API_WAIT_NONE otherwise. A screen shows
+   * #DeskApiClient:waiting-message and offers desk_api_client_stop_waiting().
+   */
+  properties[PROP_WAITING] =
+    g_param_spec_enum ("waiting", NULL, NULL,
+                       DESK_TYPE_API_WAIT, DESK_API_WAIT_NONE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * DeskApiClient:waiting-message:
+   *
+   * #DeskApiClient:waiting in words for the counter, %NULL when nothing waits.
+   */
+  properties[PROP_WAITING_MESSAGE] =
+    g_param_spec_string ("waiting-message", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -289,6 +375,9 @@ desk_api_client_init (DeskApiClient *self)
                                                  "user-agent", user_agent,
                                                  NULL);
   self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->calls = g_ptr_array_new ();
+  self->slow_after = DESK_API_CLIENT_DEFAULT_SLOW_AFTER * (gint64) 1000;
+  self->deadline = DESK_API_CLIENT_DEFAULT_DEADLINE * G_USEC_PER_SEC;
   self->base_url = g_strdup (DESK_API_CLIENT_DEFAULT_BASE_URL);
   self->max_retries = DESK_API_CLIENT_DEFAULT_RETRIES;
 }
@@ -426,6 +515,234 @@ desk_api_client_set_max_retries (DeskApiClient *self,
 
   self->max_retries = max_retries;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_RETRIES]);
+}
+
+guint
+desk_api_client_get_slow_after (DeskApiClient *self)
+{
+  g_return_val_if_fail (DESK_IS_API_CLIENT (self), 0);
+
+  return (guint) (self->slow_after / 1000);
+}
+
+void
+desk_api_client_set_slow_after (DeskApiClient *self,
+                                guint          ms)
+{
+  g_return_if_fail (DESK_IS_API_CLIENT (self));
+
+  if (self->slow_after == ms * (gint64) 1000)
+    return;
+
+  self->slow_after = ms * (gint64) 1000;
+  desk_api_client_update_waiting (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLOW_AFTER]);
+}
+
+guint
+desk_api_client_get_deadline (DeskApiClient *self)
+{
+  g_return_val_if_fail (DESK_IS_API_CLIENT (self), 0);
+
+  return (guint) (self->deadline / G_USEC_PER_SEC);
+}
+
+void
+desk_api_client_set_deadline (DeskApiClient *self,
+                              guint          seconds)
+{
+  g_return_if_fail (DESK_IS_API_CLIENT (self));
+
+  if (self->deadline == seconds * (gint64) G_USEC_PER_SEC)
+    return;
+
+  self->deadline = seconds * (gint64) G_USEC_PER_SEC;
+  desk_api_client_update_waiting (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEADLINE]);
+}
+
+DeskApiWait
+desk_api_client_get_waiting (DeskApiClient *self)
+{
+  g_return_val_if_fail (DESK_IS_API_CLIENT (self), DESK_API_WAIT_NONE);
+
+  return self->waiting;
+}
+
+/**
+ * desk_api_client_get_waiting_message:
+ * @self: a #DeskApiClient
+ *
+ * Returns: (nullable): why Front Desk is waiting, in words for the counter
+ */
+const char *
+desk_api_client_get_waiting_message (DeskApiClient *self)
+{
+  g_return_val_if_fail (DESK_IS_API_CLIENT (self), NULL);
+
+  switch (self->waiting)
+    {
+    case DESK_API_WAIT_SLOW:
+      return _("RepairDesk is taking long to answer. Front Desk is still waiting.");
+    case DESK_API_WAIT_PACED:
+      return _("Front Desk is keeping to RepairDesk’s limit of requests a minute. Your request is next in line.");
+    case DESK_API_WAIT_RETRYING:
+      return _("RepairDesk did not answer. Front Desk is trying again.");
+    case DESK_API_WAIT_RATE_LIMITED:
+      return _("RepairDesk asked Front Desk to slow down. Front Desk is waiting for its turn.");
+    case DESK_API_WAIT_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+wake_cb (gpointer user_data)
+{
+  DeskApiClient *self = user_data;
+
+  g_clear_pointer (&self->wake_source, g_source_unref);
+  desk_api_client_update_waiting (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* With the system clock, the next change comes from a timer; a manual clock says when
+ * it moves. */
+static void
+schedule_wake (DeskApiClient *self,
+               gint64         now,
+               gint64         wake)
+{
+  if (self->wake_source != NULL)
+    g_source_destroy (self->wake_source);
+  g_clear_pointer (&self->wake_source, g_source_unref);
+
+  if (wake == G_MAXINT64 || desk_clock_is_manual (self->clock))
+    return;
+
+  self->wake_source = g_timeout_source_new ((guint) ((wake - now + 999) / 1000) + 1);
+  g_source_set_callback (self->wake_source, wake_cb, self, NULL);
+  g_source_attach (self->wake_source, g_main_context_get_thread_default ());
+}
+
+/* A request past the deadline ends, unless it is a write already sent: cutting that short
+ * would only make its outcome unknown sooner than its timeout does. */
+static GError *
+deadline_error (const DeskApiCallState *state)
+{
+  if (state->write && state->on_wire)
+    return NULL;
+
+  if (state->rate_limited)
+    return desk_api_error_new (DESK_API_ERROR_RATE_LIMITED, "Still refused at the deadline");
+
+  return desk_api_error_new (DESK_API_ERROR_TIMEOUT, "No answer before the deadline");
+}
+
+static void
+update_once (DeskApiClient *self)
+{
+  g_autoptr(GPtrArray) expired = g_ptr_array_new ();
+  g_autoptr(GPtrArray) errors = g_ptr_array_new ();
+  gint64 now = desk_clock_get_time (self->clock);
+  DeskApiWait waiting = DESK_API_WAIT_NONE;
+  gint64 wake = G_MAXINT64;
+
+  for (guint i = 0; i < self->calls->len; i++)
+    {
+      DeskApiCall *call = g_ptr_array_index (self->calls, i);
+      DeskApiCallState state;
+      GError *error;
+
+      desk_api_call_get_state (call, &state);
+
+      if (state.sent && now - state.first_sent >= self->deadline &&
+          (error = deadline_error (&state)) != NULL)
+        {
+          g_ptr_array_add (expired, call);
+          g_ptr_array_add (errors, error);
+          continue;
+        }
+      if (state.sent && now - state.first_sent < self->deadline)
+        wake = MIN (wake, state.first_sent + self->deadline);
+
+      if (now - state.started < self->slow_after)
+        wake = MIN (wake, state.started + self->slow_after);
+      else if (state.rate_limited)
+        waiting = MAX (waiting, DESK_API_WAIT_RATE_LIMITED);
+      else if (state.retrying)
+        waiting = MAX (waiting, DESK_API_WAIT_RETRYING);
+      else if (state.paced)
+        waiting = MAX (waiting, DESK_API_WAIT_PACED);
+      else
+        waiting = MAX (waiting, DESK_API_WAIT_SLOW);
+    }
+
+  schedule_wake (self, now, wake);
+
+  if (waiting != self->waiting)
+    {
+      self->waiting = waiting;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAITING]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAITING_MESSAGE]);
+    }
+
+  /* Each ends its call, which looks at the calls again. */
+  for (guint i = 0; i < expired->len; i++)
+    desk_api_call_abandon (g_ptr_array_index (expired, i), g_ptr_array_index (errors, i));
+}
+
+/* Looks at the calls not yet answered: which are slow, and why, and which are past the
+ * deadline. Called whenever a call starts, fails or ends, and when the clock moves on. */
+void
+desk_api_client_update_waiting (DeskApiClient *self)
+{
+  if (self->updating)
+    {
+      self->update_again = TRUE;
+      return;
+    }
+
+  g_object_ref (self);
+  self->updating = TRUE;
+  do
+    {
+      self->update_again = FALSE;
+      update_once (self);
+    }
+  while (self->update_again);
+  self->updating = FALSE;
+  g_object_unref (self);
+}
+
+/**
+ * desk_api_client_stop_waiting:
+ * @self: a #DeskApiClient
+ *
+ * Gives up on every request not yet answered, for a person who would rather not wait.
+ * Each ends with %DESK_API_ERROR_STOPPED, except a write already sent, which ends with
+ * %DESK_API_ERROR_OUTCOME_UNKNOWN: it may have been applied.
+ */
+void
+desk_api_client_stop_waiting (DeskApiClient *self)
+{
+  g_autoptr(GPtrArray) calls = NULL;
+
+  g_return_if_fail (DESK_IS_API_CLIENT (self));
+
+  calls = g_ptr_array_copy (self->calls, NULL, NULL);
+  for (guint i = 0; i < calls->len; i++)
+    {
+      DeskApiCall *call = g_ptr_array_index (calls, i);
+      DeskApiCallState state;
+
+      desk_api_call_get_state (call, &state);
+      desk_api_call_abandon (call, state.write && state.on_wire
+                                   ? desk_api_error_new (DESK_API_ERROR_OUTCOME_UNKNOWN,
+                                                         "Stopped waiting for the answer")
+                                   : desk_api_error_new (DESK_API_ERROR_STOPPED, NULL));
+    }
 }
 
 static gboolean
