@@ -244,6 +244,7 @@ typedef struct
   const char    *body;         /* for writes and the first read, or all when read_body NULL */
   const char    *read_body;    /* nullable: for reads */
   const char    *location;     /* nullable: a redirect's target */
+  gboolean       challenge;    /* ask for HTTP authentication */
   guint          n_requests;
   guint          n_writes;
 } Fixture;
@@ -263,6 +264,10 @@ server_cb (SoupServer        *server,
   fixture->n_requests++;
   if (!read)
     fixture->n_writes++;
+
+  if (fixture->challenge)
+    soup_message_headers_replace (soup_server_message_get_response_headers (message),
+                                  "WWW-Authenticate", "Basic realm=\"RepairDesk\"");
 
   if (fixture->location != NULL)
     soup_message_headers_replace (soup_server_message_get_response_headers (message),
@@ -515,6 +520,35 @@ test_redirects (Fixture       *fixture,
   g_assert_finalize_object (elsewhere.server);
 }
 
+/* A challenge for HTTP authentication is not answered by sending the write again, not
+ * even when the address carries a user and password. */
+static void
+test_auth_challenge (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GUri) uri = g_uri_parse (fixture->base_url, G_URI_FLAGS_NONE, NULL);
+  g_autofree char *with_user = g_strdup_printf ("http://clerk:secret@127.0.0.1:%d/api/web/v1/",
+                                                g_uri_get_port (uri));
+  static const char * const names[] = { "statuses", "update ticket", "create ticket" };
+  Result result = { 0, };
+
+  fixture->status = 401;
+  fixture->challenge = TRUE;
+  fixture->body = "{\"success\":false,\"statusCode\":401,\"message\":\"Unauthorized\"}";
+  desk_api_client_set_base_url (fixture->client, with_user);
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      guint n_requests = fixture->n_requests;
+
+      run_endpoint (fixture->client, find_endpoint (names[n]), &result);
+      g_assert_false (result.ok);
+      g_assert_error (result.error, DESK_API_ERROR, DESK_API_ERROR_UNAUTHORIZED);
+      g_assert_cmpuint (fixture->n_requests, ==, n_requests + 1);
+      g_clear_error (&result.error);
+    }
+}
+
 /* --- A server that reads a write on a kept-alive connection and hangs up ------------ */
 
 typedef struct
@@ -751,6 +785,7 @@ main (int   argc,
   ADD ("/misbehaving/write-without-record", test_write_without_record);
   ADD ("/misbehaving/write-http-500", test_write_http_500);
   ADD ("/misbehaving/redirects", test_redirects);
+  ADD ("/misbehaving/auth-challenge", test_auth_challenge);
   g_test_add_func ("/misbehaving/write-not-resent", test_write_not_resent);
   g_test_add_func ("/misbehaving/tls-untrusted", test_tls_untrusted);
 
