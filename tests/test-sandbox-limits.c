@@ -179,26 +179,44 @@ test_chunked_small_accepted (void)
   g_assert_nonnull (strstr (status, "\"success\":true"));
 }
 
-/* Money out of range in a request is refused, never stored wrapped. */
+/* Money out of range in a request is refused, never stored wrapped; a line within range
+ * is taken, with totals that add up. */
 static void
 test_money_out_of_range (void)
 {
-  static const char * const prices[] = { "1e300", "-1e300", "9223372036854775807",
-                                         "\"92233720368547758.07\"", "\"1e300\"" };
+  /* Price and quantity, each out of range on its own. */
+  static const char * const lines[][2] = {
+    { "1e300", "\"1\"" }, { "-1e300", "\"1\"" }, { "9223372036854775807", "\"1\"" },
+    { "\"92233720368547758.07\"", "\"1\"" }, { "\"1e300\"", "\"1\"" },
+    { "\"10.00\"", "\"9223372036854775807\"" }, { "\"10.00\"", "4611686018427387904" },
+  };
   g_autoptr(DeskSandbox) sandbox = test_sandbox_start (0);
   g_autoptr(SoupSession) session = test_session_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (prices); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     {
-      g_autofree char *body = g_strdup_printf ("{\"customer_id\":\"1\",\"items\":[{\"name\":\"Screen\","
-                                               "\"price\":%s,\"quantity\":\"9223372036854775807\"}]}",
-                                               prices[i]);
+      g_autofree char *body = g_strdup_printf ("{\"summary\":{\"customer_id\":\"380002\"},"
+                                               "\"items\":[{\"name\":\"Screen\",\"taxclass\":\"7401\","
+                                               "\"price\":%s,\"quantity\":%s}]}",
+                                               lines[i][0], lines[i][1]);
       g_autoptr(TestReply) reply = test_request (session, sandbox, "POST", "invoices", body);
 
-      g_test_message ("price %s", prices[i]);
+      g_test_message ("price %s, quantity %s", lines[i][0], lines[i][1]);
       g_assert_false (test_success (reply));
       g_assert_cmpint (test_status_code (reply), ==, 422);
+      /* Refused for the amount, not for anything else in the body. */
+      g_assert_nonnull (strstr (g_bytes_get_data (reply->body, NULL), "price") != NULL
+                        ? "price" : strstr (g_bytes_get_data (reply->body, NULL), "quantity"));
     }
+
+  {
+    g_autoptr(TestReply) reply = test_request (session, sandbox, "POST", "invoices",
+                                               "{\"summary\":{\"customer_id\":\"380002\"},"
+                                               "\"items\":[{\"name\":\"Screen\",\"taxclass\":\"7401\","
+                                               "\"price\":\"999999999.99\",\"quantity\":\"10000\"}]}");
+
+    g_assert_true (test_success (reply));
+  }
 }
 
 int

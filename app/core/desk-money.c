@@ -186,11 +186,14 @@ desk_money_parse (const char  *text,
     p++;
   end = p;
 
-  /* A trailing currency ("100,00 €") or closing parenthesis. */
+  /* A trailing currency ("100,00 €") or closing parenthesis. A digit there is no
+   * currency: "1e300" is a number in exponent notation, not 1.00 in "e300". */
   for (; *p != '\0'; p++)
     {
       if (*p == '-' || *p == ')')
         negative = TRUE;
+      else if (g_ascii_isdigit (*p))
+        return FALSE;
       else if (!g_ascii_isspace (*p) && !append_currency (cur, &n_cur, *p))
         return FALSE;
     }
