@@ -70,7 +70,7 @@ desk_api_error_describe (DeskApiError code)
     case DESK_API_ERROR_PROTOCOL:
       return _("The reply from the server could not be read. Is this a RepairDesk server?");
     case DESK_API_ERROR_OUTCOME_UNKNOWN:
-      return _("The connection dropped before RepairDesk confirmed the change. Check whether it was saved before sending it again.");
+      return _("RepairDesk did not confirm whether the change was saved. Check the record before sending it again.");
     case DESK_API_ERROR_INSECURE_URL:
       return _("The server address is not valid. Front Desk only connects to RepairDesk over a secure https:// address.");
     case DESK_API_ERROR_REDIRECTED:
