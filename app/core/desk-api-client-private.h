@@ -105,6 +105,8 @@ void         desk_api_call_get_state  (DeskApiCall         *call,
 void         desk_api_call_abandon    (DeskApiCall         *call,
                                        GError              *error);
 void         desk_api_client_update_waiting (DeskApiClient *self);
+void         desk_api_client_set_waiting    (DeskApiClient *self,
+                                             DeskApiWait    waiting);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskApiCall, desk_api_call_unref)
 
