@@ -14,6 +14,7 @@
 
 #include "desk-clock.h"
 #include "desk-sandbox.h"
+#include "desk-sandbox-body-cap.h"
 #include "desk-sandbox-private.h"
 
 /* A RepairDesk-compatible server on 127.0.0.1, for the demo store and for the tests. It
@@ -557,169 +558,6 @@ server_cb (SoupServer        *server,
   g_source_attach (source, self->context);
 }
 
-/* --- Bodies too large ---------------------------------------------------------------------- */
-
-/* A body over MAX_BODY is refused before it is held: one that announces its length by
- * that length, before a byte of it is read; a chunked one as soon as it passes the cap.
- * The connection is then taken from the server, the refusal written, and what the client
- * still sends is read and dropped for a little while (as web servers do before closing),
- * so that a client that sends its body anyway can read the answer. */
-
-#define DRAIN_LIMIT      (4 * MAX_BODY)
-#define DRAIN_TIMEOUT_MS 5000
-
-typedef struct
-{
-  GIOStream    *stream;        /* owned */
-  GCancellable *cancellable;   /* owned */
-  GSource      *timeout;       /* owned */
-  gsize         drained;
-} Drain;
-
-static void
-drain_free (Drain *drain)
-{
-  g_source_destroy (drain->timeout);
-  g_source_unref (drain->timeout);
-  g_io_stream_close (drain->stream, NULL, NULL);
-  g_object_unref (drain->stream);
-  g_object_unref (drain->cancellable);
-  g_free (drain);
-}
-
-static void
-drained_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Drain *drain = user_data;
-  g_autoptr(GBytes) bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, NULL);
-
-  if (bytes == NULL || g_bytes_get_size (bytes) == 0 ||
-      (drain->drained += g_bytes_get_size (bytes)) > DRAIN_LIMIT)
-    {
-      drain_free (drain);
-      return;
-    }
-
-  g_input_stream_read_bytes_async (G_INPUT_STREAM (object), 64 * 1024, G_PRIORITY_DEFAULT,
-                                   drain->cancellable, drained_cb, drain);
-}
-
-static gboolean
-drain_timeout_cb (gpointer user_data)
-{
-  Drain *drain = user_data;
-
-  g_cancellable_cancel (drain->cancellable);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-refuse_too_large (DeskSandbox       *self,
-                  SoupServerMessage *msg)
-{
-  g_autoptr(GError) error = g_error_new (DESK_SANDBOX_ERROR, DESK_SANDBOX_ERROR_TOO_LARGE,
-                                         "The request body is larger than %d bytes.", MAX_BODY);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) reply = error_reply (error);
-  g_autofree char *text = NULL;
-  g_autofree char *head = NULL;
-  GIOStream *stream;
-  GSocket *socket;
-  guint status = http_status (self, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE);
-  Drain *drain;
-
-  json_generator_set_root (generator, reply);
-  text = json_generator_to_data (generator, NULL);
-  head = g_strdup_printf ("HTTP/1.1 %u %s\r\nContent-Type: application/json; charset=UTF-8\r\n"
-                          "Content-Length: %zu\r\nConnection: close\r\n\r\n",
-                          status, soup_status_get_phrase (status), strlen (text));
-
-  /* The socket, to close the writing half: the client reads the end of the answer. */
-  socket = soup_server_message_get_socket (msg);
-  if (socket != NULL)
-    g_object_ref (socket);
-  stream = soup_server_message_steal_connection (msg);
-  if (stream == NULL)
-    {
-      g_clear_object (&socket);
-      return;
-    }
-
-  g_output_stream_write_all (g_io_stream_get_output_stream (stream), head, strlen (head),
-                             NULL, NULL, NULL);
-  g_output_stream_write_all (g_io_stream_get_output_stream (stream), text, strlen (text),
-                             NULL, NULL, NULL);
-  g_output_stream_flush (g_io_stream_get_output_stream (stream), NULL, NULL);
-  if (socket != NULL)
-    g_socket_shutdown (socket, FALSE, TRUE, NULL);
-  g_clear_object (&socket);
-
-  drain = g_new0 (Drain, 1);
-  drain->stream = stream;
-  drain->cancellable = g_cancellable_new ();
-  drain->timeout = g_timeout_source_new (DRAIN_TIMEOUT_MS);
-  g_source_set_callback (drain->timeout, drain_timeout_cb, drain, NULL);
-  g_source_attach (drain->timeout, self->context);
-  g_input_stream_read_bytes_async (g_io_stream_get_input_stream (stream), 64 * 1024,
-                                   G_PRIORITY_DEFAULT, drain->cancellable, drained_cb, drain);
-}
-
-static void
-got_headers_cb (SoupServerMessage *msg,
-                gpointer           user_data)
-{
-  DeskSandbox *self = user_data;
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) reply = NULL;
-  gsize len;
-  char *text;
-
-  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH ||
-      soup_message_headers_get_content_length (headers) <= MAX_BODY)
-    return;
-
-  if (!(soup_message_headers_get_expectations (headers) & SOUP_EXPECTATION_CONTINUE))
-    {
-      refuse_too_large (self, msg);
-      return;
-    }
-
-  /* A client that asked leave to send gets the refusal in place of "100 Continue". */
-  error = g_error_new (DESK_SANDBOX_ERROR, DESK_SANDBOX_ERROR_TOO_LARGE,
-                       "The request body is larger than %d bytes.", MAX_BODY);
-  reply = error_reply (error);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, reply);
-  text = json_generator_to_data (generator, &len);
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                "Connection", "close");
-  send_text (msg, http_status (self, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE),
-             "application/json; charset=UTF-8", text, len);
-}
-
-static void
-got_chunk_cb (SoupServerMessage *msg,
-              GBytes            *chunk,
-              gpointer           user_data)
-{
-  if (soup_server_message_get_request_body (msg)->length > MAX_BODY)
-    refuse_too_large (user_data, msg);
-}
-
-static void
-request_started_cb (SoupServer        *server,
-                    SoupServerMessage *msg,
-                    gpointer           user_data)
-{
-  g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers_cb), user_data);
-  g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), user_data);
-}
-
 /* --- The server thread --------------------------------------------------------------------- */
 
 static void
@@ -745,7 +583,7 @@ server_thread (gpointer data)
 
   server = soup_server_new ("server-header", "RepairDesk-Sandbox ", NULL);
   soup_server_add_handler (server, NULL, server_cb, self, NULL);
-  g_signal_connect (server, "request-started", G_CALLBACK (request_started_cb), self);
+  desk_sandbox_cap_bodies (server, MAX_BODY, self->strict_http);
   if (!soup_server_listen_local (server, self->port, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
     {
       g_main_context_pop_thread_default (self->context);
