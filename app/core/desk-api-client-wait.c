@@ -36,7 +36,7 @@ desk_api_client_get_waiting_message (DeskApiClient *self)
     case DESK_API_WAIT_SLOW:
       return _("RepairDesk is taking long to answer. Front Desk is still waiting.");
     case DESK_API_WAIT_PACED:
-      return _("Front Desk is keeping to RepairDesk’s limit of requests a minute. Your request is next in line.");
+      return _("Front Desk is keeping to RepairDesk’s limit of requests a minute. Your request waits its turn.");
     case DESK_API_WAIT_RETRYING:
       return _("RepairDesk did not answer. Front Desk is trying again.");
     case DESK_API_WAIT_RATE_LIMITED:
