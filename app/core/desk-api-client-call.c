@@ -400,9 +400,10 @@ send_now (Call *call)
                                 "Accept", "application/json");
 
   /* libsoup sends an idempotent request (PUT, and the GET that converts a ticket) again by
-   * itself when a kept-alive connection closes before the reply: a write goes out on a
-   * fresh connection, where it never does that (request_is_restartable() in libsoup's
-   * soup-client-message-io-http1.c wants a connection used before). */
+   * itself when a connection used before closes before the reply (request_is_restartable()
+   * in libsoup 3.2's soup-client-message-io-http1.c, and its HTTP/2 twin). A write goes
+   * out on a fresh connection of a session for writes alone, which no other request
+   * shares, not even as another HTTP/2 stream: no such restart can happen. */
   soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
   if (call->flags & DESK_REPLY_WRITE)
     soup_message_add_flags (message, SOUP_MESSAGE_NEW_CONNECTION);
@@ -416,7 +417,9 @@ send_now (Call *call)
     call->first_sent = now (call);
   call->sent = TRUE;
   desk_api_client_add_active (call->client, +1);
-  soup_session_send_and_read_async (call->client->session, message, G_PRIORITY_DEFAULT,
+  soup_session_send_and_read_async ((call->flags & DESK_REPLY_WRITE) ? call->client->write_session
+                                                                     : call->client->session,
+                                    message, G_PRIORITY_DEFAULT,
                                     call->cancellable, send_cb, call_ref (call));
 }
 

@@ -19,6 +19,7 @@ struct _DeskApiClient
 
   /* owned */
   SoupSession      *session;
+  SoupSession      *write_session;  /* writes only, one request a connection */
   DeskRateGovernor *governor;
   DeskClock        *clock;
   char             *base_url;

@@ -129,6 +129,8 @@ desk_api_client_dispose (GObject *object)
 
   if (self->session != NULL)
     soup_session_abort (self->session);
+  if (self->write_session != NULL)
+    soup_session_abort (self->write_session);
 
   g_clear_signal_handler (&self->clock_changed_id, self->clock);
   if (self->wake_source != NULL)
@@ -144,6 +146,7 @@ desk_api_client_finalize (GObject *object)
   DeskApiClient *self = DESK_API_CLIENT (object);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->write_session);
   g_clear_object (&self->governor);
   g_clear_object (&self->clock);
   g_clear_pointer (&self->in_flight, g_hash_table_unref);
@@ -364,19 +367,29 @@ desk_api_client_class_init (DeskApiClientClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+static SoupSession *
+new_session (const char *user_agent)
+{
+  SoupSession *session = soup_session_new_with_options ("timeout", DESK_API_CLIENT_DEFAULT_TIMEOUT,
+                                                        "idle-timeout", 60,
+                                                        "user-agent", user_agent,
+                                                        NULL);
+
+  /* RepairDesk authenticates by the key in the query. libsoup's HTTP authentication would
+   * answer a challenge by sending the request again, a write included, with a user and
+   * password taken from the address. */
+  soup_session_remove_feature_by_type (session, SOUP_TYPE_AUTH_MANAGER);
+
+  return session;
+}
+
 static void
 desk_api_client_init (DeskApiClient *self)
 {
   g_autofree char *user_agent = g_strdup_printf ("FrontDesk/%s", PACKAGE_VERSION);
 
-  self->session = soup_session_new_with_options ("timeout", DESK_API_CLIENT_DEFAULT_TIMEOUT,
-                                                 "idle-timeout", 60,
-                                                 "user-agent", user_agent,
-                                                 NULL);
-  /* RepairDesk authenticates by the key in the query. libsoup's HTTP authentication would
-   * answer a challenge by sending the request again, a write included, with a user and
-   * password taken from the address. */
-  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_AUTH_MANAGER);
+  self->session = new_session (user_agent);
+  self->write_session = new_session (user_agent);
   self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->calls = g_ptr_array_new ();
   self->slow_after = DESK_API_CLIENT_DEFAULT_SLOW_AFTER * (gint64) 1000;
@@ -496,6 +509,7 @@ desk_api_client_set_timeout (DeskApiClient *self,
     return;
 
   soup_session_set_timeout (self->session, seconds);
+  soup_session_set_timeout (self->write_session, seconds);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
 }
 
