@@ -75,8 +75,9 @@ wait_for_cache (void)
 
       if (account != NULL)
         path = g_build_filename (folder, account, "employees.json", NULL);
+      /* Written by this version, and to its end. */
       if (path != NULL && g_file_get_contents (path, &contents, NULL, NULL) &&
-          g_str_has_suffix (contents, "}"))
+          g_str_has_suffix (contents, "}") && strstr (contents, "\"allow_listed\"") != NULL)
         return contents;
 
       g_free (contents);
@@ -132,6 +133,58 @@ test_pins_never_cached (void)
   g_assert_finalize_object (server);
 }
 
+/* A cache file from before the allow-list, with a PIN in it: it is not used, and the
+ * list from the server replaces it. */
+static void
+test_old_cache_replaced (void)
+{
+  SoupServer *server = soup_server_new (NULL, NULL);
+  g_autofree char *base_url = NULL;
+  g_autofree char *account = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(DeskClock) clock = desk_clock_new_manual (0);
+  g_autoptr(GError) error = NULL;
+  DeskApiClient *client;
+  DeskCatalog *catalog;
+  gboolean done = FALSE;
+
+  soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
+  base_url = desk_test_listen_local (server);
+  client = g_object_new (DESK_TYPE_API_CLIENT, "base-url", base_url, "api-key", TEST_KEY,
+                         "clock", clock, NULL);
+
+  /* Where the catalog keeps this account's lists: a digest of address and key. */
+  account = g_strconcat (base_url, "\n", TEST_KEY, NULL);
+  folder = g_build_filename (g_get_user_cache_dir (), "frontdesk", "catalog",
+                             g_compute_checksum_for_string (G_CHECKSUM_SHA256, account, -1), NULL);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  path = g_build_filename (folder, "employees.json", NULL);
+  old = g_strdup_printf ("{\"saved\":%" G_GINT64_FORMAT ",\"records\":"
+                         "[{\"id\":\"9\",\"fullname\":\"Old Cache\",\"pin\":\"606060\"}]}",
+                         g_get_real_time () / G_USEC_PER_SEC);
+  g_assert_true (g_file_set_contents (path, old, -1, &error));
+  g_assert_no_error (error);
+
+  catalog = desk_catalog_new (client);
+  desk_catalog_load_async (catalog, DESK_CATALOG_EMPLOYEES, NULL, loaded_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The server's six, not the old file's one. */
+  g_assert_cmpuint (g_list_model_get_n_items (desk_catalog_get_model (catalog, DESK_CATALOG_EMPLOYEES)), ==, 6);
+  contents = wait_for_cache ();
+  g_assert_null (strstr (contents, "606060"));
+  g_assert_null (strstr (contents, "Old Cache"));
+
+  desk_test_finalize_soon (catalog);
+  desk_test_finalize_soon (client);
+  soup_server_disconnect (server);
+  g_assert_finalize_object (server);
+}
+
 /* The same allow-list as a function: what a record type reads, and nothing else. */
 static void
 test_filter_json (void)
@@ -153,6 +206,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/catalog-secrets/pins-never-cached", test_pins_never_cached);
+  g_test_add_func ("/catalog-secrets/old-cache-replaced", test_old_cache_replaced);
   g_test_add_func ("/catalog-secrets/filter-json", test_filter_json);
 
   return g_test_run ();

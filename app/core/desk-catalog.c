@@ -255,6 +255,7 @@ serialize_thread (GTask        *task,
     }
 
   json_object_set_int_member (object, "saved", g_get_real_time () / G_USEC_PER_SEC);
+  json_object_set_boolean_member (object, "allow_listed", TRUE);
   json_object_set_array_member (object, "records", records);
   json_node_take_object (root, object);
   json_generator_set_root (generator, root);
@@ -369,8 +370,11 @@ parse_cache_thread (GTask        *task,
   records = object != NULL ? json_object_get_member (object, "records") : NULL;
   saved = object != NULL ? json_object_get_member (object, "saved") : NULL;
 
+  /* A file written before the allow-list may hold staff PINs: it is not used, and the
+   * list from the server replaces it. */
   if (records == NULL || !JSON_NODE_HOLDS_ARRAY (records) ||
-      saved == NULL || json_node_get_value_type (saved) != G_TYPE_INT64)
+      saved == NULL || json_node_get_value_type (saved) != G_TYPE_INT64 ||
+      !json_object_get_boolean_member_with_default (object, "allow_listed", FALSE))
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Unreadable cache");
       return;
