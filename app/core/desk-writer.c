@@ -89,12 +89,18 @@ fate_of_error (const GError *error)
     case DESK_API_ERROR_NETWORK:
     case DESK_API_ERROR_RATE_LIMITED:
     case DESK_API_ERROR_INSECURE_URL:
+    case DESK_API_ERROR_UNTRUSTED:
       return DESK_FATE_NOT_SENT;
+    /* A redirect turns the change away unread: it is for the assistant to see to, not to
+     * be sent again by itself. */
+    case DESK_API_ERROR_REDIRECTED:
     case DESK_API_ERROR_VALIDATION:
     case DESK_API_ERROR_NOT_FOUND:
     case DESK_API_ERROR_UNAUTHORIZED:
     case DESK_API_ERROR_SERVER:
       return DESK_FATE_REFUSED;
+    /* Stopped by the user, a change may already have left: it is looked up, not resent. */
+    case DESK_API_ERROR_STOPPED:
     case DESK_API_ERROR_TIMEOUT:
     case DESK_API_ERROR_PROTOCOL:
     case DESK_API_ERROR_OUTCOME_UNKNOWN:
