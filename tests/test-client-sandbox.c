@@ -91,7 +91,7 @@ run_until (Fixture  *fixture,
            gpointer  data)
 {
   DeskRateGovernor *governor = desk_api_client_get_governor (fixture->client);
-  gint64 deadline = g_get_monotonic_time () + 120 * SECOND;
+  gint64 deadline = g_get_monotonic_time () + DESK_TEST_OUTER_BOUND;
 
   while (!condition (data))
     {
