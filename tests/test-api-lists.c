@@ -801,7 +801,6 @@ load_kind (DeskCatalog     *catalog,
 static char *
 wait_for_cache_file (const char *name)
 {
-  g_autofree char *account = NULL;
   g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "frontdesk", "catalog", NULL);
   gint64 deadline = g_get_monotonic_time () + DESK_TEST_OUTER_BOUND;
 

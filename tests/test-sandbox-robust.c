@@ -431,8 +431,9 @@ pending_cb (GObject      *object,
             gpointer      user_data)
 {
   Pending *pending = user_data;
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
+  GBytes *body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
 
+  g_clear_pointer (&body, g_bytes_unref);
   pending->status = soup_message_get_status (soup_session_get_async_result_message (SOUP_SESSION (object),
                                                                                      result));
   pending->done = TRUE;
