@@ -91,7 +91,7 @@ run_until (Fixture  *fixture,
            gpointer  data)
 {
   DeskRateGovernor *governor = desk_api_client_get_governor (fixture->client);
-  gint64 deadline = g_get_monotonic_time () + 120 * SECOND;
+  gint64 deadline = g_get_monotonic_time () + DESK_TEST_OUTER_BOUND;
 
   while (!condition (data))
     {
@@ -367,8 +367,9 @@ test_story (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (desk_ticket_get_signature (shown));
   g_assert_true (g_str_has_prefix (desk_ticket_get_signature (shown), "iVBORw0KGgo"));
+  /* 89.00 at the Sales Tax class's 8.75 % is 7.7875 of tax, rounded to 7.79. */
   total = desk_ticket_get_total (shown);
-  g_assert_cmpint (total, >=, 8900);
+  g_assert_cmpint (total, ==, 9679);
 
   /* The repair moves on; what the server holds afterwards is what shows. */
   line = g_list_model_get_item (desk_ticket_get_devices (shown), 0);
@@ -397,15 +398,15 @@ test_story (Fixture       *fixture,
   g_assert_cmpint (desk_invoice_get_id (again), ==, desk_invoice_get_id (invoice));
 
   /* A deposit, the amount still due, then the rest. */
-  partly = pay (fixture, invoice, total / 2, method);
-  g_assert_cmpint (desk_invoice_get_amount_paid (partly), ==, total / 2);
+  partly = pay (fixture, invoice, 4839, method);
+  g_assert_cmpint (desk_invoice_get_amount_paid (partly), ==, 4839);
   g_assert_cmpstr (desk_invoice_get_status (partly), ==, "Partial");
 
   desk_api_client_get_invoice_due_amount_async (client, desk_invoice_get_id (invoice), NULL,
                                                 wait_cb, start (&w));
   g_assert_true (desk_api_client_get_invoice_due_amount_finish (client, await (&w), &due, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (due, ==, total - total / 2);
+  g_assert_cmpint (due, ==, 4840);
 
   settled = pay (fixture, invoice, due, method);
   g_assert_cmpint (desk_invoice_get_amount_due (settled), ==, 0);
@@ -514,7 +515,7 @@ test_records (Fixture       *fixture,
   invoice = desk_api_client_create_invoice_finish (client, await (&w), &error);
   g_assert_no_error (error);
   g_assert_cmpint (desk_invoice_get_id (invoice), >, 0);
-  g_assert_cmpint (desk_invoice_get_total (invoice), >=, 3000);
+  g_assert_cmpint (desk_invoice_get_total (invoice), ==, 3000);
 
   g_object_set (invoice, "due-on", due_on, NULL);
   desk_api_client_update_invoice_async (client, invoice, NULL, wait_cb, start (&w));

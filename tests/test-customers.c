@@ -259,7 +259,6 @@ test_search (Fixture       *fixture,
 {
   g_autoptr(DeskCustomer) customer = NULL;
   g_autofree char *last_name = NULL;
-  g_autofree char *digits = NULL;
 
   wait_settled (fixture);
   customer = pick_customer (fixture);

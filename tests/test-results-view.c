@@ -97,7 +97,7 @@ static gboolean
 state_is (gpointer data)
 {
   const char **want = data;
-  Fixture *fixture = (Fixture *) want[1];
+  Fixture *fixture = (gpointer) want[1];
 
   return g_strcmp0 (desk_results_view_get_state (fixture->view), want[0]) == 0 &&
          !desk_paged_list_get_loading (fixture->list);

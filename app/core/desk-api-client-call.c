@@ -188,6 +188,9 @@ handle_failure (Call         *call,
 {
   DeskApiClient *self = call->client;
 
+  /* Before anything logs it: a server may quote the URL, key and all, in its reply. */
+  error = scrub_error (self, error);
+
   if (g_error_matches (error, DESK_API_ERROR, DESK_API_ERROR_RATE_LIMITED) &&
       call->rate_limited++ < MAX_RATE_LIMITED_RETRIES && before_deadline (call, now (call)))
     {
@@ -210,7 +213,6 @@ handle_failure (Call         *call,
     }
 
   g_debug ("%s %s failed: %s", call->method, call->log_url, desk_api_error_get_detail (error));
-  error = scrub_error (self, error);
   call_return (call, NULL, error);
   g_error_free (error);
 }

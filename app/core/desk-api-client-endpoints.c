@@ -12,201 +12,333 @@
 #include "desk-api-client-private.h"
 #include "desk-api-error.h"
 #include "desk-customer.h"
-#include "desk-device-location.h"
-#include "desk-device.h"
-#include "desk-employee.h"
-#include "desk-inventory-item.h"
 #include "desk-invoice.h"
 #include "desk-json.h"
 #include "desk-money.h"
-#include "desk-network.h"
-#include "desk-part.h"
-#include "desk-payment-method.h"
-#include "desk-problem.h"
-#include "desk-status.h"
-#include "desk-supply.h"
-#include "desk-task-type.h"
-#include "desk-tax-class.h"
 #include "desk-ticket.h"
 
-/* Every endpoint of the RepairDesk reference as a typed async pair. Each is a thin
- * wrapper over the generic list, read and write paths of desk-api-client-records.c. */
-
-/* --- Reference lists ----------------------------------------------------------------- */
-
-/* These lists are unpaged on most servers; where one is paged, every page is fetched. */
-#define REFERENCE_LIST(noun, path, parse) \
-  void \
-  desk_api_client_list_##noun##_async (DeskApiClient       *self, \
-                                       GCancellable        *cancellable, \
-                                       GAsyncReadyCallback  callback, \
-                                       gpointer             user_data) \
-  { \
-    desk_api_client_fetch_records_async (self, path, NULL, (DeskRecordParseFunc) parse, TRUE, \
-                                         DESK_API_PRIORITY_INTERACTIVE, \
-                                         desk_api_client_list_##noun##_async, \
-                                         cancellable, callback, user_data); \
-  } \
-  GPtrArray * \
-  desk_api_client_list_##noun##_finish (DeskApiClient  *self, \
-                                        GAsyncResult   *result, \
-                                        GError        **error) \
-  { \
-    return desk_api_client_fetch_records_finish (self, result, \
-                                                 desk_api_client_list_##noun##_async, \
-                                                 NULL, NULL, error); \
-  }
-
-REFERENCE_LIST (devices, "devices", desk_device_new_from_json)
-REFERENCE_LIST (problems, "problems", desk_problem_new_from_json)
-REFERENCE_LIST (statuses, "statuses", desk_status_new_from_json)
-REFERENCE_LIST (employees, "employees", desk_employee_new_from_json)
-REFERENCE_LIST (networks, "networks", desk_network_new_from_json)
-REFERENCE_LIST (parts, "parts", desk_part_new_from_json)
-REFERENCE_LIST (tax_classes, "taxclasses", desk_tax_class_new_from_json)
-REFERENCE_LIST (device_locations, "devicelocations", desk_device_location_new_from_json)
-REFERENCE_LIST (supplies, "supplies", desk_supply_new_from_json)
-REFERENCE_LIST (task_types, "tasktypes", desk_task_type_new_from_json)
-REFERENCE_LIST (inventory, "inventory", desk_inventory_item_new_from_json)
-REFERENCE_LIST (payment_methods, "invoices/paymentmethods", desk_payment_method_new_from_json)
-
-void
-desk_api_client_list_device_problems_async (DeskApiClient       *self,
-                                            gint64               device_id,
-                                            GCancellable        *cancellable,
-                                            GAsyncReadyCallback  callback,
-                                            gpointer             user_data)
-{
-  g_autofree char *path = g_strdup_printf ("problems/%" G_GINT64_FORMAT, device_id);
-
-  desk_api_client_fetch_records_async (self, path, NULL,
-                                       (DeskRecordParseFunc) desk_problem_new_from_json, TRUE,
-                                       DESK_API_PRIORITY_INTERACTIVE,
-                                       desk_api_client_list_device_problems_async,
-                                       cancellable, callback, user_data);
-}
-
-GPtrArray *
-desk_api_client_list_device_problems_finish (DeskApiClient  *self,
-                                             GAsyncResult   *result,
-                                             GError        **error)
-{
-  return desk_api_client_fetch_records_finish (self, result,
-                                               desk_api_client_list_device_problems_async,
-                                               NULL, NULL, error);
-}
+/* The records of the RepairDesk reference as typed async pairs, written out so that each
+ * can be found by name: read one by id, create one and read it back, update one and read
+ * it back; a ticket made into an invoice; payments. Each is a thin wrapper over the
+ * generic read and write paths of desk-api-client-records.c. The lists are in
+ * desk-api-client-lists.c. */
 
 /* --- Tickets, customers, invoices ----------------------------------------------------- */
 
-/* A page of a filtered list; the page number is the server's (see DeskPageInfo). */
-#define PAGED_LIST(noun, path, parse) \
-  void \
-  desk_api_client_list_##noun##_async (DeskApiClient       *self, \
-                                       const DeskListQuery *query, \
-                                       gint64               page, \
-                                       GCancellable        *cancellable, \
-                                       GAsyncReadyCallback  callback, \
-                                       gpointer             user_data) \
-  { \
-    g_auto(GStrv) params = desk_list_query_to_params (query, page); \
-    \
-    desk_api_client_fetch_records_async (self, path, (const char * const *) params, \
-                                         (DeskRecordParseFunc) parse, FALSE, \
-                                         DESK_API_PRIORITY_INTERACTIVE, \
-                                         desk_api_client_list_##noun##_async, \
-                                         cancellable, callback, user_data); \
-  } \
-  GPtrArray * \
-  desk_api_client_list_##noun##_finish (DeskApiClient  *self, \
-                                        GAsyncResult   *result, \
-                                        DeskPageInfo   *info, \
-                                        GError        **error) \
-  { \
-    return desk_api_client_fetch_records_finish (self, result, \
-                                                 desk_api_client_list_##noun##_async, \
-                                                 info, NULL, error); \
-  }
+/**
+ * desk_api_client_get_ticket_async:
+ * @self: a #DeskApiClient
+ * @id: the ticket's id
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the ticket
+ * @user_data: data for @callback
+ *
+ * Reads a ticket by its id.
+ */
+void
+desk_api_client_get_ticket_async (DeskApiClient       *self,
+                                  gint64               id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autofree char *path = g_strdup_printf ("tickets/%" G_GINT64_FORMAT, id);
 
-PAGED_LIST (tickets, "tickets", desk_ticket_new_from_json)
-PAGED_LIST (customers, "customers", desk_customer_new_from_json)
-PAGED_LIST (invoices, "invoices", desk_invoice_new_from_json)
+  desk_api_client_fetch_record_async (self, path,
+                                      (DeskRecordParseFunc) desk_ticket_new_from_json,
+                                      desk_api_client_get_ticket_async,
+                                      cancellable, callback, user_data);
+}
 
-/* Read one record by id; create one and read it back; update one and read it back. */
-#define RECORD_ENDPOINTS(Type, noun, path) \
-  void \
-  desk_api_client_get_##noun##_async (DeskApiClient       *self, \
-                                      gint64               id, \
-                                      GCancellable        *cancellable, \
-                                      GAsyncReadyCallback  callback, \
-                                      gpointer             user_data) \
-  { \
-    g_autofree char *record_path = g_strdup_printf (path "/%" G_GINT64_FORMAT, id); \
-    \
-    desk_api_client_fetch_record_async (self, record_path, \
-                                        (DeskRecordParseFunc) desk_##noun##_new_from_json, \
-                                        desk_api_client_get_##noun##_async, \
-                                        cancellable, callback, user_data); \
-  } \
-  Type * \
-  desk_api_client_get_##noun##_finish (DeskApiClient  *self, \
-                                       GAsyncResult   *result, \
-                                       GError        **error) \
-  { \
-    return desk_api_client_record_finish (self, result, desk_api_client_get_##noun##_async, \
-                                          error); \
-  } \
-  void \
-  desk_api_client_create_##noun##_async (DeskApiClient       *self, \
-                                         Type                *record, \
-                                         GCancellable        *cancellable, \
-                                         GAsyncReadyCallback  callback, \
-                                         gpointer             user_data) \
-  { \
-    g_autoptr(JsonNode) body = desk_##noun##_to_json (record); \
-    \
-    desk_api_client_write_record_async (self, "POST", path, body, 0, "id", path, \
-                                        (DeskRecordParseFunc) desk_##noun##_new_from_json, \
-                                        G_OBJECT (record), \
-                                        desk_api_client_create_##noun##_async, \
-                                        cancellable, callback, user_data); \
-  } \
-  Type * \
-  desk_api_client_create_##noun##_finish (DeskApiClient  *self, \
-                                          GAsyncResult   *result, \
-                                          GError        **error) \
-  { \
-    return desk_api_client_record_finish (self, result, desk_api_client_create_##noun##_async, \
-                                          error); \
-  } \
-  void \
-  desk_api_client_update_##noun##_async (DeskApiClient       *self, \
-                                         Type                *record, \
-                                         GCancellable        *cancellable, \
-                                         GAsyncReadyCallback  callback, \
-                                         gpointer             user_data) \
-  { \
-    gint64 id = desk_##noun##_get_id (record); \
-    g_autofree char *record_path = g_strdup_printf (path "/%" G_GINT64_FORMAT, id); \
-    g_autoptr(JsonNode) body = desk_##noun##_to_json (record); \
-    \
-    desk_api_client_write_record_async (self, "PUT", record_path, body, id, "id", path, \
-                                        (DeskRecordParseFunc) desk_##noun##_new_from_json, \
-                                        G_OBJECT (record), \
-                                        desk_api_client_update_##noun##_async, \
-                                        cancellable, callback, user_data); \
-  } \
-  Type * \
-  desk_api_client_update_##noun##_finish (DeskApiClient  *self, \
-                                          GAsyncResult   *result, \
-                                          GError        **error) \
-  { \
-    return desk_api_client_record_finish (self, result, desk_api_client_update_##noun##_async, \
-                                          error); \
-  }
+DeskTicket *
+desk_api_client_get_ticket_finish (DeskApiClient  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  return desk_api_client_record_finish (self, result, desk_api_client_get_ticket_async, error);
+}
 
-RECORD_ENDPOINTS (DeskTicket, ticket, "tickets")
-RECORD_ENDPOINTS (DeskCustomer, customer, "customers")
-RECORD_ENDPOINTS (DeskInvoice, invoice, "invoices")
+/**
+ * desk_api_client_create_ticket_async:
+ * @self: a #DeskApiClient
+ * @ticket: the new ticket
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the ticket
+ * @user_data: data for @callback
+ *
+ * Creates a ticket, then reads it back: the callback gets the ticket as the server keeps it.
+ * It is sent once only: after a timeout the error is %DESK_API_ERROR_OUTCOME_UNKNOWN.
+ */
+void
+desk_api_client_create_ticket_async (DeskApiClient       *self,
+                                     DeskTicket          *ticket,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = desk_ticket_to_json (ticket);
+
+  desk_api_client_write_record_async (self, "POST", "tickets", body, 0, "id", "tickets",
+                                      (DeskRecordParseFunc) desk_ticket_new_from_json,
+                                      G_OBJECT (ticket),
+                                      desk_api_client_create_ticket_async,
+                                      cancellable, callback, user_data);
+}
+
+DeskTicket *
+desk_api_client_create_ticket_finish (DeskApiClient  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  return desk_api_client_record_finish (self, result, desk_api_client_create_ticket_async, error);
+}
+
+/**
+ * desk_api_client_update_ticket_async:
+ * @self: a #DeskApiClient
+ * @ticket: the ticket with its changes
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the ticket
+ * @user_data: data for @callback
+ *
+ * Saves the changes to a ticket, then reads it back: the callback gets the ticket as the
+ * server keeps it.
+ */
+void
+desk_api_client_update_ticket_async (DeskApiClient       *self,
+                                     DeskTicket          *ticket,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  gint64 id = desk_ticket_get_id (ticket);
+  g_autofree char *path = g_strdup_printf ("tickets/%" G_GINT64_FORMAT, id);
+  g_autoptr(JsonNode) body = desk_ticket_to_json (ticket);
+
+  desk_api_client_write_record_async (self, "PUT", path, body, id, "id", "tickets",
+                                      (DeskRecordParseFunc) desk_ticket_new_from_json,
+                                      G_OBJECT (ticket),
+                                      desk_api_client_update_ticket_async,
+                                      cancellable, callback, user_data);
+}
+
+DeskTicket *
+desk_api_client_update_ticket_finish (DeskApiClient  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  return desk_api_client_record_finish (self, result, desk_api_client_update_ticket_async, error);
+}
+
+/**
+ * desk_api_client_get_customer_async:
+ * @self: a #DeskApiClient
+ * @id: the customer's id
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the customer
+ * @user_data: data for @callback
+ *
+ * Reads a customer by its id.
+ */
+void
+desk_api_client_get_customer_async (DeskApiClient       *self,
+                                    gint64               id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autofree char *path = g_strdup_printf ("customers/%" G_GINT64_FORMAT, id);
+
+  desk_api_client_fetch_record_async (self, path,
+                                      (DeskRecordParseFunc) desk_customer_new_from_json,
+                                      desk_api_client_get_customer_async,
+                                      cancellable, callback, user_data);
+}
+
+DeskCustomer *
+desk_api_client_get_customer_finish (DeskApiClient  *self,
+                                     GAsyncResult   *result,
+                                     GError        **error)
+{
+  return desk_api_client_record_finish (self, result, desk_api_client_get_customer_async, error);
+}
+
+/**
+ * desk_api_client_create_customer_async:
+ * @self: a #DeskApiClient
+ * @customer: the new customer
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the customer
+ * @user_data: data for @callback
+ *
+ * Creates a customer, then reads it back: the callback gets the customer as the server keeps it.
+ * It is sent once only: after a timeout the error is %DESK_API_ERROR_OUTCOME_UNKNOWN.
+ */
+void
+desk_api_client_create_customer_async (DeskApiClient       *self,
+                                       DeskCustomer        *customer,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = desk_customer_to_json (customer);
+
+  desk_api_client_write_record_async (self, "POST", "customers", body, 0, "id", "customers",
+                                      (DeskRecordParseFunc) desk_customer_new_from_json,
+                                      G_OBJECT (customer),
+                                      desk_api_client_create_customer_async,
+                                      cancellable, callback, user_data);
+}
+
+DeskCustomer *
+desk_api_client_create_customer_finish (DeskApiClient  *self,
+                                        GAsyncResult   *result,
+                                        GError        **error)
+{
+  return desk_api_client_record_finish (self, result, desk_api_client_create_customer_async, error);
+}
+
+/**
+ * desk_api_client_update_customer_async:
+ * @self: a #DeskApiClient
+ * @customer: the customer with its changes
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the customer
+ * @user_data: data for @callback
+ *
+ * Saves the changes to a customer, then reads it back: the callback gets the customer as the
+ * server keeps it.
+ */
+void
+desk_api_client_update_customer_async (DeskApiClient       *self,
+                                       DeskCustomer        *customer,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  gint64 id = desk_customer_get_id (customer);
+  g_autofree char *path = g_strdup_printf ("customers/%" G_GINT64_FORMAT, id);
+  g_autoptr(JsonNode) body = desk_customer_to_json (customer);
+
+  desk_api_client_write_record_async (self, "PUT", path, body, id, "id", "customers",
+                                      (DeskRecordParseFunc) desk_customer_new_from_json,
+                                      G_OBJECT (customer),
+                                      desk_api_client_update_customer_async,
+                                      cancellable, callback, user_data);
+}
+
+DeskCustomer *
+desk_api_client_update_customer_finish (DeskApiClient  *self,
+                                        GAsyncResult   *result,
+                                        GError        **error)
+{
+  return desk_api_client_record_finish (self, result, desk_api_client_update_customer_async, error);
+}
+
+/**
+ * desk_api_client_get_invoice_async:
+ * @self: a #DeskApiClient
+ * @id: the invoice's id
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the invoice
+ * @user_data: data for @callback
+ *
+ * Reads an invoice by its id.
+ */
+void
+desk_api_client_get_invoice_async (DeskApiClient       *self,
+                                   gint64               id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autofree char *path = g_strdup_printf ("invoices/%" G_GINT64_FORMAT, id);
+
+  desk_api_client_fetch_record_async (self, path,
+                                      (DeskRecordParseFunc) desk_invoice_new_from_json,
+                                      desk_api_client_get_invoice_async,
+                                      cancellable, callback, user_data);
+}
+
+DeskInvoice *
+desk_api_client_get_invoice_finish (DeskApiClient  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  return desk_api_client_record_finish (self, result, desk_api_client_get_invoice_async, error);
+}
+
+/**
+ * desk_api_client_create_invoice_async:
+ * @self: a #DeskApiClient
+ * @invoice: the new invoice
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the invoice
+ * @user_data: data for @callback
+ *
+ * Creates an invoice, then reads it back: the callback gets the invoice as the server keeps it.
+ * It is sent once only: after a timeout the error is %DESK_API_ERROR_OUTCOME_UNKNOWN.
+ */
+void
+desk_api_client_create_invoice_async (DeskApiClient       *self,
+                                      DeskInvoice         *invoice,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(JsonNode) body = desk_invoice_to_json (invoice);
+
+  desk_api_client_write_record_async (self, "POST", "invoices", body, 0, "id", "invoices",
+                                      (DeskRecordParseFunc) desk_invoice_new_from_json,
+                                      G_OBJECT (invoice),
+                                      desk_api_client_create_invoice_async,
+                                      cancellable, callback, user_data);
+}
+
+DeskInvoice *
+desk_api_client_create_invoice_finish (DeskApiClient  *self,
+                                       GAsyncResult   *result,
+                                       GError        **error)
+{
+  return desk_api_client_record_finish (self, result, desk_api_client_create_invoice_async, error);
+}
+
+/**
+ * desk_api_client_update_invoice_async:
+ * @self: a #DeskApiClient
+ * @invoice: the invoice with its changes
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the invoice
+ * @user_data: data for @callback
+ *
+ * Saves the changes to an invoice, then reads it back: the callback gets the invoice as the
+ * server keeps it.
+ */
+void
+desk_api_client_update_invoice_async (DeskApiClient       *self,
+                                      DeskInvoice         *invoice,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  gint64 id = desk_invoice_get_id (invoice);
+  g_autofree char *path = g_strdup_printf ("invoices/%" G_GINT64_FORMAT, id);
+  g_autoptr(JsonNode) body = desk_invoice_to_json (invoice);
+
+  desk_api_client_write_record_async (self, "PUT", path, body, id, "id", "invoices",
+                                      (DeskRecordParseFunc) desk_invoice_new_from_json,
+                                      G_OBJECT (invoice),
+                                      desk_api_client_update_invoice_async,
+                                      cancellable, callback, user_data);
+}
+
+DeskInvoice *
+desk_api_client_update_invoice_finish (DeskApiClient  *self,
+                                       GAsyncResult   *result,
+                                       GError        **error)
+{
+  return desk_api_client_record_finish (self, result, desk_api_client_update_invoice_async, error);
+}
 
 /**
  * desk_api_client_convert_ticket_to_invoice_async:

@@ -12,6 +12,7 @@
 #include <libsoup/soup.h>
 
 #include "desk-api-client-private.h"
+#include "desk-api-lists-private.h"
 #include "desk-api-error.h"
 
 /* The one way to the RepairDesk server: its address, key, session and rate governor.
@@ -867,7 +868,8 @@ desk_api_client_check_connection_async (DeskApiClient       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, desk_api_client_check_connection_async);
 
-  desk_api_client_request_async (self, "GET", "statuses", NULL, NULL, DESK_API_REQUEST_LIST,
+  desk_api_client_request_async (self, "GET", desk_api_list_get_info (DESK_API_LIST_STATUSES)->path,
+                                 NULL, NULL, DESK_API_REQUEST_LIST,
                                  DESK_API_PRIORITY_INTERACTIVE, cancellable,
                                  check_connection_cb, task);
 }

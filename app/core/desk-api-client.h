@@ -349,30 +349,30 @@ void          desk_api_client_get_customer_async (DeskApiClient       *self,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
-DeskCustomer *desk_api_client_get_customer_finish (DeskApiClient *self,
-                                                   GAsyncResult  *result,
+DeskCustomer *desk_api_client_get_customer_finish (DeskApiClient  *self,
+                                                   GAsyncResult   *result,
                                                    GError        **error);
-void desk_api_client_create_customer_async (DeskApiClient       *self,
-                                                                                                                                                                                                                                                                         DeskCustomer        *customer,
-                                                                                                                                                                                                                                                                         GCancellable        *cancellable,
-                                                                                                                                                                                                                                                                         GAsyncReadyCallback  callback,
-                                                                                                                                                                                                                                                                         gpointer             user_data);
-DeskCustomer *desk_api_client_create_customer_finish (DeskApiClient *self,
-                                                      GAsyncResult  *result,
+void          desk_api_client_create_customer_async (DeskApiClient       *self,
+                                                     DeskCustomer        *customer,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+DeskCustomer *desk_api_client_create_customer_finish (DeskApiClient  *self,
+                                                      GAsyncResult   *result,
                                                       GError        **error);
-void desk_api_client_update_customer_async (DeskApiClient       *self,
-                                                                                                                                                                                                                                                                                  DeskCustomer        *customer,
-                                                                                                                                                                                                                                                                                  GCancellable        *cancellable,
-                                                                                                                                                                                                                                                                                  GAsyncReadyCallback  callback,
-                                                                                                                                                                                                                                                                                  gpointer             user_data);
-DeskCustomer *desk_api_client_update_customer_finish (DeskApiClient *self,
-                                                      GAsyncResult  *result,
+void          desk_api_client_update_customer_async (DeskApiClient       *self,
+                                                     DeskCustomer        *customer,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+DeskCustomer *desk_api_client_update_customer_finish (DeskApiClient  *self,
+                                                      GAsyncResult   *result,
                                                       GError        **error);
-void desk_api_client_get_invoice_async (DeskApiClient       *self,
-                                                                                                                                                                                                                                                                              gint64               id,
-                                                                                                                                                                                                                                                                              GCancellable        *cancellable,
-                                                                                                                                                                                                                                                                              GAsyncReadyCallback  callback,
-                                                                                                                                                                                                                                                                              gpointer             user_data);
+void          desk_api_client_get_invoice_async (DeskApiClient       *self,
+                                                 gint64               id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
 DeskInvoice  *desk_api_client_get_invoice_finish (DeskApiClient  *self,
                                                   GAsyncResult   *result,
                                                   GError        **error);

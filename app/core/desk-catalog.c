@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "desk-api-client-private.h"
+#include "desk-api-lists-private.h"
 #include "desk-catalog.h"
 #include "desk-device-location.h"
 #include "desk-device.h"
@@ -37,31 +38,20 @@
 
 #define MAX_CACHE_AGE_SECONDS (24 * 60 * 60)
 
-static const struct
-{
-  const char          *path;
-  GType              (*item_type) (void);
-  DeskRecordParseFunc  parse;
-} kinds[DESK_CATALOG_N_KINDS] = {
-#define KIND(k, p, t, f) [k] = { p, t, (DeskRecordParseFunc) f }
-  KIND (DESK_CATALOG_STATUSES, "statuses", desk_status_get_type, desk_status_new_from_json),
-  KIND (DESK_CATALOG_EMPLOYEES, "employees", desk_employee_get_type, desk_employee_new_from_json),
-  KIND (DESK_CATALOG_DEVICES, "devices", desk_device_get_type, desk_device_new_from_json),
-  KIND (DESK_CATALOG_PROBLEMS, "problems", desk_problem_get_type, desk_problem_new_from_json),
-  KIND (DESK_CATALOG_NETWORKS, "networks", desk_network_get_type, desk_network_new_from_json),
-  KIND (DESK_CATALOG_PARTS, "parts", desk_part_get_type, desk_part_new_from_json),
-  KIND (DESK_CATALOG_TAX_CLASSES, "taxclasses", desk_tax_class_get_type,
-        desk_tax_class_new_from_json),
-  KIND (DESK_CATALOG_DEVICE_LOCATIONS, "devicelocations", desk_device_location_get_type,
-        desk_device_location_new_from_json),
-  KIND (DESK_CATALOG_SUPPLIES, "supplies", desk_supply_get_type, desk_supply_new_from_json),
-  KIND (DESK_CATALOG_TASK_TYPES, "tasktypes", desk_task_type_get_type,
-        desk_task_type_new_from_json),
-  KIND (DESK_CATALOG_PAYMENT_METHODS, "invoices/paymentmethods", desk_payment_method_get_type,
-        desk_payment_method_new_from_json),
-  KIND (DESK_CATALOG_INVENTORY, "inventory", desk_inventory_item_get_type,
-        desk_inventory_item_new_from_json),
-#undef KIND
+/* Each kind is a row of the client's one table of lists (desk-api-lists.c). */
+static const DeskApiList kinds[DESK_CATALOG_N_KINDS] = {
+  [DESK_CATALOG_STATUSES] = DESK_API_LIST_STATUSES,
+  [DESK_CATALOG_EMPLOYEES] = DESK_API_LIST_EMPLOYEES,
+  [DESK_CATALOG_DEVICES] = DESK_API_LIST_DEVICES,
+  [DESK_CATALOG_PROBLEMS] = DESK_API_LIST_PROBLEMS,
+  [DESK_CATALOG_NETWORKS] = DESK_API_LIST_NETWORKS,
+  [DESK_CATALOG_PARTS] = DESK_API_LIST_PARTS,
+  [DESK_CATALOG_TAX_CLASSES] = DESK_API_LIST_TAX_CLASSES,
+  [DESK_CATALOG_DEVICE_LOCATIONS] = DESK_API_LIST_DEVICE_LOCATIONS,
+  [DESK_CATALOG_SUPPLIES] = DESK_API_LIST_SUPPLIES,
+  [DESK_CATALOG_TASK_TYPES] = DESK_API_LIST_TASK_TYPES,
+  [DESK_CATALOG_PAYMENT_METHODS] = DESK_API_LIST_PAYMENT_METHODS,
+  [DESK_CATALOG_INVENTORY] = DESK_API_LIST_INVENTORY,
 };
 
 typedef enum
@@ -144,17 +134,19 @@ static Entry *
 get_kind_entry (DeskCatalog     *self,
                 DeskCatalogKind  kind)
 {
-  return get_entry (self, kinds[kind].path, kinds[kind].item_type (), kinds[kind].parse);
+  const DeskApiListInfo *info = desk_api_list_get_info (kinds[kind]);
+
+  return get_entry (self, info->path, info->item_type (), info->parse);
 }
 
 static Entry *
 get_device_problems_entry (DeskCatalog *self,
                            gint64       device_id)
 {
-  g_autofree char *path = g_strdup_printf ("problems/%" G_GINT64_FORMAT, device_id);
+  const DeskApiListInfo *info = desk_api_list_get_info (DESK_API_LIST_PROBLEMS);
+  g_autofree char *path = desk_api_list_dup_device_path (device_id);
 
-  return get_entry (self, path, desk_problem_get_type (),
-                    (DeskRecordParseFunc) desk_problem_new_from_json);
+  return get_entry (self, path, info->item_type (), info->parse);
 }
 
 static void

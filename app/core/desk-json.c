@@ -47,7 +47,10 @@ peek_trimmed (JsonNode *node,
   const char *end;
 
   if (value_type (node) != G_TYPE_STRING)
-    return NULL;
+    {
+      *len = 0;
+      return NULL;
+    }
 
   s = json_node_get_string (node);
   while (g_ascii_isspace (*s))

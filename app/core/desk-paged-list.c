@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "desk-api-lists-private.h"
 #include "desk-paged-list.h"
 
 /* The tickets, invoices or customers of one query, as a GListModel that grows a page at a
@@ -23,32 +24,11 @@
  * that brings nothing new ends the list, so a server that ignores the page parameter
  * cannot make the list loop. */
 
-typedef void       (*ListAsyncFunc)  (DeskApiClient       *client,
-                                      const DeskListQuery *query,
-                                      gint64               page,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data);
-typedef GPtrArray *(*ListFinishFunc) (DeskApiClient       *client,
-                                      GAsyncResult        *result,
-                                      DeskPageInfo        *info,
-                                      GError             **error);
-
-static const struct
-{
-  GType          (*item_type) (void);
-  ListAsyncFunc    list;
-  ListFinishFunc   finish;
-} kinds[] = {
-  [DESK_PAGED_LIST_TICKETS] = { desk_ticket_get_type,
-                                desk_api_client_list_tickets_async,
-                                desk_api_client_list_tickets_finish },
-  [DESK_PAGED_LIST_INVOICES] = { desk_invoice_get_type,
-                                 desk_api_client_list_invoices_async,
-                                 desk_api_client_list_invoices_finish },
-  [DESK_PAGED_LIST_CUSTOMERS] = { desk_customer_get_type,
-                                  desk_api_client_list_customers_async,
-                                  desk_api_client_list_customers_finish },
+/* Each kind is a row of the client's one table of lists (desk-api-lists.c). */
+static const DeskApiList kinds[] = {
+  [DESK_PAGED_LIST_TICKETS] = DESK_API_LIST_TICKETS,
+  [DESK_PAGED_LIST_INVOICES] = DESK_API_LIST_INVOICES,
+  [DESK_PAGED_LIST_CUSTOMERS] = DESK_API_LIST_CUSTOMERS,
 };
 
 struct _DeskPagedList
@@ -94,7 +74,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DeskPagedList, desk_paged_list, G_TYPE_OBJECT,
 static GType
 desk_paged_list_get_item_type (GListModel *model)
 {
-  return kinds[DESK_PAGED_LIST (model)->kind].item_type ();
+  return desk_api_list_get_info (kinds[DESK_PAGED_LIST (model)->kind])->item_type ();
 }
 
 static guint
@@ -216,7 +196,9 @@ page_cb (GObject      *object,
   guint n_items;
   guint n_new;
 
-  records = kinds[self->kind].finish (DESK_API_CLIENT (object), result, &info, &error);
+  records = desk_api_client_fetch_records_finish (DESK_API_CLIENT (object), result,
+                                                 desk_api_client_list_page_async, &info, NULL,
+                                                 &error);
 
   /* A replaced query already reset everything; its late pages are dropped. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -287,7 +269,7 @@ desk_paged_list_constructed (GObject *object)
 
   G_OBJECT_CLASS (desk_paged_list_parent_class)->constructed (object);
 
-  self->store = g_list_store_new (kinds[self->kind].item_type ());
+  self->store = g_list_store_new (desk_api_list_get_info (kinds[self->kind])->item_type ());
   g_signal_connect_object (self->store, "items-changed",
                            G_CALLBACK (store_items_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -554,8 +536,9 @@ desk_paged_list_load_more (DeskPagedList *self)
   g_hash_table_add (self->requested, page);
   set_loading (self, TRUE);
 
-  kinds[self->kind].list (self->client, self->query, self->next_page, self->cancellable,
-                          page_cb, g_object_ref (self));
+  desk_api_client_list_page_async (self->client, kinds[self->kind], self->query, self->next_page,
+                                   desk_api_client_list_page_async, self->cancellable,
+                                   page_cb, g_object_ref (self));
 
   return TRUE;
 }
