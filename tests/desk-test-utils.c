@@ -122,6 +122,19 @@ desk_test_init (int    *argc,
   gtk_init ();
   adw_init ();
 
+  /* Front Desk's own styles, as the application loads them, so that screenshots show the
+   * screens as a user sees them. */
+  if (g_resources_get_info ("/io/frontdesk/FrontDesk/style.css", G_RESOURCE_LOOKUP_FLAGS_NONE,
+                            NULL, NULL, NULL))
+    {
+      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (css, "/io/frontdesk/FrontDesk/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
+
   theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
   app_icons = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "icons", NULL);
   gtk_icon_theme_add_search_path (theme, "/usr/share/icons");
