@@ -308,6 +308,10 @@ send_cb (GObject      *object,
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &transport_error);
   desk_api_client_add_active (call->client, -1);
 
+  /* A cancelled request may still reach the server later: it keeps its place as sent. */
+  if (!g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    desk_rate_governor_report_answered (call->client->governor);
+
   if (body != NULL && body_cut_short (message, body, &transport_error))
     g_clear_pointer (&body, g_bytes_unref);
 
