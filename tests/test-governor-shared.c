@@ -300,6 +300,68 @@ test_unanswered_expires (void)
   g_assert_cmpuint (desk_rate_governor_get_queued (governor), ==, 0);
 }
 
+static void
+count_grant_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  guint *n_granted = user_data;
+
+  g_assert_true (desk_rate_governor_acquire_finish (DESK_RATE_GOVERNOR (object), result, NULL));
+  (*n_granted)++;
+}
+
+/* A refusal cuts the share and paces the requests; each window without one wins a request
+ * of the share back, and with the whole limit back the pace gives way to the window alone. */
+static void
+test_share_recovers (void)
+{
+  g_autoptr(DeskClock) clock = desk_clock_new_manual (1000 * SECOND);
+  g_autoptr(DeskRateGovernor) governor = desk_rate_governor_new (clock);
+  guint n_granted = 0;
+  guint share;
+
+  /* 21 requests answered, the last one refused: the server took 20 of them. */
+  for (guint i = 0; i < 21; i++)
+    desk_rate_governor_acquire_async (governor, 0, 0, NULL, count_grant_cb, &n_granted);
+  iterate ();
+  g_assert_cmpuint (n_granted, ==, 21);
+  for (guint i = 0; i < 21; i++)
+    desk_rate_governor_report_answered (governor);
+  desk_rate_governor_report_rate_limited (governor);
+  g_assert_cmpuint (desk_rate_governor_get_share (governor), ==, 18);
+
+  /* A window later one request is back. While the share is cut, a quiet governor sends a
+   * burst of ten at most, then one request at a time at the share's pace. */
+  desk_clock_advance (clock, WINDOW);
+  for (guint i = 0; i < 15; i++)
+    desk_rate_governor_acquire_async (governor, 0, 0, NULL, count_grant_cb, &n_granted);
+  iterate ();
+  g_assert_cmpuint (desk_rate_governor_get_share (governor), ==, 19);
+  g_assert_cmpuint (n_granted, ==, 31);
+  g_assert_cmpint (desk_rate_governor_get_resume_time (governor), ==,
+                   desk_clock_get_time (clock) + WINDOW / 19);
+
+  /* One request back per window, up to the limit. */
+  share = desk_rate_governor_get_share (governor);
+  while (share < SERVER_LIMIT)
+    {
+      desk_clock_advance (clock, WINDOW);
+      iterate ();
+      g_assert_cmpuint (desk_rate_governor_get_share (governor), ==, share + 1);
+      share++;
+    }
+  g_assert_cmpuint (n_granted, ==, 36);
+
+  /* The whole limit back: a burst of 40 goes at once. */
+  desk_clock_advance (clock, WINDOW);
+  for (guint i = 0; i < 40; i++)
+    desk_rate_governor_acquire_async (governor, 0, 0, NULL, count_grant_cb, &n_granted);
+  iterate ();
+  g_assert_cmpuint (n_granted, ==, 76);
+  g_assert_cmpuint (desk_rate_governor_get_n_rate_limited (governor), ==, 1);
+}
+
 /* --- Several PCs on one key, against the sandbox ------------------------------------------- */
 
 typedef struct
@@ -593,6 +655,7 @@ main (int   argc,
 
   g_test_add_func ("/governor-shared/window-from-answer", test_window_from_answer);
   g_test_add_func ("/governor-shared/unanswered-expires", test_unanswered_expires);
+  g_test_add_func ("/governor-shared/share-recovers", test_share_recovers);
   g_test_add_func ("/governor-shared/two-pcs", test_two_pcs);
   g_test_add_func ("/governor-shared/three-pcs", test_three_pcs);
 
