@@ -351,6 +351,10 @@ send_cb (GObject      *object,
   call->on_wire = FALSE;
   desk_api_client_add_active (call->client, -1);
 
+  /* A cancelled request may still reach the server later: it keeps its place as sent. */
+  if (!g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    desk_rate_governor_report_answered (call->client->governor);
+
   if (body != NULL && body_cut_short (message, body, &transport_error))
     g_clear_pointer (&body, g_bytes_unref);
 

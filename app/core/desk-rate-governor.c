@@ -13,9 +13,21 @@
 
 /* RepairDesk allows 50 requests per sliding minute and per API key, and sends no header
  * telling how many are left: the client has to pace itself. The governor hands out the
- * right to send one request at a time, in order of priority, never more than `limit` in
- * any `window`. Every request of the app goes through one governor per key, so a screen
- * loading a list and the catalog refreshing in the background share the budget.
+ * right to send one request at a time, in order of priority, never more than its share of
+ * `limit` in any `window`. Every request of the app goes through one governor per key, so a
+ * screen loading a list and the catalog refreshing in the background share the budget.
+ *
+ * The server counts a request from when it arrives, which the client never sees; it lies
+ * between the send and the reply. So a request holds its place in the window from its send
+ * until one window after its answer (desk_rate_governor_report_answered()); one whose
+ * answer is never reported leaves one window plus the longest recent round trip after its
+ * send. Counted so, Front Desk alone can use the whole limit without a refusal.
+ *
+ * Other PCs on the same key spend the same budget unseen; a refusal is the only sign. The
+ * governor then cuts its share to a little under what the server had accepted from it in
+ * the window, and wins one request a window back for every window without a refusal. While
+ * its share is cut, requests are also spaced at the share's pace, with short bursts only,
+ * so that PCs that have met do not flood the server together again.
  *
  * All time decisions read the DeskClock, so that tests drive a minute with a manual clock:
  * with a system clock the governor wakes itself with a timeout, with a manual one it wakes
@@ -23,6 +35,17 @@
 
 /* The first pause after a 429, doubled on each further one up to the window. */
 #define FIRST_BACKOFF (10 * G_USEC_PER_SEC)
+/* Requests sent at once, ahead of the pace, by a governor that has been quiet, while its
+ * share is below the limit. */
+#define MAX_BURST 10
+/* After a refusal, the share is this many tenths of the requests in the window. */
+#define SHARE_CUT_TENTHS 9
+
+typedef struct
+{
+  gint64   time;          /* when it was sent, or answered once it was */
+  gboolean answered;
+} Slot;
 
 typedef struct
 {
@@ -39,7 +62,7 @@ struct _DeskRateGovernor
 
   /* owned */
   DeskClock *clock;
-  GQueue     sent;        /* gint64 send times, oldest first */
+  GQueue     sent;        /* Slot*, by time, oldest first */
   GQueue     pending;     /* Waiter*, sorted by priority then arrival */
 
   /* state */
@@ -47,7 +70,11 @@ struct _DeskRateGovernor
   guint      wake_source_id;
   guint      pump_source_id;
   guint      limit;
+  guint      share;       /* the part of limit this PC takes, learnt from refusals */
   gint64     window;
+  gint64     round_trip;  /* the longest recent time from a send to its answer */
+  gint64     pace_time;   /* when the pace lets the next request go with no burst left */
+  gint64     share_changed;
   gint64     paused_until;
   gint64     backoff;
   guint64    next_seq;
@@ -61,6 +88,7 @@ enum {
   PROP_0,
   PROP_CLOCK,
   PROP_LIMIT,
+  PROP_SHARE,
   PROP_WINDOW,
   PROP_QUEUED,
   PROP_WAITING,
@@ -102,40 +130,112 @@ waiter_compare (gconstpointer a,
   return wa->seq < wb->seq ? -1 : 1;
 }
 
+/* When @slot stops counting against the window. */
+static gint64
+slot_expiry (DeskRateGovernor *self,
+             const Slot       *slot)
+{
+  return slot->time + self->window + (slot->answered ? 0 : self->round_trip);
+}
+
 static void
 expire_sent (DeskRateGovernor *self,
              gint64            now)
 {
-  while (!g_queue_is_empty (&self->sent))
-    {
-      gint64 oldest = *(gint64 *) g_queue_peek_head (&self->sent);
+  GList *l = self->sent.head;
 
-      if (oldest > now - self->window)
-        break;
-      g_free (g_queue_pop_head (&self->sent));
+  while (l != NULL)
+    {
+      GList *next = l->next;
+
+      if (slot_expiry (self, l->data) <= now)
+        {
+          g_free (l->data);
+          g_queue_delete_link (&self->sent, l);
+        }
+      l = next;
     }
 }
 
-/* When the limit or a pause lets the next request go, or 0 if it may go now. */
+static gint64
+pace_interval (DeskRateGovernor *self)
+{
+  return self->window / self->share;
+}
+
+/* The earliest time the pace lets one more request go: a burst of up to MAX_BURST may go
+ * ahead of the steady pace (a generic cell rate algorithm). A governor that has not been
+ * refused, or has won its whole share back, is held by the window only, so that a screen
+ * or the catalog loading at once is not spread out. */
+static gint64
+pace_allows_at (DeskRateGovernor *self)
+{
+  guint burst = MIN (MAX_BURST, self->share);
+
+  if (self->share >= self->limit)
+    return G_MININT64;
+
+  return self->pace_time - (gint64) (burst - 1) * pace_interval (self);
+}
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* When the window has room for one more request of the share, or 0 if it has now. */
+static gint64
+window_frees_at (DeskRateGovernor *self)
+{
+  guint count = g_queue_get_length (&self->sent);
+  g_autofree gint64 *expiries = NULL;
+  guint i = 0;
+
+  if (count < self->share)
+    return 0;
+
+  expiries = g_new (gint64, count);
+  for (GList *l = self->sent.head; l != NULL; l = l->next)
+    expiries[i++] = slot_expiry (self, l->data);
+  qsort (expiries, count, sizeof (gint64), compare_int64);
+
+  return expiries[count - self->share];
+}
+
+/* One request of the share back for each window without a refusal. */
+static void
+recover_share (DeskRateGovernor *self,
+               gint64            now)
+{
+  gint64 steps;
+
+  if (self->share >= self->limit)
+    return;
+
+  steps = (now - self->share_changed) / self->window;
+  if (steps <= 0)
+    return;
+
+  self->share = (guint) MIN ((gint64) self->limit, self->share + steps);
+  self->share_changed += steps * self->window;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARE]);
+}
+
+/* When the limit, the pace or a pause lets the next request go, or 0 if it may go now. */
 static gint64
 compute_resume_time (DeskRateGovernor *self,
                      gint64            now)
 {
-  gint64 resume = 0;
+  gint64 resume = MAX (window_frees_at (self), pace_allows_at (self));
 
-  if (self->paused_until > now)
-    resume = self->paused_until;
+  resume = MAX (resume, self->paused_until);
 
-  if (g_queue_get_length (&self->sent) >= self->limit)
-    {
-      /* The oldest send that must age out before one more fits. */
-      guint index = g_queue_get_length (&self->sent) - self->limit;
-      gint64 frees = *(gint64 *) g_queue_peek_nth (&self->sent, index) + self->window;
-
-      resume = MAX (resume, frees);
-    }
-
-  return resume;
+  return resume > now ? resume : 0;
 }
 
 static GList *
@@ -233,12 +333,16 @@ pump (DeskRateGovernor *self)
   gint64 now = desk_clock_get_time (self->clock);
 
   g_object_ref (self);
+  g_object_freeze_notify (G_OBJECT (self));
   expire_sent (self, now);
+  recover_share (self, now);
 
-  while (now >= self->paused_until && g_queue_get_length (&self->sent) < self->limit)
+  while (now >= self->paused_until &&
+         g_queue_get_length (&self->sent) < self->share &&
+         now >= pace_allows_at (self))
     {
       GList *link = find_ready (self, now);
-      gint64 *stamp;
+      Slot *slot;
 
       if (link == NULL)
         break;
@@ -246,12 +350,14 @@ pump (DeskRateGovernor *self)
       g_ptr_array_add (granted, link->data);
       g_queue_delete_link (&self->pending, link);
 
-      stamp = g_new (gint64, 1);
-      *stamp = now;
-      g_queue_push_tail (&self->sent, stamp);
+      slot = g_new0 (Slot, 1);
+      slot->time = now;
+      g_queue_push_tail (&self->sent, slot);
+      self->pace_time = MAX (self->pace_time, now) + pace_interval (self);
     }
 
   update_state (self, now);
+  g_object_thaw_notify (G_OBJECT (self));
 
   /* Complete the grants last: a callback may queue the next request at once. */
   for (guint i = 0; i < granted->len; i++)
@@ -397,6 +503,9 @@ desk_rate_governor_get_property (GObject    *object,
     case PROP_LIMIT:
       g_value_set_uint (value, self->limit);
       break;
+    case PROP_SHARE:
+      g_value_set_uint (value, self->share);
+      break;
     case PROP_WINDOW:
       g_value_set_int64 (value, self->window);
       break;
@@ -458,6 +567,18 @@ desk_rate_governor_class_init (DeskRateGovernorClass *klass)
                        1, G_MAXUINT, DESK_RATE_GOVERNOR_DEFAULT_LIMIT,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * DeskRateGovernor:share:
+   *
+   * The part of #DeskRateGovernor:limit this PC takes: the limit itself until the server
+   * refuses a request that the governor's own count allowed, which means other programs
+   * use the same key; lowered then, and won back by one each window without a refusal.
+   */
+  properties[PROP_SHARE] =
+    g_param_spec_uint ("share", NULL, NULL,
+                       1, G_MAXUINT, DESK_RATE_GOVERNOR_DEFAULT_LIMIT,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties[PROP_WINDOW] =
     g_param_spec_int64 ("window", NULL, NULL,
                         1, G_MAXINT64, DESK_RATE_GOVERNOR_DEFAULT_WINDOW,
@@ -501,6 +622,7 @@ static void
 desk_rate_governor_init (DeskRateGovernor *self)
 {
   self->limit = DESK_RATE_GOVERNOR_DEFAULT_LIMIT;
+  self->share = DESK_RATE_GOVERNOR_DEFAULT_LIMIT;
   self->window = DESK_RATE_GOVERNOR_DEFAULT_WINDOW;
   g_queue_init (&self->sent);
   g_queue_init (&self->pending);
@@ -591,6 +713,14 @@ desk_rate_governor_get_limit (DeskRateGovernor *self)
   return self->limit;
 }
 
+guint
+desk_rate_governor_get_share (DeskRateGovernor *self)
+{
+  g_return_val_if_fail (DESK_IS_RATE_GOVERNOR (self), 0);
+
+  return self->share;
+}
+
 void
 desk_rate_governor_set_limit (DeskRateGovernor *self,
                               guint             limit)
@@ -602,7 +732,9 @@ desk_rate_governor_set_limit (DeskRateGovernor *self,
     return;
 
   self->limit = limit;
+  self->share = limit;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIMIT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARE]);
   if (self->clock != NULL)
     pump (self);
 }
@@ -729,13 +861,56 @@ desk_rate_governor_acquire_finish (DeskRateGovernor  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* The server does not count a request it refused. Its answer was the last one reported, so
+ * the newest answered place goes. */
+static void
+forget_refused (DeskRateGovernor *self)
+{
+  for (GList *l = self->sent.tail; l != NULL; l = l->prev)
+    {
+      Slot *slot = l->data;
+
+      if (slot->answered)
+        {
+          g_free (slot);
+          g_queue_delete_link (&self->sent, l);
+          break;
+        }
+    }
+}
+
+/* A refusal that the window allowed means other programs spend the key's budget: the
+ * share drops a little under what this PC had in the window when the server said no,
+ * which keeps several PCs that all do this together under the limit. */
+static void
+cut_share (DeskRateGovernor *self,
+           gint64            now)
+{
+  guint floor = MAX (1, self->limit / 10);
+  guint used = 0;
+
+  /* Requests still on their way may be refused too: only the answered ones count. */
+  expire_sent (self, now);
+  recover_share (self, now);
+  for (GList *l = self->sent.head; l != NULL; l = l->next)
+    used += ((Slot *) l->data)->answered;
+  used = MIN (self->share, used);
+  self->share = MAX (floor, used * SHARE_CUT_TENTHS / 10);
+  self->share_changed = now;
+
+  /* When the pause ends, one request tries the server before the pace goes on. */
+  self->pace_time = self->paused_until + (MIN (MAX_BURST, self->share) - 1) * pace_interval (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARE]);
+}
+
 /**
  * desk_rate_governor_report_rate_limited:
  * @self: a #DeskRateGovernor
  *
  * Tells the governor that the server refused a request for too many requests, most
- * likely because another program uses the same key. The queue pauses, longer after
- * each refusal in a row, up to one window.
+ * likely because another program uses the same key. Report the answer first with
+ * desk_rate_governor_report_answered(). The queue pauses, longer after each refusal in a
+ * row, up to one window, and #DeskRateGovernor:share is cut.
  */
 void
 desk_rate_governor_report_rate_limited (DeskRateGovernor *self)
@@ -746,6 +921,7 @@ desk_rate_governor_report_rate_limited (DeskRateGovernor *self)
 
   now = desk_clock_get_time (self->clock);
   self->n_rate_limited++;
+  forget_refused (self);
 
   /* The other refusals of a burst were sent before the pause began: one longer pause
    * per burst, not one per refusal. */
@@ -755,9 +931,53 @@ desk_rate_governor_report_rate_limited (DeskRateGovernor *self)
   self->backoff = self->backoff == 0 ? MIN (FIRST_BACKOFF, self->window)
                                      : MIN (self->backoff * 2, self->window);
   self->paused_until = MAX (self->paused_until, now + self->backoff);
+  cut_share (self, now);
 
-  g_debug ("Refused for too many requests; pausing for %" G_GINT64_FORMAT " ms",
-           self->backoff / 1000);
+  g_debug ("Refused for too many requests; pausing for %" G_GINT64_FORMAT " ms, "
+           "%u requests a window from now on", self->backoff / 1000, self->share);
+
+  pump (self);
+}
+
+/**
+ * desk_rate_governor_report_answered:
+ * @self: a #DeskRateGovernor
+ *
+ * Tells the governor that the answer to a request it let go has arrived, whatever it
+ * said, or that the request failed on its way. The server counted the request at some
+ * moment before this one: from now on it holds its place for one window.
+ */
+void
+desk_rate_governor_report_answered (DeskRateGovernor *self)
+{
+  gint64 now;
+
+  g_return_if_fail (DESK_IS_RATE_GOVERNOR (self));
+
+  now = desk_clock_get_time (self->clock);
+
+  /* Answers are not told apart: whichever request this answer belongs to, one fewer is on
+   * its way and one more was counted no later than now, which is all the window needs.
+   * The oldest one on its way gives the longest round trip that this answer can stand for. */
+  for (GList *l = self->sent.head; l != NULL; l = l->next)
+    {
+      Slot *slot = l->data;
+      gint64 round_trip;
+
+      if (slot->answered)
+        continue;
+
+      round_trip = now - slot->time;
+      self->round_trip = round_trip >= self->round_trip
+                         ? round_trip
+                         : self->round_trip - (self->round_trip - round_trip) / 8;
+      g_queue_unlink (&self->sent, l);
+      slot->time = now;
+      slot->answered = TRUE;
+      l->prev = l->next = NULL;
+      g_queue_push_tail_link (&self->sent, l);
+      break;
+    }
 
   pump (self);
 }
