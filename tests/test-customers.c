@@ -23,7 +23,7 @@
 /* 2026-01-15 12:00 UTC, so that the store is the same whenever the test runs. */
 #define TEST_NOW G_GINT64_CONSTANT (1768478400)
 #define WAIT_MS 10000
-#define N_BURST 6
+#define N_BURST 14
 
 typedef struct
 {
@@ -878,7 +878,7 @@ run_clock_until_done (Activity  *activity,
     }
 }
 
-/* A sandbox that refuses the fourth request of a minute, as RepairDesk refuses the 51st:
+/* A sandbox that refuses the eleventh request of a minute, as RepairDesk refuses the 51st:
  * the governor pauses, the indicator counts what waits and a toast says why. */
 static void
 test_activity_indicator (void)
@@ -893,7 +893,7 @@ test_activity_indicator (void)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   sandbox = g_object_new (DESK_TYPE_SANDBOX, "seed", 11, "n-customers", 40, "n-tickets", 60,
-                          "n-invoices", 20, "rate-limit", 3, "clock", clock,
+                          "n-invoices", 20, "rate-limit", 10, "clock", clock,
                           "today", TEST_NOW, NULL);
   g_assert_true (desk_sandbox_start (sandbox, 0, &error));
   g_assert_no_error (error);
