@@ -13,7 +13,7 @@
 #include "desk-results-view.h"
 #include "desk-sandbox.h"
 #include "desk-test-utils.h"
-#include "tickets/desk-ticket-match.h"
+#include "desk-ticket-match.h"
 #include "tickets/desk-tickets-page.h"
 
 /* The Tickets screen alone, against a small in-process sandbox store. */
