@@ -76,8 +76,10 @@ open_page (Fixture *fixture,
 {
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
 
-  fixture->page = DESK_CUSTOMERS_PAGE (desk_customers_page_new (fixture->client, NULL,
-                                                                fixture->settings));
+  g_autoptr(DeskContext) context = desk_context_new_for_client (fixture->settings,
+                                                                fixture->client, NULL);
+
+  fixture->page = DESK_CUSTOMERS_PAGE (desk_customers_page_new (context));
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, width, 720);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
