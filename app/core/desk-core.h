@@ -46,4 +46,5 @@
 #include "desk-api-client.h"
 #include "desk-catalog.h"
 #include "desk-paged-list.h"
+#include "desk-list-search.h"
 #include "desk-rate-governor.h"

@@ -19,13 +19,10 @@
 
 /* The ticket list with its filter bar and search, beside the open ticket.
  *
- * Two lists: the browsing list (the filter bar's query) and the search list (the same
- * filters with the typed `keyword`). Each keystroke filters the rows already shown at
- * once; after a short pause the server is asked, and its rows replace the shown ones
- * when they are in. A new search cancels the previous one (DeskPagedList does). */
-
-/* How long typing must pause before the server is asked. */
-#define SEARCH_DELAY_MS 250
+ * The search is a DeskListSearch: the browsing list (the filter bar's query) or the
+ * server's answer to the typed `keyword` with the same filters. Each keystroke filters
+ * the rows already shown at once; after a short pause the server is asked, and its rows
+ * replace the shown ones when they are in. */
 /* Below this page width the list shows fewer columns, and beside the detail. */
 #define NARROW_WIDTH 1050
 /* Below this page width the filters fold away behind their button. */
@@ -46,28 +43,25 @@ struct _DeskTicketsPage
   GtkDropDown        *technician_dropdown;
   GtkDropDown        *creator_dropdown;
   GtkToggleButton    *filters_button;
+  GtkLabel           *search_feedback;
   AdwLeaflet         *leaflet;
   DeskResultsView    *results;
   DeskTicketDetail   *detail;
 
   /* owned */
-  DeskPagedList      *browse_list;
-  DeskPagedList      *search_list;
+  DeskListSearch     *search;
   GtkFilterListModel *rows;
   GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
   GtkCssProvider     *css;
   GCancellable       *cancellable;
-  char               *search_text;
   char               *folded_search;
 
   /* state */
   GtkColumnView      *column_view;
   DeskPagedList      *shown;
   DeskTicketFilters   filters;
-  guint               search_source;
   guint               narrow_source;
-  gboolean            open_when_found;
   gboolean            updating_controls;
   gboolean            narrow;
   gboolean            compact;
@@ -83,23 +77,12 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (DeskTicketsPage, desk_tickets_page, DESK_TYPE_PAGE)
 
-static void start_server_search (DeskTicketsPage *self);
-
 /* --- What is shown ------------------------------------------------------------------------ */
 
 static gboolean
 searching (DeskTicketsPage *self)
 {
-  return self->search_text != NULL && *self->search_text != '\0';
-}
-
-/* Whether the search list holds the server's answer to what is typed now. */
-static gboolean
-search_is_current (DeskTicketsPage *self)
-{
-  const DeskListQuery *query = desk_paged_list_get_query (self->search_list);
-
-  return searching (self) && query != NULL && g_strcmp0 (query->keyword, self->search_text) == 0;
+  return desk_list_search_get_text (self->search) != NULL;
 }
 
 static void
@@ -108,7 +91,7 @@ update_empty_text (DeskTicketsPage *self)
   gboolean other_filters = self->filters.status != NULL || self->filters.assigned_to > 0 ||
                            self->filters.created_by > 0;
 
-  if (self->shown == self->search_list)
+  if (searching (self))
     desk_results_view_set_empty_text (self->results, _("No Tickets Found"),
                                       _("Try the order number, the customer’s name or phone "
                                         "number, or an IMEI."));
@@ -124,7 +107,7 @@ update_empty_text (DeskTicketsPage *self)
 static gboolean
 filtering (DeskTicketsPage *self)
 {
-  return searching (self) && !(self->shown == self->search_list && search_is_current (self));
+  return desk_list_search_get_filtering (self->search);
 }
 
 /* While only matching rows show, the view must not fetch pages by itself: it would load
@@ -173,14 +156,18 @@ save_filters (DeskTicketsPage *self)
 static void
 apply_filters (DeskTicketsPage *self)
 {
-  g_autoptr(DeskListQuery) query = desk_ticket_filters_to_query (&self->filters, NULL);
-
   save_filters (self);
-  desk_paged_list_set_query (self->browse_list, query);
+  desk_list_search_refresh (self->search);
   update_empty_text (self);
+}
 
-  if (searching (self))
-    start_server_search (self);
+static DeskListQuery *
+make_query (const char *text,
+            gpointer    user_data)
+{
+  DeskTicketsPage *self = user_data;
+
+  return desk_ticket_filters_to_query (&self->filters, text);
 }
 
 /* The dropdowns hold "any" first, then the catalog's items in the catalog's order. */
@@ -279,7 +266,7 @@ filter_changed_cb (DeskTicketsPage *self)
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
   g_autoptr(DeskNamedItem) item = NULL;
 
-  if (self->updating_controls || self->browse_list == NULL)
+  if (self->updating_controls || self->search == NULL)
     return;
 
   statuses = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_STATUSES);
@@ -460,13 +447,14 @@ open_single_match (DeskTicketsPage *self,
   GListModel *rows = G_LIST_MODEL (self->rows);
   guint n = g_list_model_get_n_items (rows);
   g_autoptr(DeskTicket) exact = NULL;
+  const char *text = desk_list_search_get_text (self->search);
   guint n_exact = 0;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DeskTicket) ticket = g_list_model_get_item (rows, i);
 
-      if (desk_ticket_matches_exactly (ticket, self->search_text) && n_exact++ == 0)
+      if (desk_ticket_matches_exactly (ticket, text) && n_exact++ == 0)
         exact = g_steal_pointer (&ticket);
     }
 
@@ -490,49 +478,11 @@ open_single_match (DeskTicketsPage *self,
 /* --- Search -------------------------------------------------------------------------------- */
 
 static void
-search_done (DeskTicketsPage *self)
+set_feedback (DeskTicketsPage *self,
+              const char      *text)
 {
-  if (!search_is_current (self))
-    return;
-
-  show_list (self, self->search_list);
-  if (self->open_when_found && desk_paged_list_get_error (self->search_list) == NULL)
-    open_single_match (self, TRUE);
-  self->open_when_found = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
-}
-
-static void
-search_loading_cb (DeskTicketsPage *self)
-{
-  if (!desk_paged_list_get_loading (self->search_list))
-    search_done (self);
-}
-
-static void
-start_server_search (DeskTicketsPage *self)
-{
-  g_autoptr(DeskListQuery) query = desk_ticket_filters_to_query (&self->filters,
-                                                                 self->search_text);
-
-  g_clear_handle_id (&self->search_source, g_source_remove);
-  desk_paged_list_set_query (self->search_list, query);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
-
-  /* The same query as before is not asked again: its answer is already there. */
-  if (!desk_paged_list_get_loading (self->search_list))
-    search_done (self);
-}
-
-static gboolean
-search_timeout_cb (gpointer user_data)
-{
-  DeskTicketsPage *self = user_data;
-
-  self->search_source = 0;
-  start_server_search (self);
-
-  return G_SOURCE_REMOVE;
+  gtk_label_set_label (self->search_feedback, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->search_feedback), text != NULL);
 }
 
 static void
@@ -540,42 +490,68 @@ search_changed_cb (DeskTicketsPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  g_free (self->search_text);
-  self->search_text = g_strstrip (g_strdup (text));
   g_free (self->folded_search);
-  self->folded_search = desk_ticket_match_fold (self->search_text);
-  self->open_when_found = FALSE;
-  g_clear_handle_id (&self->search_source, g_source_remove);
-
-  if (!searching (self))
-    {
-      show_list (self, self->browse_list);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
-      return;
-    }
-
-  /* At once from what is loaded; the server follows when typing pauses. */
-  refilter (self);
-  self->search_source = g_timeout_add (SEARCH_DELAY_MS, search_timeout_cb, self);
+  self->folded_search = desk_ticket_match_fold (text);
+  set_feedback (self, NULL);
+  desk_list_search_set_text (self->search, text);
 }
 
-/* Enter, typed or sent by a barcode scanner after the code. */
+/* What the search holds now: the list and whether its rows are narrowed locally. */
+static void
+search_list_changed_cb (DeskTicketsPage *self)
+{
+  show_list (self, desk_list_search_get_list (self->search));
+}
+
+/* Enter found no single ticket: say so where the clerk looks, rather than nothing. */
+static void
+say_matches (DeskTicketsPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  g_autofree char *text = NULL;
+
+  if (n == 0)
+    /* Translators: what Enter in the search found; %s is what was typed or scanned */
+    text = g_strdup_printf (_("No ticket “%s”"), desk_list_search_get_text (self->search));
+  else if (desk_paged_list_get_has_more (self->shown))
+    /* Translators: Enter in the search found more tickets than are loaded */
+    text = g_strdup_printf (_("More than %u tickets match"), n);
+  else
+    text = g_strdup_printf (ngettext ("%u ticket matches", "%u tickets match", n), n);
+
+  set_feedback (self, text);
+}
+
+static void
+search_answered_cb (DeskTicketsPage *self,
+                    gboolean         answered)
+{
+  if (desk_paged_list_get_error (self->shown) != NULL)
+    return;
+
+  if (!open_single_match (self, answered))
+    say_matches (self);
+}
+
+/* Enter, typed or sent by a barcode scanner after the code. The text of this moment is
+ * what counts, whichever keystroke signal came first. */
 static void
 search_activate_cb (DeskTicketsPage *self)
 {
+  search_changed_cb (self);
   if (!searching (self))
     return;
 
-  if (open_single_match (self, self->shown == self->search_list && search_is_current (self) &&
-                               !desk_paged_list_get_loading (self->search_list)))
+  if (open_single_match (self, desk_list_search_get_answered (self->search) &&
+                               !desk_paged_list_get_loading (self->shown)))
     return;
 
   /* A scanned ticket is rarely among the loaded rows: ask the server now. */
-  self->open_when_found = TRUE;
-  if (self->search_source != 0 || !search_is_current (self))
-    start_server_search (self);
+  desk_list_search_activate (self->search);
 }
 
+/* Escape closes the open ticket first, then clears the search, as the Shortcuts window
+ * says, wherever the focus is. */
 static void
 escape (DeskTicketsPage *self)
 {
@@ -588,10 +564,13 @@ escape (DeskTicketsPage *self)
 static void
 search_stop_cb (DeskTicketsPage *self)
 {
-  if (searching (self))
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  else
-    escape (self);
+  escape (self);
+}
+
+static void
+searching_cb (DeskTicketsPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
 }
 
 /* --- Detail ------------------------------------------------------------------------------ */
@@ -651,8 +630,7 @@ static void
 detail_saved_cb (DeskTicketsPage *self,
                  DeskTicket      *held)
 {
-  update_rows_of (self->browse_list, held);
-  update_rows_of (self->search_list, held);
+  desk_list_search_foreach_list (self->search, (GFunc) update_rows_of, held);
 }
 
 static void
@@ -798,11 +776,14 @@ desk_tickets_page_constructed (GObject *object)
                 "catalog", desk_page_get_catalog (DESK_PAGE (self)),
                 NULL);
 
-  self->browse_list = desk_paged_list_new (desk_page_get_client (DESK_PAGE (self)),
-                                          DESK_PAGED_LIST_TICKETS);
-  self->search_list = desk_paged_list_new (desk_page_get_client (DESK_PAGE (self)),
-                                          DESK_PAGED_LIST_TICKETS);
-  g_signal_connect_object (self->search_list, "notify::loading", G_CALLBACK (search_loading_cb),
+  self->search = desk_list_search_new (desk_page_get_client (DESK_PAGE (self)),
+                                      DESK_PAGED_LIST_TICKETS);
+  desk_list_search_set_query_func (self->search, make_query, self, NULL);
+  g_signal_connect_object (self->search, "changed", G_CALLBACK (search_list_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search, "activated", G_CALLBACK (search_answered_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search, "notify::searching", G_CALLBACK (searching_cb),
                            self, G_CONNECT_SWAPPED);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
@@ -828,7 +809,7 @@ desk_tickets_page_constructed (GObject *object)
   desk_ticket_filters_load (&self->filters, saved);
 
   watch_catalog (self);
-  show_list (self, self->browse_list);
+  show_list (self, desk_list_search_get_list (self->search));
   apply_filters (self);
 }
 
@@ -838,7 +819,6 @@ desk_tickets_page_dispose (GObject *object)
   DeskTicketsPage *self = DESK_TICKETS_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->search_source, g_source_remove);
   g_clear_handle_id (&self->narrow_source, g_source_remove);
   if (self->css != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -849,8 +829,9 @@ desk_tickets_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_object (&self->filter);
-  g_clear_object (&self->browse_list);
-  g_clear_object (&self->search_list);
+  if (self->search != NULL)
+    g_signal_handlers_disconnect_by_data (self->search, self);
+  g_clear_object (&self->search);
   g_clear_object (&self->css);
   g_clear_object (&self->cancellable);
 
@@ -863,7 +844,6 @@ desk_tickets_page_finalize (GObject *object)
   DeskTicketsPage *self = DESK_TICKETS_PAGE (object);
 
   desk_ticket_filters_clear (&self->filters);
-  g_free (self->search_text);
   g_free (self->folded_search);
 
   G_OBJECT_CLASS (desk_tickets_page_parent_class)->finalize (object);
@@ -973,6 +953,29 @@ add_find_shortcut (DeskTicketsPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+/* What Enter found, under the search field, where the clerk looks. */
+static void
+add_search_feedback (DeskTicketsPage *self)
+{
+  GtkWidget *search_row = gtk_widget_get_parent (GTK_WIDGET (self->search_entry));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 18);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (search_row)), label, search_row);
+  self->search_feedback = GTK_LABEL (label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Tickets"), -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
+}
+
 static void
 desk_tickets_page_init (DeskTicketsPage *self)
 {
@@ -987,6 +990,7 @@ desk_tickets_page_init (DeskTicketsPage *self)
   gtk_drop_down_set_model (self->range_dropdown, G_LIST_MODEL (ranges));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   add_find_shortcut (self);
+  add_search_feedback (self);
 }
 
 /* --- Public API ---------------------------------------------------------------------------- */
@@ -1080,7 +1084,5 @@ desk_tickets_page_get_searching (DeskTicketsPage *self)
 {
   g_return_val_if_fail (DESK_IS_TICKETS_PAGE (self), FALSE);
 
-  return self->search_source != 0 ||
-         (searching (self) && (!search_is_current (self) || self->shown != self->search_list ||
-                               desk_paged_list_get_loading (self->search_list)));
+  return self->search != NULL && desk_list_search_get_searching (self->search);
 }

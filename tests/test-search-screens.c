@@ -1,0 +1,292 @@
+/* test-search-screens.c
+ *
+ * Copyright 2026 The Front Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "customers/desk-customers-page.h"
+#include "desk-customer-check.h"
+#include "desk-sandbox.h"
+#include "desk-test-utils.h"
+#include "desk-ticket-match.h"
+#include "tickets/desk-tickets-page.h"
+
+/* The search of both list screens, as a clerk and a barcode scanner use it: whatever the
+ * timing of the keys, the list shows what the search field says; Enter says what it found
+ * when it cannot open one record; Escape closes the open record before it clears the
+ * search; and a search costs one request. */
+
+/* 2026-01-15 12:00 UTC, so that the store is the same whenever the test runs. */
+#define TEST_NOW G_GINT64_CONSTANT (1768478400)
+#define WAIT_MS 20000
+#define N_SCANS 50
+
+typedef struct
+{
+  DeskSandbox   *sandbox;
+  DeskApiClient *client;
+  GSettings     *settings;
+  DeskContext   *context;
+  GtkWindow     *window;
+  DeskPage      *page;
+  gboolean       tickets;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->tickets = GPOINTER_TO_INT (data);
+  fixture->sandbox = g_object_new (DESK_TYPE_SANDBOX,
+                                   "seed", 11, "n-customers", 120, "n-tickets", 300,
+                                   "n-invoices", 20, "rate-limit", 0, "today", TEST_NOW, NULL);
+  desk_sandbox_start (fixture->sandbox, 0, &error);
+  g_assert_no_error (error);
+
+  fixture->client = desk_api_client_new (desk_sandbox_get_url (fixture->sandbox),
+                                         DESK_SANDBOX_DEMO_API_KEY);
+  /* Fifty scans a screen are more than a minute's worth of RepairDesk's rate limit. */
+  desk_rate_governor_set_limit (desk_api_client_get_governor (fixture->client), 100000);
+  fixture->settings = g_settings_new (APP_ID);
+  g_settings_reset (fixture->settings, "ticket-filters");
+  g_settings_reset (fixture->settings, "customer-filters");
+  fixture->context = desk_context_new_for_client (fixture->settings, fixture->client, NULL);
+
+  if (fixture->tickets)
+    {
+      DeskTicketFilters all = { .range = DESK_TICKET_RANGE_ALL };
+
+      fixture->page = DESK_PAGE (desk_tickets_page_new (fixture->context));
+      desk_tickets_page_set_filters (DESK_TICKETS_PAGE (fixture->page), &all);
+    }
+  else
+    fixture->page = DESK_PAGE (desk_customers_page_new (fixture->context));
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1280, 800);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  gtk_window_present (fixture->window);
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gpointer page = fixture->page;
+
+  g_object_add_weak_pointer (page, &page);
+  gtk_window_destroy (fixture->window);
+  g_assert_true (desk_test_wait_for (is_null, &page, WAIT_MS));
+  g_assert_finalize_object (fixture->context);
+  g_clear_object (&fixture->settings);
+  g_clear_object (&fixture->client);
+  desk_sandbox_stop (fixture->sandbox);
+  g_clear_object (&fixture->sandbox);
+}
+
+/* --- Helpers ------------------------------------------------------------------------------ */
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkEditable *
+search_entry (Fixture *fixture)
+{
+  return GTK_EDITABLE (find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_SEARCH_ENTRY));
+}
+
+static GListModel *
+rows (Fixture *fixture)
+{
+  if (fixture->tickets)
+    return desk_tickets_page_get_rows (DESK_TICKETS_PAGE (fixture->page));
+
+  return desk_customers_page_get_model (DESK_CUSTOMERS_PAGE (fixture->page));
+}
+
+static DeskPagedList *
+shown_list (Fixture *fixture)
+{
+  DeskResultsView *results = DESK_RESULTS_VIEW (find_widget (GTK_WIDGET (fixture->page),
+                                                             DESK_TYPE_RESULTS_VIEW));
+
+  return desk_results_view_get_list (results);
+}
+
+static gboolean
+settled (gpointer data)
+{
+  Fixture *fixture = data;
+  DeskPagedList *list = shown_list (fixture);
+  gboolean searching;
+
+  if (fixture->tickets)
+    searching = desk_tickets_page_get_searching (DESK_TICKETS_PAGE (fixture->page));
+  else
+    searching = desk_customers_page_get_searching (DESK_CUSTOMERS_PAGE (fixture->page));
+
+  return !searching && list != NULL && desk_paged_list_get_n_pages (list) > 0 &&
+         !desk_paged_list_get_loading (list);
+}
+
+static void
+wait_settled (Fixture *fixture)
+{
+  DeskPagedList *list;
+
+  desk_test_iterate (10);
+  if (desk_test_wait_for (settled, fixture, WAIT_MS))
+    return;
+
+  list = shown_list (fixture);
+  g_error ("Not settled: text “%s”, list %p with keyword “%s”, %u pages, loading %d, "
+           "error %s", gtk_editable_get_text (search_entry (fixture)), list,
+           desk_paged_list_get_query (list) ? desk_paged_list_get_query (list)->keyword : "-",
+           desk_paged_list_get_n_pages (list), desk_paged_list_get_loading (list),
+           desk_paged_list_get_error (list) ? desk_paged_list_get_error (list)->message : "none");
+}
+
+static DeskCustomer *
+customer_of (GObject *row)
+{
+  return DESK_IS_TICKET (row) ? desk_ticket_get_customer (DESK_TICKET (row)) : DESK_CUSTOMER (row);
+}
+
+/* A phone number of the loaded rows, the n-th one found. */
+static char *
+phone_of_row (Fixture *fixture,
+              guint    n)
+{
+  GListModel *model = rows (fixture);
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (model, (i + n) % n_items);
+      DeskCustomer *customer = customer_of (row);
+      const char *phone = customer != NULL ? desk_customer_get_phone (customer) : NULL;
+      g_autofree char *digits = desk_customer_phone_digits (phone);
+
+      if (strlen (digits) >= 7)
+        return g_strdup (phone);
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+row_has_number (GObject    *row,
+                const char *digits)
+{
+  DeskCustomer *customer = customer_of (row);
+  g_autofree char *phone = NULL;
+  g_autofree char *mobile = NULL;
+
+  if (customer == NULL)
+    return FALSE;
+
+  phone = desk_customer_phone_digits (desk_customer_get_phone (customer));
+  mobile = desk_customer_phone_digits (desk_customer_get_mobile (customer));
+
+  return strstr (phone, digits) != NULL || strstr (mobile, digits) != NULL;
+}
+
+/* The list says what the search field says: only rows with the number, and some. */
+static void
+assert_list_agrees (Fixture *fixture)
+{
+  const char *text = gtk_editable_get_text (search_entry (fixture));
+  g_autofree char *digits = desk_customer_phone_digits (text);
+  GListModel *model = rows (fixture);
+  guint n = g_list_model_get_n_items (model);
+
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (model, i);
+
+      if (!row_has_number (row, digits))
+        g_error ("The list shows a row without “%s” (%u rows)", text, n);
+    }
+}
+
+/* --- Tests -------------------------------------------------------------------------------- */
+
+/* A scanner types the number and Enter within one frame; the entry's own delay, the
+ * pause before the server is asked and the server's answer land in any order. */
+static void
+test_scan_and_enter (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  wait_settled (fixture);
+
+  for (guint i = 0; i < N_SCANS; i++)
+    {
+      g_autofree char *phone = NULL;
+
+      if (fixture->tickets)
+        gtk_widget_activate_action (GTK_WIDGET (fixture->page), "tickets.close", NULL);
+      else
+        gtk_widget_activate_action (GTK_WIDGET (fixture->page), "customers.back", NULL);
+      gtk_editable_set_text (search_entry (fixture), "");
+      wait_settled (fixture);
+      phone = phone_of_row (fixture, i * 7);
+
+      gtk_editable_set_text (search_entry (fixture), phone);
+      g_signal_emit_by_name (search_entry (fixture), "activate");
+      /* A few frames in, and again once everything has answered. */
+      desk_test_iterate (i % 5 * 40);
+      wait_settled (fixture);
+      desk_test_iterate (400);
+      wait_settled (fixture);
+      g_test_message ("scan %u: %s", i, phone);
+      assert_list_agrees (fixture);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  desk_test_init (&argc, &argv);
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/search-screens/tickets/" path, Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, \
+              func, fixture_tear_down); \
+  g_test_add ("/search-screens/customers/" path, Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, \
+              func, fixture_tear_down)
+
+  ADD ("scan-and-enter", test_scan_and_enter);
+
+  return g_test_run ();
+}
