@@ -273,6 +273,125 @@ test_scan_and_enter (Fixture       *fixture,
     }
 }
 
+/* A label of the page that shows @needle, if one is visible. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *needle)
+{
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+enter (Fixture    *fixture,
+       const char *text)
+{
+  gtk_editable_set_text (search_entry (fixture), text);
+  g_signal_emit_by_name (search_entry (fixture), "activate");
+  wait_settled (fixture);
+  desk_test_iterate (50);
+}
+
+/* Enter with no single match says what it found, in place; typing again clears it. */
+static void
+test_enter_feedback (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *kind = fixture->tickets ? "ticket" : "customer";
+  g_autofree char *none = g_strdup_printf ("No %s “T-99999”", kind);
+  g_autofree char *many = g_strdup_printf ("%ss match", kind);
+
+  wait_settled (fixture);
+  g_assert_null (find_label (GTK_WIDGET (fixture->page), none));
+
+  enter (fixture, "T-99999");
+  g_assert_nonnull (find_label (GTK_WIDGET (fixture->page), none));
+
+  enter (fixture, "555");
+  g_assert_cmpuint (g_list_model_get_n_items (rows (fixture)), >, 1);
+  g_assert_null (find_label (GTK_WIDGET (fixture->page), none));
+  g_assert_nonnull (find_label (GTK_WIDGET (fixture->page), many));
+  desk_test_save_screenshot (GTK_WIDGET (fixture->window),
+                             fixture->tickets ? "tickets-enter-many" : "customers-enter-many");
+
+  gtk_editable_set_text (search_entry (fixture), "55");
+  g_assert_null (find_label (GTK_WIDGET (fixture->page), many));
+}
+
+static gboolean
+record_open (Fixture *fixture)
+{
+  if (fixture->tickets)
+    return desk_ticket_detail_get_ticket (desk_tickets_page_get_detail (DESK_TICKETS_PAGE (fixture->page))) != NULL;
+
+  return desk_customers_page_get_customer (DESK_CUSTOMERS_PAGE (fixture->page)) != NULL;
+}
+
+/* Escape in the search closes the open record first, then clears the search, as the
+ * Shortcuts window says. */
+static void
+test_escape (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GObject) row = NULL;
+
+  wait_settled (fixture);
+  row = g_list_model_get_item (rows (fixture), 0);
+  desk_page_show_record (fixture->page, DESK_RECORD (row));
+  g_assert_true (record_open (fixture));
+
+  gtk_editable_set_text (search_entry (fixture), "a");
+  wait_settled (fixture);
+  g_assert_true (record_open (fixture));
+
+  g_signal_emit_by_name (search_entry (fixture), "stop-search");
+  g_assert_false (record_open (fixture));
+  g_assert_cmpstr (gtk_editable_get_text (search_entry (fixture)), ==, "a");
+
+  g_signal_emit_by_name (search_entry (fixture), "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (search_entry (fixture)), ==, "");
+}
+
+/* A search costs one request to the shared rate budget, unless the user scrolls. */
+static void
+test_one_request (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *texts[] = { "555", "a", "T-1" };
+
+  wait_settled (fixture);
+  desk_test_iterate (300);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      guint requests = desk_sandbox_get_request_count (fixture->sandbox);
+
+      gtk_editable_set_text (search_entry (fixture), texts[i]);
+      wait_settled (fixture);
+      /* Time for the list to be laid out, and for any page it would fetch by itself. */
+      desk_test_iterate (500);
+      wait_settled (fixture);
+      g_test_message ("“%s”: %u requests", texts[i],
+                      desk_sandbox_get_request_count (fixture->sandbox) - requests);
+      g_assert_cmpuint (desk_sandbox_get_request_count (fixture->sandbox), ==, requests + 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +406,9 @@ main (int   argc,
               func, fixture_tear_down)
 
   ADD ("scan-and-enter", test_scan_and_enter);
+  ADD ("enter-feedback", test_enter_feedback);
+  ADD ("escape", test_escape);
+  ADD ("one-request", test_one_request);
 
   return g_test_run ();
 }

@@ -606,18 +606,40 @@ window_shortcut_cb (GtkWidget *widget,
   return gtk_widget_activate_action (widget, user_data, NULL);
 }
 
+/* Escape goes back to the list, closing the open customer, before it clears the search:
+ * as on the Tickets screen, wherever the focus is. */
+static gboolean
+escape (DeskCustomersPage *self)
+{
+  if (desk_customer_detail_get_customer (self->detail) != NULL)
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      show_customer (self, NULL, FALSE);
+      adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+      return TRUE;
+    }
+
+  if (desk_list_search_get_text (self->search) != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 escape_cb (GtkWidget *widget,
            GVariant  *args,
            gpointer   user_data)
 {
-  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (widget);
+  return escape (DESK_CUSTOMERS_PAGE (widget));
+}
 
-  if (!adw_leaflet_get_folded (self->leaflet) ||
-      adw_leaflet_get_visible_child (self->leaflet) != self->detail_pane)
-    return FALSE;
-
-  return gtk_widget_activate_action (widget, "customers.back", NULL);
+static void
+search_stop_cb (DeskCustomersPage *self)
+{
+  escape (self);
 }
 
 static void
@@ -877,6 +899,8 @@ desk_customers_page_init (DeskCustomersPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   add_window_shortcuts (self);
   add_search_feedback (self);
+  g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (search_stop_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
