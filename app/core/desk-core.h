@@ -47,4 +47,5 @@
 #include "desk-catalog.h"
 #include "desk-paged-list.h"
 #include "desk-list-search.h"
+#include "desk-properties.h"
 #include "desk-rate-governor.h"

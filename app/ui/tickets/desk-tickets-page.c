@@ -15,6 +15,7 @@
 #include "desk-results-view.h"
 #include "desk-ticket-columns.h"
 #include "desk-ticket-match.h"
+#include "desk-ticket-sections.h"
 #include "desk-tickets-page.h"
 
 /* The ticket list with its filter bar and search, beside the open ticket.
@@ -582,19 +583,21 @@ detail_message_cb (DeskTicketsPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
+/* What the detail may change on a device, copied into the list's rows after a save. */
+static const char * const device_props[] = {
+  "status", "assigned-to-id", "assigned-to-name", "imei", "serial", "location", "staff-comments",
+};
+
 static void
 copy_device (DeskTicketDevice *to,
              DeskTicketDevice *from)
 {
-  static const char * const props[] = { "status", "assigned-to-id", "assigned-to-name", "imei",
-                                        "serial", "location", "staff-comments" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (device_props); i++)
     {
       g_auto(GValue) value = G_VALUE_INIT;
 
-      g_object_get_property (G_OBJECT (from), props[i], &value);
-      g_object_set_property (G_OBJECT (to), props[i], &value);
+      g_object_get_property (G_OBJECT (from), device_props[i], &value);
+      g_object_set_property (G_OBJECT (to), device_props[i], &value);
     }
 }
 
@@ -889,6 +892,9 @@ desk_tickets_page_class_init (DeskTicketsPageClass *klass)
     g_param_spec_boolean ("searching", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  DESK_PROPERTIES_CHECK (DESK_TYPE_TICKET_DEVICE, device_props);
+  desk_ticket_sections_check_properties ();
 
   g_type_ensure (DESK_TYPE_RESULTS_VIEW);
   g_type_ensure (DESK_TYPE_TICKET_DETAIL);
