@@ -24,8 +24,11 @@
  * server's answer to the typed `keyword` with the same filters. Each keystroke filters
  * the rows already shown at once; after a short pause the server is asked, and its rows
  * replace the shown ones when they are in. */
-/* Below this page width the list shows fewer columns, and beside the detail. */
-#define NARROW_WIDTH 1050
+/* The open ticket's width beside the list (its width-request), and the separator. */
+#define DETAIL_WIDTH 361
+/* Below this page width the list shows fewer columns: all of them fit beside the open
+ * ticket from there on (1031 px, so a 1280 px window with the sidebar shows them). */
+#define NARROW_WIDTH (desk_ticket_columns_get_wide_width () + DETAIL_WIDTH)
 /* Below this page width the filters fold away behind their button. */
 #define COMPACT_WIDTH 600
 
