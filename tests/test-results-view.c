@@ -68,13 +68,25 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (fixture->window);
 }
 
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The view lets go of the list: nothing but the test holds it once the window is gone. */
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  gpointer view = fixture->view;
+
+  g_object_add_weak_pointer (view, &view);
   gtk_window_destroy (fixture->window);
-  desk_test_iterate (50);
-  g_clear_object (&fixture->list);
+  g_assert_true (desk_test_wait_for (is_null, &view, 10000));
+  g_assert_finalize_object (fixture->list);
+  fixture->list = NULL;
   g_clear_object (&fixture->client);
   desk_sandbox_stop (fixture->sandbox);
   g_clear_object (&fixture->sandbox);
