@@ -102,6 +102,29 @@ template_child (Fixture    *fixture,
                                                     DESK_TYPE_WINDOW, name));
 }
 
+/* Every main menu button of the window is named; returns how many there are. */
+static guint
+check_menu_buttons (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0)
+    {
+      g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                         "Main Menu"));
+      return 1;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_menu_buttons (child);
+
+  return n;
+}
+
 static const char *
 visible_section (Fixture *fixture)
 {
@@ -154,9 +177,15 @@ test_table (Fixture       *fixture,
   const char *sections[] = { "tickets", "customers", "invoices" };
   DeskPage *customers;
 
+  const char *titles[] = { "Tickets", "Customers", "Invoices" };
+
+  /* Each row, and the main menu, has a name a screen reader can say. */
+  g_assert_cmpuint (check_menu_buttons (GTK_WIDGET (fixture->window)), ==, 2);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       g_assert_nonnull (sidebar_row (fixture, sections[i]));
+      g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (sidebar_row (fixture, sections[i])),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL, titles[i]));
       g_assert_true (desk_window_show_section (fixture->window, sections[i]));
       g_assert_cmpstr (visible_section (fixture), ==, sections[i]);
     }
@@ -314,6 +343,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Accessible names are kept, and checked, by GTK's test accessibility backend. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   desk_test_init (&argc, &argv);
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 

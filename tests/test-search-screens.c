@@ -392,10 +392,85 @@ test_one_request (Fixture       *fixture,
     }
 }
 
+static GtkWidget *
+find_accessible_label (GtkWidget  *widget,
+                       const char *label)
+{
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+      gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          label) == NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_accessible_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The search field and each row have a name a screen reader can say. */
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GObject) row = NULL;
+  g_autofree char *name = NULL;
+
+  wait_settled (fixture);
+  desk_test_iterate (200);
+  g_assert_true (find_accessible_label (GTK_WIDGET (fixture->page),
+                                        fixture->tickets ? "Search Tickets" : "Search Customers") ==
+                 GTK_WIDGET (search_entry (fixture)));
+
+  if (!fixture->tickets)
+    g_assert_true (GTK_IS_BUTTON (find_accessible_label (GTK_WIDGET (fixture->page), "New Customer")));
+
+  row = g_list_model_get_item (rows (fixture), 0);
+  if (fixture->tickets)
+    name = g_strdup_printf ("Ticket %s, %s", desk_ticket_get_order_id (DESK_TICKET (row)),
+                            desk_customer_get_full_name (customer_of (row)));
+  else
+    {
+      g_autofree char *tidy = desk_customer_tidy_name (desk_customer_get_full_name (DESK_CUSTOMER (row)));
+
+      name = g_strdup (tidy);
+    }
+  g_test_message ("row name: %s", name);
+  if (fixture->tickets)
+    g_assert_nonnull (find_accessible_label (GTK_WIDGET (fixture->page), name));
+  else
+    {
+      GtkWidget *found = NULL;
+
+      for (guint n = 0; n < 40 && found == NULL; n++)
+        {
+          g_autofree char *with = NULL;
+          const char *phone = desk_customer_get_phone (DESK_CUSTOMER (row));
+          const char *mobile = desk_customer_get_mobile (DESK_CUSTOMER (row));
+          const char *email = desk_customer_get_email (DESK_CUSTOMER (row));
+          const char *reach = phone != NULL && *phone != '\0' ? phone : mobile;
+          g_autofree char *contact = g_strjoin (reach && *reach && email && *email ? " · " : "",
+                                                reach ? reach : "", email ? email : "", NULL);
+
+          with = *contact != '\0' ? g_strdup_printf ("%s, %s", name, contact) : g_strdup (name);
+          found = find_accessible_label (GTK_WIDGET (fixture->page), with);
+        }
+      g_assert_nonnull (found);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* Accessible names are kept, and checked, by GTK's test accessibility backend. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   desk_test_init (&argc, &argv);
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
@@ -409,6 +484,7 @@ main (int   argc,
   ADD ("enter-feedback", test_enter_feedback);
   ADD ("escape", test_escape);
   ADD ("one-request", test_one_request);
+  ADD ("accessible-names", test_accessible_names);
 
   return g_test_run ();
 }

@@ -403,6 +403,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *org = NULL;
   g_autofree char *contact_text = NULL;
   g_autofree char *tidy = NULL;
+  g_autofree char *accessible = NULL;
 
   if (phone == NULL || *phone == '\0')
     phone = desk_customer_get_mobile (customer);
@@ -414,6 +415,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   set_row_label (name, tidy);
   set_row_label (contact, contact_text);
   set_row_label (organization, org);
+  /* What a screen reader says for the row: the name, then how to reach the customer. */
+  accessible = g_strjoin (*contact_text != '\0' ? ", " : "", tidy != NULL ? tidy : "",
+                          contact_text, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 /* --- Details --------------------------------------------------------------------------- */

@@ -199,6 +199,12 @@ fill_cell (GtkListItem *item)
     {
     case COLUMN_ORDER:
       gtk_label_set_text (label, desk_ticket_get_order_id (ticket));
+      /* What a screen reader says for the row, which GTK 4.8 cannot name itself. */
+      /* Translators: a ticket's row for screen readers: order number, customer's name */
+      text = g_strdup_printf (_("Ticket %s, %s"), desk_ticket_get_order_id (ticket),
+                              customer != NULL ? desk_customer_get_full_name (customer) : "");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      text, -1);
       break;
     case COLUMN_CUSTOMER:
       gtk_label_set_text (label, customer != NULL ? desk_customer_get_full_name (customer) : "");
