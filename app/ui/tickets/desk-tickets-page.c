@@ -12,13 +12,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "desk-results-view.h"
-#include "desk-ticket-columns.h"
-#include "desk-ticket-match.h"
-#include "desk-ticket-sections.h"
-#include "desk-tickets-page.h"
+#include "desk-tickets-page-private.h"
 
-/* The ticket list with its filter bar and search, beside the open ticket.
+/* The ticket list with its filter bar and search, beside the open ticket. The filter bar
+ * is in desk-tickets-page-filters.c, the actions and keys in desk-tickets-page-actions.c.
  *
  * The search is a DeskListSearch: the browsing list (the filter bar's query) or the
  * server's answer to the typed `keyword` with the same filters. Each keystroke filters
@@ -31,45 +28,6 @@
 #define NARROW_WIDTH (desk_ticket_columns_get_wide_width () + DETAIL_WIDTH)
 /* Below this page width the filters fold away behind their button. */
 #define COMPACT_WIDTH 600
-
-struct _DeskTicketsPage
-{
-  DeskPage           parent_instance;
-
-  /* Template children */
-  AdwToastOverlay    *toast_overlay;
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *range_dropdown;
-  GtkMenuButton      *custom_range_button;
-  GtkCalendar        *from_calendar;
-  GtkCalendar        *to_calendar;
-  GtkDropDown        *status_dropdown;
-  GtkDropDown        *technician_dropdown;
-  GtkDropDown        *creator_dropdown;
-  GtkToggleButton    *filters_button;
-  GtkLabel           *search_feedback;
-  AdwLeaflet         *leaflet;
-  DeskResultsView    *results;
-  DeskTicketDetail   *detail;
-
-  /* owned */
-  DeskListSearch     *search;
-  GtkFilterListModel *rows;
-  GtkCustomFilter    *filter;
-  GtkSingleSelection *selection;
-  GtkCssProvider     *css;
-  GCancellable       *cancellable;
-  char               *folded_search;
-
-  /* state */
-  GtkColumnView      *column_view;
-  DeskPagedList      *shown;
-  DeskTicketFilters   filters;
-  guint               narrow_source;
-  gboolean            updating_controls;
-  gboolean            narrow;
-  gboolean            compact;
-};
 
 enum {
   PROP_0,
@@ -89,8 +47,8 @@ searching (DeskTicketsPage *self)
   return desk_list_search_get_text (self->search) != NULL;
 }
 
-static void
-update_empty_text (DeskTicketsPage *self)
+void
+_desk_tickets_page_update_empty_text (DeskTicketsPage *self)
 {
   gboolean other_filters = self->filters.status != NULL || self->filters.assigned_to > 0 ||
                            self->filters.created_by > 0;
@@ -134,7 +92,7 @@ show_list (DeskTicketsPage *self,
       desk_results_view_set_list (self->results, list);
     }
 
-  update_empty_text (self);
+  _desk_tickets_page_update_empty_text (self);
   refilter (self);
 }
 
@@ -145,262 +103,6 @@ filter_func (gpointer item,
   DeskTicketsPage *self = user_data;
 
   return !filtering (self) || desk_ticket_matches (DESK_TICKET (item), self->folded_search);
-}
-
-/* --- Filters -------------------------------------------------------------------------------- */
-
-static void
-save_filters (DeskTicketsPage *self)
-{
-  if (desk_page_get_settings (DESK_PAGE (self)) != NULL)
-    g_settings_set_value (desk_page_get_settings (DESK_PAGE (self)), "ticket-filters",
-                          desk_ticket_filters_save (&self->filters));
-}
-
-static void
-apply_filters (DeskTicketsPage *self)
-{
-  save_filters (self);
-  desk_list_search_refresh (self->search);
-  update_empty_text (self);
-}
-
-static DeskListQuery *
-make_query (const char *text,
-            gpointer    user_data)
-{
-  DeskTicketsPage *self = user_data;
-
-  return desk_ticket_filters_to_query (&self->filters, text);
-}
-
-/* The dropdowns hold "any" first, then the catalog's items in the catalog's order. */
-static gint64
-employee_at (DeskTicketsPage *self,
-             guint            selected)
-{
-  GListModel *employees = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_EMPLOYEES);
-  g_autoptr(DeskNamedItem) item = NULL;
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    return 0;
-
-  item = g_list_model_get_item (employees, selected - 1);
-  return item != NULL ? desk_named_item_get_id (item) : 0;
-}
-
-static guint
-employee_position (DeskTicketsPage *self,
-                   gint64           id)
-{
-  GListModel *employees = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_EMPLOYEES);
-
-  for (guint i = 0; id > 0 && i < g_list_model_get_n_items (employees); i++)
-    {
-      g_autoptr(DeskNamedItem) item = g_list_model_get_item (employees, i);
-
-      if (desk_named_item_get_id (item) == id)
-        return i + 1;
-    }
-
-  return 0;
-}
-
-static guint
-status_position (DeskTicketsPage *self,
-                 const char      *name)
-{
-  GListModel *statuses = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_STATUSES);
-
-  for (guint i = 0; name != NULL && i < g_list_model_get_n_items (statuses); i++)
-    {
-      g_autoptr(DeskNamedItem) item = g_list_model_get_item (statuses, i);
-
-      if (g_strcmp0 (desk_named_item_get_name (item), name) == 0)
-        return i + 1;
-    }
-
-  return 0;
-}
-
-static void
-update_custom_range_label (DeskTicketsPage *self)
-{
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *label = NULL;
-  g_autoptr(GDateTime) from_date = g_date_time_new_from_unix_local (self->filters.from_date);
-  g_autoptr(GDateTime) to_date = g_date_time_new_from_unix_local (self->filters.to_date);
-
-  /* The flow box's own child, or it leaves a gap. */
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->custom_range_button)),
-                          self->filters.range == DESK_TICKET_RANGE_CUSTOM);
-  if (self->filters.from_date <= 0 || from_date == NULL || to_date == NULL)
-    {
-      gtk_menu_button_set_label (self->custom_range_button, _("Choose Dates"));
-      return;
-    }
-
-  from = g_date_time_format (from_date, "%x");
-  to = g_date_time_format (to_date, "%x");
-  /* Translators: a date range, first and last day */
-  label = g_strdup_printf (_("%s – %s"), from, to);
-  gtk_menu_button_set_label (self->custom_range_button, label);
-}
-
-/* Shows the filters in the controls, without taking the change for the user's. */
-static void
-controls_from_filters (DeskTicketsPage *self)
-{
-  self->updating_controls = TRUE;
-  gtk_drop_down_set_selected (self->range_dropdown, self->filters.range);
-  gtk_drop_down_set_selected (self->status_dropdown, status_position (self, self->filters.status));
-  gtk_drop_down_set_selected (self->technician_dropdown,
-                              employee_position (self, self->filters.assigned_to));
-  gtk_drop_down_set_selected (self->creator_dropdown,
-                              employee_position (self, self->filters.created_by));
-  update_custom_range_label (self);
-  self->updating_controls = FALSE;
-}
-
-static void
-filter_changed_cb (DeskTicketsPage *self)
-{
-  GListModel *statuses;
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
-  g_autoptr(DeskNamedItem) item = NULL;
-
-  if (self->updating_controls || self->search == NULL)
-    return;
-
-  statuses = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_STATUSES);
-  if (status > 0 && status != GTK_INVALID_LIST_POSITION)
-    item = g_list_model_get_item (statuses, status - 1);
-  g_free (self->filters.status);
-  self->filters.status = item != NULL ? g_strdup (desk_named_item_get_name (item)) : NULL;
-  self->filters.assigned_to = employee_at (self, gtk_drop_down_get_selected (self->technician_dropdown));
-  self->filters.created_by = employee_at (self, gtk_drop_down_get_selected (self->creator_dropdown));
-  self->filters.range = MIN (gtk_drop_down_get_selected (self->range_dropdown),
-                             DESK_TICKET_RANGE_CUSTOM);
-
-  update_custom_range_label (self);
-  /* A custom range is listed once its dates are chosen. */
-  if (self->filters.range == DESK_TICKET_RANGE_CUSTOM && self->filters.from_date <= 0)
-    {
-      gtk_menu_button_popup (self->custom_range_button);
-      return;
-    }
-
-  apply_filters (self);
-}
-
-static gint64
-calendar_day (GtkCalendar *calendar,
-              gboolean     end_of_day)
-{
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (date),
-                                                      g_date_time_get_month (date),
-                                                      g_date_time_get_day_of_month (date),
-                                                      0, 0, 0);
-
-  return g_date_time_to_unix (start) + (end_of_day ? 24 * 60 * 60 - 1 : 0);
-}
-
-static void
-apply_custom_range_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  DeskTicketsPage *self = DESK_TICKETS_PAGE (widget);
-  gint64 from = calendar_day (self->from_calendar, FALSE);
-  gint64 to = calendar_day (self->to_calendar, TRUE);
-
-  self->filters.range = DESK_TICKET_RANGE_CUSTOM;
-  self->filters.from_date = MIN (from, to);
-  self->filters.to_date = MAX (from, to);
-  gtk_menu_button_popdown (self->custom_range_button);
-  controls_from_filters (self);
-  apply_filters (self);
-}
-
-/* --- Catalog ------------------------------------------------------------------------------ */
-
-static GtkStringList *
-names_with_any (GListModel *items,
-                const char *any)
-{
-  GtkStringList *names = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (names, any);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(DeskNamedItem) item = g_list_model_get_item (items, i);
-
-      gtk_string_list_append (names, desk_named_item_get_name (item));
-    }
-
-  return names;
-}
-
-static void
-statuses_changed_cb (DeskTicketsPage *self)
-{
-  GListModel *statuses = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_STATUSES);
-  g_autoptr(GtkStringList) names = names_with_any (statuses, _("Any Status"));
-  g_autofree char *css = desk_ticket_status_css (statuses);
-
-  gtk_css_provider_load_from_data (self->css, css, -1);
-  self->updating_controls = TRUE;
-  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (names));
-  self->updating_controls = FALSE;
-  controls_from_filters (self);
-}
-
-static void
-employees_changed_cb (DeskTicketsPage *self)
-{
-  GListModel *employees = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_EMPLOYEES);
-  g_autoptr(GtkStringList) technicians = names_with_any (employees, _("Any Technician"));
-  g_autoptr(GtkStringList) creators = names_with_any (employees, _("Created by Anyone"));
-
-  self->updating_controls = TRUE;
-  gtk_drop_down_set_model (self->technician_dropdown, G_LIST_MODEL (technicians));
-  gtk_drop_down_set_model (self->creator_dropdown, G_LIST_MODEL (creators));
-  self->updating_controls = FALSE;
-  controls_from_filters (self);
-}
-
-static void
-catalog_loaded_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* The dropdowns follow the catalog's models; a failure leaves them at "any". */
-  if (!desk_catalog_load_finish (DESK_CATALOG (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Reference list not loaded: %s", error->message);
-}
-
-static void
-watch_catalog (DeskTicketsPage *self)
-{
-  GListModel *statuses = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_STATUSES);
-  GListModel *employees = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_EMPLOYEES);
-
-  g_signal_connect_object (statuses, "items-changed", G_CALLBACK (statuses_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (employees, "items-changed", G_CALLBACK (employees_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  statuses_changed_cb (self);
-  employees_changed_cb (self);
-
-  desk_catalog_load_async (desk_page_get_catalog (DESK_PAGE (self)), DESK_CATALOG_STATUSES,
-                           self->cancellable, catalog_loaded_cb, NULL);
-  desk_catalog_load_async (desk_page_get_catalog (DESK_PAGE (self)), DESK_CATALOG_EMPLOYEES,
-                           self->cancellable, catalog_loaded_cb, NULL);
 }
 
 /* --- Opening ------------------------------------------------------------------------------ */
@@ -423,8 +125,8 @@ select_ticket (DeskTicketsPage *self,
     }
 }
 
-static void
-close_detail (DeskTicketsPage *self)
+void
+_desk_tickets_page_close_detail (DeskTicketsPage *self)
 {
   desk_ticket_detail_show_ticket (self->detail, NULL);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->results));
@@ -556,11 +258,11 @@ search_activate_cb (DeskTicketsPage *self)
 
 /* Escape closes the open ticket first, then clears the search, as the Shortcuts window
  * says, wherever the focus is. */
-static void
-escape (DeskTicketsPage *self)
+void
+_desk_tickets_page_escape (DeskTicketsPage *self)
 {
   if (desk_ticket_detail_get_ticket (self->detail) != NULL)
-    close_detail (self);
+    _desk_tickets_page_close_detail (self);
   else if (searching (self))
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
@@ -568,7 +270,7 @@ escape (DeskTicketsPage *self)
 static void
 search_stop_cb (DeskTicketsPage *self)
 {
-  escape (self);
+  _desk_tickets_page_escape (self);
 }
 
 static void
@@ -643,35 +345,6 @@ static void
 folded_changed_cb (DeskTicketsPage *self)
 {
   g_object_set (self->detail, "folded", adw_leaflet_get_folded (self->leaflet), NULL);
-}
-
-/* --- Actions ------------------------------------------------------------------------------ */
-
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  DeskTicketsPage *self = DESK_TICKETS_PAGE (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
-}
-
-static void
-escape_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  escape (DESK_TICKETS_PAGE (widget));
-}
-
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  close_detail (DESK_TICKETS_PAGE (widget));
 }
 
 /* --- Width ------------------------------------------------------------------------------ */
@@ -759,7 +432,7 @@ desk_tickets_page_show_record (DeskPage   *page,
 static void
 desk_tickets_page_focus_search (DeskPage *page)
 {
-  find_action (GTK_WIDGET (page), "tickets.find", NULL);
+  _desk_tickets_page_find_action (GTK_WIDGET (page), "tickets.find", NULL);
 }
 
 /* --- GObject ------------------------------------------------------------------------------ */
@@ -784,7 +457,7 @@ desk_tickets_page_constructed (GObject *object)
 
   self->search = desk_list_search_new (desk_page_get_client (DESK_PAGE (self)),
                                       DESK_PAGED_LIST_TICKETS);
-  desk_list_search_set_query_func (self->search, make_query, self, NULL);
+  desk_list_search_set_query_func (self->search, _desk_tickets_page_make_query, self, NULL);
   g_signal_connect_object (self->search, "changed", G_CALLBACK (search_list_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search, "activated", G_CALLBACK (search_answered_cb),
@@ -814,9 +487,9 @@ desk_tickets_page_constructed (GObject *object)
     saved = g_settings_get_value (desk_page_get_settings (DESK_PAGE (self)), "ticket-filters");
   desk_ticket_filters_load (&self->filters, saved);
 
-  watch_catalog (self);
+  _desk_tickets_page_watch_catalog (self);
   show_list (self, desk_list_search_get_list (self->search));
-  apply_filters (self);
+  _desk_tickets_page_apply_filters (self);
 }
 
 static void
@@ -919,47 +592,13 @@ desk_tickets_page_class_init (DeskTicketsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "filter_changed_cb",
+                                                G_CALLBACK (_desk_tickets_page_filter_changed_cb));
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, detail_message_cb);
   gtk_widget_class_bind_template_callback (widget_class, detail_saved_cb);
 
-  gtk_widget_class_install_action (widget_class, "tickets.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "tickets.escape", NULL, escape_action);
-  gtk_widget_class_install_action (widget_class, "tickets.close", NULL, close_action);
-  gtk_widget_class_install_action (widget_class, "tickets.apply-custom-range", NULL,
-                                   apply_custom_range_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "tickets.escape", NULL);
-}
-
-static GtkStringList *
-range_names (void)
-{
-  const char *names[] = {
-    [DESK_TICKET_RANGE_TODAY] = _("Today"),
-    [DESK_TICKET_RANGE_YESTERDAY] = _("Yesterday"),
-    [DESK_TICKET_RANGE_LAST_WEEK] = _("Last 7 Days"),
-    [DESK_TICKET_RANGE_LAST_MONTH] = _("Last 30 Days"),
-    [DESK_TICKET_RANGE_ALL] = _("All Dates"),
-    [DESK_TICKET_RANGE_CUSTOM] = _("Custom Range…"),
-    [DESK_TICKET_N_RANGES] = NULL,
-  };
-
-  return gtk_string_list_new (names);
-}
-
-/* Ctrl+F reaches the page from anywhere in the window while the page is shown. */
-static void
-add_find_shortcut (DeskTicketsPage *self)
-{
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
-                                     GTK_SHORTCUT_SCOPE_MANAGED);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("tickets.find")));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  _desk_tickets_page_class_actions_init (widget_class);
 }
 
 /* What Enter found, under the search field, where the clerk looks. */
@@ -988,7 +627,7 @@ add_search_feedback (DeskTicketsPage *self)
 static void
 desk_tickets_page_init (DeskTicketsPage *self)
 {
-  g_autoptr(GtkStringList) ranges = range_names ();
+  g_autoptr(GtkStringList) ranges = _desk_tickets_page_range_names ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
@@ -998,7 +637,7 @@ desk_tickets_page_init (DeskTicketsPage *self)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_drop_down_set_model (self->range_dropdown, G_LIST_MODEL (ranges));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
-  add_find_shortcut (self);
+  _desk_tickets_page_actions_init (self);
   add_search_feedback (self);
 }
 
@@ -1071,8 +710,8 @@ desk_tickets_page_set_filters (DeskTicketsPage         *self,
   desk_ticket_filters_clear (&self->filters);
   self->filters = *filters;
   self->filters.status = g_strdup (filters->status);
-  controls_from_filters (self);
-  apply_filters (self);
+  _desk_tickets_page_controls_from_filters (self);
+  _desk_tickets_page_apply_filters (self);
 }
 
 void
