@@ -465,6 +465,65 @@ test_accessible_names (Fixture       *fixture,
     }
 }
 
+static GtkEventController *
+tab_controller (GtkWidget *widget)
+{
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+              gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE &&
+              g_strcmp0 (gtk_event_controller_get_name (controller), "desk-results-tab") == 0)
+            return controller;
+        }
+    }
+
+  return NULL;
+}
+
+/* Tab from a row of the list leaves the list, whichever row has the focus: the list is
+ * one Tab stop, the arrows move inside it. */
+static void
+test_tab_stop (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *list = desk_results_view_get_child (DESK_RESULTS_VIEW (find_widget (GTK_WIDGET (fixture->page),
+                                                                                 DESK_TYPE_RESULTS_VIEW)));
+  GtkWidget *focus;
+  GtkEventController *controller;
+  gboolean handled = FALSE;
+
+  wait_settled (fixture);
+  desk_test_iterate (200);
+  g_assert_cmpuint (g_list_model_get_n_items (rows (fixture)), >, 2);
+  gtk_widget_grab_focus (list);
+  gtk_widget_child_focus (list, GTK_DIR_DOWN);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, list));
+
+  controller = tab_controller (focus);
+  g_assert_nonnull (controller);
+  g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+  g_assert_true (handled);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_false (focus == list || gtk_widget_is_ancestor (focus, list));
+
+  /* And back, from the widget after the list, Shift+Tab comes to the list once. */
+  gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_BACKWARD);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus != NULL && (focus == list || gtk_widget_is_ancestor (focus, list)));
+  g_signal_emit_by_name (tab_controller (focus), "key-pressed", GDK_KEY_ISO_Left_Tab, 0,
+                         GDK_SHIFT_MASK, &handled);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_false (focus == list || gtk_widget_is_ancestor (focus, list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +544,7 @@ main (int   argc,
   ADD ("escape", test_escape);
   ADD ("one-request", test_one_request);
   ADD ("accessible-names", test_accessible_names);
+  ADD ("tab-stop", test_tab_stop);
 
   return g_test_run ();
 }

@@ -146,6 +146,45 @@ adjustment_changed_cb (DeskResultsView *self)
   maybe_fill (self);
 }
 
+/* Each row of a list view is a focus stop of its own: Tab would step through a day's
+ * tickets one by one. For Tab the list is one stop, left as a whole; the arrow keys move
+ * between its rows. */
+static gboolean
+leave_list (DeskResultsView  *self,
+            GtkDirectionType  direction)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  gboolean moved;
+
+  if (root == NULL)
+    return FALSE;
+
+  gtk_widget_set_can_focus (GTK_WIDGET (self->scrolled_window), FALSE);
+  moved = gtk_widget_child_focus (root, direction);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->scrolled_window), TRUE);
+
+  return moved;
+}
+
+static gboolean
+list_key_pressed_cb (DeskResultsView *self,
+                     guint            keyval,
+                     guint            keycode,
+                     GdkModifierType  state)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab ||
+      ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK) != 0))
+    return leave_list (self, GTK_DIR_TAB_BACKWARD);
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    return leave_list (self, GTK_DIR_TAB_FORWARD);
+
+  return FALSE;
+}
+
 static void
 retry_action (GtkWidget  *widget,
               const char *action_name,
@@ -266,6 +305,7 @@ static void
 desk_results_view_init (DeskResultsView *self)
 {
   GtkAdjustment *adj;
+  GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -280,6 +320,13 @@ desk_results_view_init (DeskResultsView *self)
   self->governor_signals = g_signal_group_new (DESK_TYPE_RATE_GOVERNOR);
   g_signal_group_connect_swapped (self->governor_signals, "notify::waiting",
                                   G_CALLBACK (update_state), self);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (controller, "desk-results-tab");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (list_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->scrolled_window), controller);
 
   adj = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   g_signal_connect_object (adj, "notify::upper", G_CALLBACK (adjustment_changed_cb), self,
