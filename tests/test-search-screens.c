@@ -26,6 +26,11 @@
 #define WAIT_MS 20000
 #define N_SCANS 50
 
+/* What a test's data says about the screen it runs on. */
+#define SCREEN_TICKETS 1
+#define SCREEN_DARK    2
+#define SCREEN_NARROW  4
+
 typedef struct
 {
   DeskSandbox   *sandbox;
@@ -43,7 +48,10 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->tickets = GPOINTER_TO_INT (data);
+  fixture->tickets = (GPOINTER_TO_INT (data) & SCREEN_TICKETS) != 0;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      (GPOINTER_TO_INT (data) & SCREEN_DARK) != 0
+                                      ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_DEFAULT);
   fixture->sandbox = g_object_new (DESK_TYPE_SANDBOX,
                                    "seed", 11, "n-customers", 120, "n-tickets", 300,
                                    "n-invoices", 20, "rate-limit", 0, "today", TEST_NOW, NULL);
@@ -69,7 +77,8 @@ fixture_set_up (Fixture       *fixture,
   else
     fixture->page = DESK_PAGE (desk_customers_page_new (fixture->context));
   fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1280, 800);
+  gtk_window_set_default_size (fixture->window,
+                               (GPOINTER_TO_INT (data) & SCREEN_NARROW) != 0 ? 360 : 1280, 800);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
   gtk_window_present (fixture->window);
 }
@@ -524,6 +533,36 @@ test_tab_stop (Fixture       *fixture,
   g_assert_false (focus == list || gtk_widget_is_ancestor (focus, list));
 }
 
+/* Each screen at 1280 and 360 px, light and dark, after a search that found several. */
+static void
+test_screenshot (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  int flags = GPOINTER_TO_INT (data);
+  g_autofree char *name = g_strdup_printf ("%s-%s%s", fixture->tickets ? "tickets" : "customers",
+                                           (flags & SCREEN_NARROW) != 0 ? "360" : "1280",
+                                           (flags & SCREEN_DARK) != 0 ? "-dark" : "");
+  g_autofree char *path = NULL;
+
+  wait_settled (fixture);
+  enter (fixture, "555");
+  desk_test_iterate (600);
+  path = desk_test_save_screenshot (GTK_WIDGET (fixture->window), name);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Front Desk's own styles, which the application loads, so the screenshots show them. */
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/frontdesk/FrontDesk/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -532,11 +571,12 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "test", TRUE);
   desk_test_init (&argc, &argv);
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  load_style ();
 
 #define ADD(path, func) \
-  g_test_add ("/search-screens/tickets/" path, Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, \
+  g_test_add ("/search-screens/tickets/" path, Fixture, GINT_TO_POINTER (SCREEN_TICKETS), fixture_set_up, \
               func, fixture_tear_down); \
-  g_test_add ("/search-screens/customers/" path, Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, \
+  g_test_add ("/search-screens/customers/" path, Fixture, GINT_TO_POINTER (0), fixture_set_up, \
               func, fixture_tear_down)
 
   ADD ("scan-and-enter", test_scan_and_enter);
@@ -545,6 +585,17 @@ main (int   argc,
   ADD ("one-request", test_one_request);
   ADD ("accessible-names", test_accessible_names);
   ADD ("tab-stop", test_tab_stop);
+
+  for (int flags = 0; flags < 8; flags++)
+    {
+      g_autofree char *path = g_strdup_printf ("/search-screens/%s/screenshot-%s%s",
+                                               (flags & SCREEN_TICKETS) ? "tickets" : "customers",
+                                               (flags & SCREEN_NARROW) ? "360" : "1280",
+                                               (flags & SCREEN_DARK) ? "-dark" : "");
+
+      g_test_add (path, Fixture, GINT_TO_POINTER (flags), fixture_set_up, test_screenshot,
+                  fixture_tear_down);
+    }
 
   return g_test_run ();
 }
