@@ -339,6 +339,35 @@ test_widths (Fixture       *fixture,
 
 }
 
+/* In the window, as at the counter: a search costs one request of the shared budget. */
+static void
+test_one_request_in_window (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *texts[] = { "a", "555", "Pixel" };
+  DeskTicketsPage *page;
+  GtkEditable *entry;
+
+  g_assert_true (desk_window_show_section (fixture->window, "tickets"));
+  g_assert_true (desk_test_wait_for (tickets_loaded, fixture, WAIT_MS));
+  desk_test_iterate (500);
+  page = DESK_TICKETS_PAGE (desk_window_get_page (fixture->window, "tickets"));
+  entry = GTK_EDITABLE (desk_tickets_page_get_search_entry (page));
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      guint before = desk_sandbox_get_request_count (fixture->sandbox);
+
+      gtk_editable_set_text (entry, texts[i]);
+      g_assert_true (desk_test_wait_for (tickets_loaded, fixture, WAIT_MS));
+      desk_test_iterate (600);
+      g_assert_true (desk_test_wait_for (tickets_loaded, fixture, WAIT_MS));
+      g_test_message ("“%s”: %u requests", texts[i],
+                      desk_sandbox_get_request_count (fixture->sandbox) - before);
+      g_assert_cmpuint (desk_sandbox_get_request_count (fixture->sandbox), ==, before + 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +384,7 @@ main (int   argc,
   ADD ("sidebar-follows", test_sidebar_follows);
   ADD ("show-ticket-clears-search", test_show_ticket_clears_search);
   ADD ("widths", test_widths);
+  ADD ("one-request", test_one_request_in_window);
   g_test_add ("/screens/widths-dark", Fixture, "dark", fixture_set_up, test_widths,
               fixture_tear_down);
 

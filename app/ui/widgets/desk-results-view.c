@@ -39,6 +39,8 @@ struct _DeskResultsView
   GSignalGroup      *governor_signals;
 
   /* state */
+  GdkFrameClock     *paint_clock;
+  gulong             after_paint_id;
   GtkWidget         *waiting_note;
   GtkWidget         *waiting_spinner;
   gboolean           no_fetch;
@@ -104,6 +106,53 @@ maybe_fill (DeskResultsView *self)
     desk_paged_list_load_more (self->list);
 }
 
+/* The frame clock may go before the view (the window closes): it is watched weakly. */
+static void
+drop_paint_handler (DeskResultsView *self)
+{
+  if (self->paint_clock != NULL)
+    {
+      g_signal_handler_disconnect (self->paint_clock, self->after_paint_id);
+      g_object_remove_weak_pointer (G_OBJECT (self->paint_clock), (gpointer *) &self->paint_clock);
+    }
+  self->paint_clock = NULL;
+  self->after_paint_id = 0;
+}
+
+static void
+after_paint_cb (GdkFrameClock   *clock,
+                DeskResultsView *self)
+{
+  drop_paint_handler (self);
+  maybe_fill (self);
+}
+
+/* Whether new rows fill the view is known only once they are laid out: until then the
+ * scrolled window still measures the rows that were there before (a few rows narrowed
+ * down by a search), and a page would be fetched that nobody asked for. */
+static void
+fill_after_layout (DeskResultsView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      maybe_fill (self);
+      return;
+    }
+
+  if (self->paint_clock != clock)
+    drop_paint_handler (self);
+  if (self->paint_clock == NULL)
+    {
+      self->paint_clock = clock;
+      g_object_add_weak_pointer (G_OBJECT (clock), (gpointer *) &self->paint_clock);
+      self->after_paint_id = g_signal_connect_object (clock, "after-paint",
+                                                      G_CALLBACK (after_paint_cb), self, 0);
+    }
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
 static void
 update_state (DeskResultsView *self)
 {
@@ -135,7 +184,7 @@ static void
 list_changed_cb (DeskResultsView *self)
 {
   update_state (self);
-  maybe_fill (self);
+  fill_after_layout (self);
 }
 
 static void
@@ -206,6 +255,8 @@ static void
 desk_results_view_dispose (GObject *object)
 {
   DeskResultsView *self = DESK_RESULTS_VIEW (object);
+
+  drop_paint_handler (self);
 
   if (self->list_signals != NULL)
     g_signal_group_set_target (self->list_signals, NULL);
@@ -488,5 +539,5 @@ desk_results_view_set_fetch_more (DeskResultsView *self,
   g_return_if_fail (DESK_IS_RESULTS_VIEW (self));
 
   self->no_fetch = !fetch_more;
-  maybe_fill (self);
+  fill_after_layout (self);
 }
