@@ -376,6 +376,36 @@ test_escape (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (search_entry (fixture)), ==, "");
 }
 
+/* Frames since a point: the view decides on fetching more once a frame has laid its
+ * rows out, so the tests wait for frames, not for time. */
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  guint *frames = user_data;
+
+  (*frames)++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+three_frames (gpointer data)
+{
+  return *(guint *) data >= 3;
+}
+
+static void
+wait_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  g_assert_true (desk_test_wait_for (three_frames, &frames, 10000));
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
 /* A search costs one request to the shared rate budget, unless the user scrolls. */
 static void
 test_one_request (Fixture       *fixture,
@@ -384,7 +414,8 @@ test_one_request (Fixture       *fixture,
   const char *texts[] = { "555", "a", "T-1" };
 
   wait_settled (fixture);
-  desk_test_iterate (300);
+  wait_frames (GTK_WIDGET (fixture->window));
+  wait_settled (fixture);
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -392,8 +423,8 @@ test_one_request (Fixture       *fixture,
 
       gtk_editable_set_text (search_entry (fixture), texts[i]);
       wait_settled (fixture);
-      /* Time for the list to be laid out, and for any page it would fetch by itself. */
-      desk_test_iterate (500);
+      /* Frames for the list to be laid out, and for any page it would fetch by itself. */
+      wait_frames (GTK_WIDGET (fixture->window));
       wait_settled (fixture);
       g_test_message ("“%s”: %u requests", texts[i],
                       desk_sandbox_get_request_count (fixture->sandbox) - requests);
