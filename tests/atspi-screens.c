@@ -123,19 +123,18 @@ editor_open (gpointer data)
 
 static GtkWidget *
 show_section (GtkWindow  *window,
-              const char *section,
-              const char *bin)
+              const char *section)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", section));
   desk_test_iterate (300);
 
-  return adw_bin_get_child (ADW_BIN (get_child (window, bin)));
+  return GTK_WIDGET (desk_window_get_page (DESK_WINDOW (window), section));
 }
 
 static void
 show_tickets (GtkWindow *window)
 {
-  DeskTicketsPage *page = DESK_TICKETS_PAGE (show_section (window, "tickets", "tickets_bin"));
+  DeskTicketsPage *page = DESK_TICKETS_PAGE (show_section (window, "tickets"));
   g_autoptr(DeskTicket) ticket = NULL;
 
   g_assert_true (desk_test_wait_for (rows_loaded, page, WAIT_MS));
@@ -149,7 +148,7 @@ show_tickets (GtkWindow *window)
 static void
 show_customers (GtkWindow *window)
 {
-  DeskCustomersPage *page = DESK_CUSTOMERS_PAGE (show_section (window, "customers", "customers_bin"));
+  DeskCustomersPage *page = DESK_CUSTOMERS_PAGE (show_section (window, "customers"));
   g_autoptr(DeskCustomer) customer = NULL;
 
   g_assert_true (desk_test_wait_for (customers_loaded, page, WAIT_MS));

@@ -15,7 +15,7 @@
 #include "desk-test-utils.h"
 #include "desk-window.h"
 #include "preferences/desk-preferences-window.h"
-#include "tickets/desk-ticket-match.h"
+#include "desk-ticket-match.h"
 #include "tickets/desk-tickets-page.h"
 
 /* Every screen is walked widget by widget, and each control a keyboard or a screen reader
@@ -448,14 +448,13 @@ fixture_tear_down (Fixture       *fixture,
 
 static GtkWidget *
 show_section (Fixture    *fixture,
-              const char *section,
-              const char *bin)
+              const char *section)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-section",
                                              "s", section));
   desk_test_iterate (300);
 
-  return adw_bin_get_child (ADW_BIN (get_child (fixture->window, bin)));
+  return GTK_WIDGET (desk_window_get_page (DESK_WINDOW (fixture->window), section));
 }
 
 /* Whether some widget at or below @root of @role has @property set to @text. */
@@ -508,7 +507,7 @@ static void
 test_tickets (Fixture       *fixture,
               gconstpointer  data)
 {
-  DeskTicketsPage *page = DESK_TICKETS_PAGE (show_section (fixture, "tickets", "tickets_bin"));
+  DeskTicketsPage *page = DESK_TICKETS_PAGE (show_section (fixture, "tickets"));
   g_autoptr(DeskTicket) ticket = NULL;
 
   g_assert_true (desk_test_wait_for (rows_loaded, page, WAIT_MS));
@@ -533,8 +532,7 @@ static void
 test_customers (Fixture       *fixture,
                 gconstpointer  data)
 {
-  DeskCustomersPage *page = DESK_CUSTOMERS_PAGE (show_section (fixture, "customers",
-                                                               "customers_bin"));
+  DeskCustomersPage *page = DESK_CUSTOMERS_PAGE (show_section (fixture, "customers"));
   g_autoptr(DeskCustomer) customer = NULL;
 
   g_assert_true (desk_test_wait_for (customers_loaded, page, WAIT_MS));

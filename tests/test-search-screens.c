@@ -485,24 +485,8 @@ test_accessible_names (Fixture       *fixture,
   if (fixture->tickets)
     g_assert_nonnull (find_accessible_label (GTK_WIDGET (fixture->page), name));
   else
-    {
-      GtkWidget *found = NULL;
-
-      for (guint n = 0; n < 40 && found == NULL; n++)
-        {
-          g_autofree char *with = NULL;
-          const char *phone = desk_customer_get_phone (DESK_CUSTOMER (row));
-          const char *mobile = desk_customer_get_mobile (DESK_CUSTOMER (row));
-          const char *email = desk_customer_get_email (DESK_CUSTOMER (row));
-          const char *reach = phone != NULL && *phone != '\0' ? phone : mobile;
-          g_autofree char *contact = g_strjoin (reach && *reach && email && *email ? " · " : "",
-                                                reach ? reach : "", email ? email : "", NULL);
-
-          with = *contact != '\0' ? g_strdup_printf ("%s, %s", name, contact) : g_strdup (name);
-          found = find_accessible_label (GTK_WIDGET (fixture->page), with);
-        }
-      g_assert_nonnull (found);
-    }
+    /* A customer row is read by the name; how to reach them is its description. */
+    g_assert_nonnull (find_accessible_label (GTK_WIDGET (fixture->page), name));
 }
 
 static GtkEventController *
