@@ -631,6 +631,46 @@ test_touch_targets (Fixture       *fixture,
   g_assert_cmpuint (checked, >=, 2);
 }
 
+static gboolean
+lists_loaded (gpointer data)
+{
+  DeskCatalog *catalog = data;
+
+  return desk_catalog_is_loaded (catalog, DESK_CATALOG_STATUSES) &&
+         desk_catalog_is_loaded (catalog, DESK_CATALOG_EMPLOYEES);
+}
+
+/* A ticket opened before the lists of statuses and technicians arrive: when they do, the
+ * rows show the ticket's values, and nothing is sent on the assistant's behalf. */
+static void
+test_lists_arrive_later (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(DeskCatalog) late = desk_catalog_new (fixture->client);
+  DeskTicket *ticket = find_ticket (fixture, FALSE);
+  g_autoptr(DeskTicketDevice) device = g_list_model_get_item (desk_ticket_get_devices (ticket), 0);
+  g_autofree char *status = NULL;
+  guint before;
+
+  g_object_get (device, "status", &status, NULL);
+  g_object_set (fixture->detail, "catalog", late, NULL);
+  desk_sandbox_set_route_latency (fixture->sandbox, "statuses", 400);
+  desk_sandbox_set_route_latency (fixture->sandbox, "employees", 400);
+  open_ticket (fixture, ticket);
+  before = fixture->messages->len;
+
+  g_assert_true (desk_test_wait_for (lists_loaded, late, WAIT_MS));
+  wait_idle (fixture);
+  desk_sandbox_set_route_latency (fixture->sandbox, "statuses", 0);
+  desk_sandbox_set_route_latency (fixture->sandbox, "employees", 0);
+
+  g_assert_cmpuint (fixture->messages->len, ==, before);
+  g_assert_null (desk_ticket_detail_get_unsaved (fixture->detail));
+  g_assert_cmpstr (desk_named_item_get_name (adw_combo_row_get_selected_item (
+                     ADW_COMBO_ROW (desk_ticket_detail_get_row (fixture->detail, 0, "status")))),
+                   ==, status);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +690,7 @@ main (int   argc,
   ADD ("totals", test_totals);
   ADD ("dates-and-history", test_dates_and_history);
   ADD ("touch-targets", test_touch_targets);
+  ADD ("lists-arrive-later", test_lists_arrive_later);
 
 #undef ADD
 

@@ -317,6 +317,37 @@ keep_row (DeskTicketDetail *self,
   g_hash_table_replace (self->rows, row_key (position, property), row);
 }
 
+/* A list that changes under a row (the catalog arriving after the ticket, or refreshed)
+ * makes the row pick an item by itself. That is not the assistant's choice: while the list
+ * changes the row's picks are not sent, and afterwards the row shows the ticket's value
+ * again. The first handler runs before the row's own, the second after it. */
+static void
+list_changing_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GtkWidget  *row)
+{
+  DeskTicketDetail *self = g_object_get_data (G_OBJECT (row), "detail");
+
+  g_object_set_data (G_OBJECT (row), "was-filling", GINT_TO_POINTER (self->filling));
+  self->filling = TRUE;
+}
+
+static void
+list_changed_cb (GListModel *model,
+                 guint       position,
+                 guint       removed,
+                 guint       added,
+                 GtkWidget  *row)
+{
+  DeskTicketDetail *self = g_object_get_data (G_OBJECT (row), "detail");
+  const char *current = g_object_get_data (G_OBJECT (row), "current");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), position_of_name (model, current));
+  self->filling = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "was-filling"));
+}
+
 static GtkWidget *
 combo_row (DeskTicketDetail *self,
            DeskTicketDevice *device,
@@ -331,7 +362,12 @@ combo_row (DeskTicketDetail *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->title));
   adw_combo_row_set_expression (ADW_COMBO_ROW (row),
                                 gtk_property_expression_new (DESK_TYPE_NAMED_ITEM, NULL, "name"));
+  g_object_set_data (G_OBJECT (row), "detail", self);
+  g_object_set_data_full (G_OBJECT (row), "current", g_strdup (current), g_free);
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (list_changing_cb), row, 0);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), model);
+  g_signal_connect_object (model, "items-changed", G_CALLBACK (list_changed_cb), row,
+                           G_CONNECT_AFTER);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), position_of_name (model, current));
   if (current != NULL && adw_combo_row_get_selected (ADW_COMBO_ROW (row)) == GTK_INVALID_LIST_POSITION)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), current);
