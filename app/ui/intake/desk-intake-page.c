@@ -1,0 +1,901 @@
+/* desk-intake-page.c
+ *
+ * Copyright 2026 The Front Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-intake-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "customers/desk-customer-editor.h"
+#include "desk-intake-device.h"
+#include "desk-intake-page.h"
+#include "desk-intake-private.h"
+
+/* Checking a device in: who brings it, the devices, the job, the totals, and Create.
+ *
+ * Create sends the ticket once: the action is disabled from the press until the server's
+ * answer, so a second press or a second Ctrl+Enter does nothing. A refusal keeps the form
+ * as it is and says why in full; an answer that never came is said as such, since the
+ * ticket may exist. */
+
+/* How many matching customers the picker shows. */
+#define MAX_MATCHES 8
+
+struct _DeskIntakePage
+{
+  DeskPage            parent_instance;
+
+  /* Template children */
+  AdwToastOverlay    *toast_overlay;
+  GtkRevealer        *error_revealer;
+  GtkLabel           *error_label;
+  GtkSearchEntry     *customer_search;
+  GtkStack           *customer_stack;
+  GtkLabel           *customer_hint;
+  GtkListBox         *customer_results;
+  GtkListBox         *chosen_list;
+  AdwActionRow       *chosen_row;
+  GtkBox             *devices_box;
+  AdwComboRow        *status_row;
+  AdwComboRow        *task_type_row;
+  AdwComboRow        *technician_row;
+  GtkMenuButton      *due_button;
+  GtkCalendar        *due_calendar;
+  GtkSpinButton      *due_hour;
+  AdwEntryRow        *staff_comments_row;
+  AdwEntryRow        *public_comments_row;
+  GtkLabel           *subtotal_label;
+  GtkLabel           *discount_label;
+  GtkLabel           *tax_label;
+  GtkLabel           *total_label;
+  GtkLabel           *blocker_label;
+  GtkSpinner         *busy_spinner;
+
+  /* owned */
+  DeskCustomer       *customer;
+  DeskTicket         *created;
+  GListStore         *devices;        /* DeskIntakeDevice */
+  GCancellable       *cancellable;
+  GCancellable       *search_cancellable;
+  char               *blocker;
+  char               *error;
+
+  /* state */
+  gboolean            walk_in;
+  gboolean            busy;
+  gboolean            updating;
+};
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  PROP_BLOCKER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (DeskIntakePage, desk_intake_page, DESK_TYPE_PAGE)
+
+static void update (DeskIntakePage *self);
+
+/* --- Messages ------------------------------------------------------------------------------ */
+
+static void
+show_error (DeskIntakePage *self,
+            const char     *text)
+{
+  g_free (self->error);
+  self->error = g_strdup (text);
+  gtk_label_set_text (self->error_label, text != NULL ? text : "");
+  gtk_revealer_set_reveal_child (self->error_revealer, text != NULL);
+}
+
+static void
+dismiss_error_cb (DeskIntakePage *self)
+{
+  show_error (self, NULL);
+}
+
+/* --- The customer -------------------------------------------------------------------------- */
+
+static char *
+customer_details (DeskCustomer *customer)
+{
+  const char *phone = desk_customer_get_phone (customer);
+  const char *mobile = desk_customer_get_mobile (customer);
+  const char *email = desk_customer_get_email (customer);
+  GStrvBuilder *builder = g_strv_builder_new ();
+  g_auto(GStrv) parts = NULL;
+
+  if (phone != NULL && *phone != '\0')
+    g_strv_builder_add (builder, phone);
+  else if (mobile != NULL && *mobile != '\0')
+    g_strv_builder_add (builder, mobile);
+  if (email != NULL && *email != '\0')
+    g_strv_builder_add (builder, email);
+  parts = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return g_strjoinv (" · ", parts);
+}
+
+static void
+show_chosen (DeskIntakePage *self)
+{
+  gboolean chosen = self->customer != NULL || self->walk_in;
+  g_autofree char *details = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->chosen_list), chosen);
+  gtk_widget_set_visible (GTK_WIDGET (self->customer_search), !chosen);
+  gtk_widget_set_visible (GTK_WIDGET (self->customer_stack), !chosen);
+
+  if (self->customer != NULL)
+    {
+      details = customer_details (self->customer);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row),
+                                     desk_customer_get_full_name (self->customer));
+      adw_action_row_set_subtitle (self->chosen_row, details);
+    }
+  else if (self->walk_in)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), _("Walk-in Customer"));
+      adw_action_row_set_subtitle (self->chosen_row, _("No customer record"));
+    }
+}
+
+static void
+clear_results (DeskIntakePage *self)
+{
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->customer_results))) != NULL)
+    gtk_list_box_remove (self->customer_results, row);
+}
+
+static void
+show_hint (DeskIntakePage *self,
+           const char     *hint)
+{
+  gtk_label_set_text (self->customer_hint, hint);
+  gtk_stack_set_visible_child_name (self->customer_stack, "hint");
+}
+
+static int
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  gint64 id_a = desk_customer_get_id (*(DeskCustomer * const *) a);
+  gint64 id_b = desk_customer_get_id (*(DeskCustomer * const *) b);
+
+  return id_a < id_b ? 1 : id_a > id_b ? -1 : 0;
+}
+
+static void
+add_result_row (DeskIntakePage *self,
+                DeskCustomer   *customer)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *details = customer_details (customer);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), desk_customer_get_full_name (customer));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "customer", g_object_ref (customer), g_object_unref);
+  gtk_list_box_append (self->customer_results, row);
+}
+
+static void
+customers_found_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  DeskIntakePage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+  g_autofree char *hint = NULL;
+
+  customers = desk_api_client_list_customers_finish (DESK_API_CLIENT (object), result, NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  clear_results (self);
+  if (error != NULL)
+    {
+      show_hint (self, error->message);
+      return;
+    }
+  if (customers->len == 0)
+    {
+      hint = g_strdup_printf (_("No customer matches “%s”. Check the spelling, or add a new customer."),
+                              gtk_editable_get_text (GTK_EDITABLE (self->customer_search)));
+      show_hint (self, hint);
+      return;
+    }
+
+  g_ptr_array_sort (customers, newest_first);
+  for (guint i = 0; i < MIN (customers->len, MAX_MATCHES); i++)
+    add_result_row (self, g_ptr_array_index (customers, i));
+  gtk_stack_set_visible_child_name (self->customer_stack, "results");
+}
+
+static void
+customer_search_cb (DeskIntakePage *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->customer_search))));
+  DeskListQuery query = { .keyword = text, .filter = DESK_LIST_FILTER_UNSET };
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+
+  if (*text == '\0')
+    {
+      clear_results (self);
+      show_hint (self, _("Type to find the customer, or check in a walk-in."));
+      return;
+    }
+
+  self->search_cancellable = g_cancellable_new ();
+  desk_api_client_list_customers_async (desk_page_get_client (DESK_PAGE (self)), &query, 0,
+                                        self->search_cancellable, customers_found_cb, self);
+}
+
+/* Enter takes the first match, the newest customer: a typed phone number or e-mail finds
+ * one, and the arrow keys reach the others. */
+static void
+customer_search_activate_cb (DeskIntakePage *self)
+{
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->customer_results));
+
+  if (first != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->customer_stack), "results") == 0)
+    desk_intake_page_set_customer (self, g_object_get_data (G_OBJECT (first), "customer"));
+}
+
+static void
+customer_row_activated_cb (DeskIntakePage *self,
+                           GtkListBoxRow  *row)
+{
+  desk_intake_page_set_customer (self, g_object_get_data (G_OBJECT (row), "customer"));
+}
+
+static void
+walk_in_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DeskIntakePage *self = DESK_INTAKE_PAGE (widget);
+
+  g_clear_object (&self->customer);
+  self->walk_in = TRUE;
+  show_chosen (self);
+  update (self);
+}
+
+static void
+change_customer_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  DeskIntakePage *self = DESK_INTAKE_PAGE (widget);
+
+  g_clear_object (&self->customer);
+  self->walk_in = FALSE;
+  show_chosen (self);
+  update (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->customer_search));
+}
+
+static void
+customer_saved_cb (DeskIntakePage *self,
+                   DeskCustomer   *customer)
+{
+  desk_intake_page_set_customer (self, customer);
+}
+
+static void
+new_customer_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DeskIntakePage *self = DESK_INTAKE_PAGE (widget);
+  DeskCustomerEditor *editor = desk_customer_editor_new (desk_page_get_client (DESK_PAGE (self)), NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (customer_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "open-customer", G_CALLBACK (customer_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* --- Devices ------------------------------------------------------------------------------- */
+
+static void
+renumber_devices (DeskIntakePage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->devices));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskIntakeDevice) device = g_list_model_get_item (G_LIST_MODEL (self->devices), i);
+
+      desk_intake_device_set_number (device, i + 1, n > 1);
+    }
+}
+
+static void
+device_remove_cb (DeskIntakePage   *self,
+                  DeskIntakeDevice *device)
+{
+  guint position;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->devices)) < 2 ||
+      !g_list_store_find (self->devices, device, &position))
+    return;
+
+  gtk_box_remove (self->devices_box, GTK_WIDGET (device));
+  g_list_store_remove (self->devices, position);
+  renumber_devices (self);
+  update (self);
+}
+
+static DeskIntakeDevice *
+add_device (DeskIntakePage *self)
+{
+  GtkWidget *device = desk_intake_device_new (desk_page_get_catalog (DESK_PAGE (self)),
+                                              desk_page_get_settings (DESK_PAGE (self)));
+
+  g_signal_connect_object (device, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (device, "remove", G_CALLBACK (device_remove_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (self->devices_box, device);
+  g_list_store_append (self->devices, device);
+  renumber_devices (self);
+  update (self);
+
+  return DESK_INTAKE_DEVICE (device);
+}
+
+static void
+add_device_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DeskIntakeDevice *device = add_device (DESK_INTAKE_PAGE (widget));
+
+  gtk_widget_grab_focus (GTK_WIDGET (device));
+}
+
+/* --- The job ------------------------------------------------------------------------------- */
+
+static GDateTime *
+due_date (DeskIntakePage *self)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->due_calendar);
+
+  return g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                g_date_time_get_day_of_month (day),
+                                gtk_spin_button_get_value_as_int (self->due_hour), 0, 0);
+}
+
+static void
+due_changed_cb (DeskIntakePage *self)
+{
+  g_autoptr(GDateTime) due = due_date (self);
+  g_autofree char *text = g_date_time_format (due, "%x %H:00");
+
+  gtk_menu_button_set_label (self->due_button, text);
+  update (self);
+}
+
+/* Due: now plus the shop's usual turnaround, on the hour. */
+static void
+reset_due (DeskIntakePage *self)
+{
+  GSettings *settings = desk_page_get_settings (DESK_PAGE (self));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) due = g_date_time_add_hours (now, g_settings_get_int (settings,
+                                                                             "intake-turnaround-hours"));
+
+  gtk_calendar_select_day (self->due_calendar, due);
+  gtk_spin_button_set_value (self->due_hour, g_date_time_get_hour (due));
+  due_changed_cb (self);
+}
+
+/* Pending is where a new ticket starts unless the shop has no such status. */
+static void
+select_default_status (DeskIntakePage *self)
+{
+  GListModel *statuses = adw_combo_row_get_model (self->status_row);
+
+  for (guint i = 0; statuses != NULL && i < g_list_model_get_n_items (statuses); i++)
+    {
+      g_autoptr(DeskNamedItem) status = g_list_model_get_item (statuses, i);
+
+      if (g_ascii_strcasecmp (desk_named_item_get_name (status), "Pending") == 0)
+        {
+          adw_combo_row_set_selected (self->status_row, i);
+          return;
+        }
+    }
+}
+
+static void
+changed_cb (DeskIntakePage *self)
+{
+  update (self);
+}
+
+/* --- Totals and what blocks Create --------------------------------------------------------- */
+
+static void
+set_money (GtkLabel *label,
+           gint64    cents)
+{
+  g_autofree char *text = desk_money_format (cents, NULL);
+
+  gtk_label_set_text (label, text);
+}
+
+static const char *
+find_blocker (DeskIntakePage *self)
+{
+  GSettings *settings = desk_page_get_settings (DESK_PAGE (self));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->devices));
+
+  if (self->customer == NULL && !self->walk_in)
+    return _("Choose the customer, or Walk-in.");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DeskIntakeDevice) device = g_list_model_get_item (G_LIST_MODEL (self->devices), i);
+      const char *problem = desk_intake_device_get_problem (device);
+
+      if (problem != NULL)
+        return problem;
+      if (g_settings_get_boolean (settings, "intake-require-pre-conditions") &&
+          !desk_intake_device_get_conditions_complete (device))
+        return _("Check every condition on arrival: this shop asks for all of them.");
+    }
+
+  return NULL;
+}
+
+static void
+update (DeskIntakePage *self)
+{
+  g_autoptr(DeskTicket) ticket = NULL;
+  DeskTotals totals;
+  const char *blocker;
+
+  if (self->updating || self->devices == NULL)
+    return;
+
+  ticket = desk_intake_page_build_ticket (self);
+  desk_ticket_compute_totals (ticket, &totals);
+  set_money (self->subtotal_label, totals.subtotal);
+  set_money (self->discount_label, totals.discount);
+  set_money (self->tax_label, totals.tax);
+  set_money (self->total_label, totals.total);
+
+  blocker = find_blocker (self);
+  if (g_strcmp0 (blocker, self->blocker) != 0)
+    {
+      g_free (self->blocker);
+      self->blocker = g_strdup (blocker);
+      gtk_label_set_text (self->blocker_label, blocker != NULL ? blocker : "");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOCKER]);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.create",
+                                 blocker == NULL && !self->busy);
+}
+
+/* --- Creating ------------------------------------------------------------------------------ */
+
+static void
+set_busy (DeskIntakePage *self,
+          gboolean        busy)
+{
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void start_over (DeskIntakePage *self);
+
+static void
+ticket_created_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  DeskIntakePage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskTicket) ticket = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  ticket = desk_api_client_create_ticket_finish (DESK_API_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  set_busy (self, FALSE);
+  if (error != NULL)
+    {
+      if (g_error_matches (error, DESK_API_ERROR, DESK_API_ERROR_OUTCOME_UNKNOWN))
+        {
+          g_autofree char *text = g_strdup_printf (_("%s Look for the ticket in the Tickets list "
+                                                     "before you create it again: nothing you "
+                                                     "entered here was lost."), error->message);
+          show_error (self, text);
+        }
+      else
+        show_error (self, error->message);
+      return;
+    }
+
+  g_set_object (&self->created, ticket);
+  title = g_strdup_printf (_("Ticket %s created"), desk_ticket_get_order_id (ticket));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open Ticket"));
+  adw_toast_set_action_name (toast, "win.show-ticket");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (desk_ticket_get_id (ticket)));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  start_over (self);
+}
+
+static void
+create_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DeskIntakePage *self = DESK_INTAKE_PAGE (widget);
+  g_autoptr(DeskTicket) ticket = NULL;
+
+  if (self->busy || find_blocker (self) != NULL)
+    return;
+
+  show_error (self, NULL);
+  ticket = desk_intake_page_build_ticket (self);
+  set_busy (self, TRUE);
+  desk_api_client_create_ticket_async (desk_page_get_client (DESK_PAGE (self)), ticket,
+                                       self->cancellable, ticket_created_cb, self);
+}
+
+static void
+start_over (DeskIntakePage *self)
+{
+  GtkWidget *child;
+
+  self->updating = TRUE;
+  g_clear_object (&self->customer);
+  self->walk_in = FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (self->customer_search), "");
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->devices_box))) != NULL)
+    gtk_box_remove (self->devices_box, child);
+  g_list_store_remove_all (self->devices);
+  gtk_editable_set_text (GTK_EDITABLE (self->staff_comments_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->public_comments_row), "");
+  select_default_status (self);
+  adw_combo_row_set_selected (self->technician_row, 0);
+  reset_due (self);
+  self->updating = FALSE;
+
+  show_chosen (self);
+  add_device (self);
+}
+
+static void
+start_over_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DeskIntakePage *self = DESK_INTAKE_PAGE (widget);
+
+  if (self->busy)
+    return;
+
+  show_error (self, NULL);
+  start_over (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->customer_search));
+}
+
+/* --- GObject ------------------------------------------------------------------------------- */
+
+static void
+desk_intake_page_dispose (GObject *object)
+{
+  DeskIntakePage *self = DESK_INTAKE_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->search_cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_INTAKE_PAGE);
+
+  g_clear_object (&self->customer);
+  g_clear_object (&self->created);
+  g_clear_object (&self->devices);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->search_cancellable);
+  g_clear_pointer (&self->blocker, g_free);
+  g_clear_pointer (&self->error, g_free);
+
+  G_OBJECT_CLASS (desk_intake_page_parent_class)->dispose (object);
+}
+
+static void
+desk_intake_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  DeskIntakePage *self = DESK_INTAKE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_BLOCKER:
+      g_value_set_string (value, self->blocker);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_intake_page_constructed (GObject *object)
+{
+  DeskIntakePage *self = DESK_INTAKE_PAGE (object);
+  DeskPage *page = DESK_PAGE (self);
+  GtkExpression *name;
+  g_autoptr(GListModel) technicians = NULL;
+
+  G_OBJECT_CLASS (desk_intake_page_parent_class)->constructed (object);
+
+  /* Only a template check builds the screen without the store's services. */
+  if (desk_page_get_catalog (page) == NULL)
+    return;
+
+  name = gtk_property_expression_new (DESK_TYPE_NAMED_ITEM, NULL, "name");
+  adw_combo_row_set_expression (self->status_row, name);
+  adw_combo_row_set_expression (self->task_type_row, name);
+  adw_combo_row_set_expression (self->technician_row, name);
+  gtk_expression_unref (name);
+
+  adw_combo_row_set_model (self->status_row, desk_page_get_list (page, DESK_CATALOG_STATUSES));
+  adw_combo_row_set_model (self->task_type_row, desk_page_get_list (page, DESK_CATALOG_TASK_TYPES));
+  technicians = desk_intake_list_with_none (desk_page_get_list (page, DESK_CATALOG_EMPLOYEES),
+                                            DESK_TYPE_EMPLOYEE, _("Not Assigned"));
+  adw_combo_row_set_model (self->technician_row, technicians);
+  g_signal_connect_object (desk_page_get_settings (page), "changed::intake-require-pre-conditions",
+                           G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (desk_page_get_list (page, DESK_CATALOG_STATUSES), "items-changed",
+                           G_CALLBACK (select_default_status), self, G_CONNECT_SWAPPED);
+
+  start_over (self);
+}
+
+static void
+desk_intake_page_class_init (DeskIntakePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = desk_intake_page_constructed;
+  object_class->dispose = desk_intake_page_dispose;
+  object_class->get_property = desk_intake_page_get_property;
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BLOCKER] =
+    g_param_spec_string ("blocker", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "intake.create", NULL, create_action_cb);
+  gtk_widget_class_install_action (widget_class, "intake.add-device", NULL, add_device_action_cb);
+  gtk_widget_class_install_action (widget_class, "intake.walk-in", NULL, walk_in_action_cb);
+  gtk_widget_class_install_action (widget_class, "intake.new-customer", NULL, new_customer_action_cb);
+  gtk_widget_class_install_action (widget_class, "intake.change-customer", NULL,
+                                   change_customer_action_cb);
+  gtk_widget_class_install_action (widget_class, "intake.start-over", NULL, start_over_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "intake.create", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "intake.create", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/frontdesk/FrontDesk/intake/desk-intake-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, customer_search);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, customer_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, customer_hint);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, customer_results);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, chosen_list);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, chosen_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, devices_box);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, task_type_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, technician_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, due_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, due_calendar);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, due_hour);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, staff_comments_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, public_comments_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, subtotal_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, discount_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, tax_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, total_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, blocker_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, busy_spinner);
+  gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
+  gtk_widget_class_bind_template_callback (widget_class, customer_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, customer_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, customer_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, due_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+}
+
+static void
+desk_intake_page_init (DeskIntakePage *self)
+{
+  g_type_ensure (DESK_TYPE_INTAKE_DEVICE);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->devices = g_list_store_new (DESK_TYPE_INTAKE_DEVICE);
+  self->cancellable = g_cancellable_new ();
+}
+
+/* --- Public API ---------------------------------------------------------------------------- */
+
+GtkWidget *
+desk_intake_page_new (DeskApiClient *client,
+                      DeskCatalog   *catalog,
+                      GSettings     *settings)
+{
+  return g_object_new (DESK_TYPE_INTAKE_PAGE,
+                       "client", client, "catalog", catalog, "settings", settings, NULL);
+}
+
+void
+desk_intake_page_set_customer (DeskIntakePage *self,
+                               DeskCustomer   *customer)
+{
+  g_return_if_fail (DESK_IS_INTAKE_PAGE (self));
+  g_return_if_fail (customer == NULL || DESK_IS_CUSTOMER (customer));
+
+  g_set_object (&self->customer, customer);
+  self->walk_in = FALSE;
+  show_chosen (self);
+  update (self);
+}
+
+/* Returns: (transfer none) (nullable): the customer picked, %NULL for none or a walk-in */
+DeskCustomer *
+desk_intake_page_get_customer (DeskIntakePage *self)
+{
+  g_return_val_if_fail (DESK_IS_INTAKE_PAGE (self), NULL);
+
+  return self->customer;
+}
+
+gboolean
+desk_intake_page_get_walk_in (DeskIntakePage *self)
+{
+  g_return_val_if_fail (DESK_IS_INTAKE_PAGE (self), FALSE);
+
+  return self->walk_in;
+}
+
+/* Returns: (transfer none): the device sections, as #DeskIntakeDevice */
+GListModel *
+desk_intake_page_get_devices (DeskIntakePage *self)
+{
+  g_return_val_if_fail (DESK_IS_INTAKE_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->devices);
+}
+
+static gint64
+selected_id (AdwComboRow *row)
+{
+  DeskNamedItem *item = adw_combo_row_get_selected_item (row);
+
+  return item != NULL ? desk_named_item_get_id (item) : 0;
+}
+
+static char *
+row_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+/* Returns: (transfer full): the ticket as entered so far */
+DeskTicket *
+desk_intake_page_build_ticket (DeskIntakePage *self)
+{
+  DeskTicket *ticket = desk_ticket_new ();
+  DeskNamedItem *status = adw_combo_row_get_selected_item (self->status_row);
+  g_autoptr(GDateTime) due = due_date (self);
+  g_autofree char *staff = row_text (self->staff_comments_row);
+  g_autofree char *public = row_text (self->public_comments_row);
+
+  g_return_val_if_fail (DESK_IS_INTAKE_PAGE (self), ticket);
+
+  if (self->customer != NULL)
+    desk_ticket_set_customer (ticket, self->customer);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->devices)); i++)
+    {
+      g_autoptr(DeskIntakeDevice) section = g_list_model_get_item (G_LIST_MODEL (self->devices), i);
+      g_autoptr(DeskTicketDevice) device = desk_intake_device_get_device (section);
+
+      g_object_set (device,
+                    "status", status != NULL ? desk_named_item_get_name (status) : NULL,
+                    "task-type-id", selected_id (self->task_type_row),
+                    "assigned-to-id", selected_id (self->technician_row),
+                    "due-on", g_date_time_to_unix (due),
+                    "staff-comments", staff, "public-comments", public,
+                    NULL);
+      desk_ticket_add_device (ticket, device);
+    }
+
+  return ticket;
+}
+
+/* Returns: (nullable): why Create is not possible yet, or %NULL */
+const char *
+desk_intake_page_get_blocker (DeskIntakePage *self)
+{
+  g_return_val_if_fail (DESK_IS_INTAKE_PAGE (self), NULL);
+
+  return self->blocker;
+}
+
+gboolean
+desk_intake_page_get_busy (DeskIntakePage *self)
+{
+  g_return_val_if_fail (DESK_IS_INTAKE_PAGE (self), FALSE);
+
+  return self->busy;
+}
+
+/* Returns: (transfer none) (nullable): the ticket the last Create made */
+DeskTicket *
+desk_intake_page_get_created (DeskIntakePage *self)
+{
+  g_return_val_if_fail (DESK_IS_INTAKE_PAGE (self), NULL);
+
+  return self->created;
+}
+
+/* Returns: (nullable): the message shown above the form, if any */
+const char *
+desk_intake_page_get_error (DeskIntakePage *self)
+{
+  g_return_val_if_fail (DESK_IS_INTAKE_PAGE (self), NULL);
+
+  return self->error;
+}

@@ -1,0 +1,466 @@
+/* test-intake.c
+ *
+ * Copyright 2026 The Front Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "desk-sandbox.h"
+#include "desk-test-utils.h"
+#include "intake/desk-intake-device.h"
+#include "intake/desk-intake-page.h"
+
+/* Checking a device in, against a small in-process sandbox store: what the assistant
+ * enters is what the ticket on the server holds, Create sends once, and a refusal keeps
+ * everything. */
+
+#define TEST_NOW G_GINT64_CONSTANT (1768478400)
+#define WAIT_MS 15000
+/* A valid IMEI (its Luhn check digit is right), and the same with the last digit off. */
+#define GOOD_IMEI "490154203237518"
+#define BAD_IMEI "490154203237519"
+
+typedef struct
+{
+  DeskSandbox    *sandbox;
+  DeskApiClient  *client;
+  DeskCatalog    *catalog;
+  GSettings      *settings;
+  GtkWindow      *window;
+  DeskIntakePage *page;
+  GAsyncResult   *result;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->sandbox = g_object_new (DESK_TYPE_SANDBOX,
+                                   "seed", 7, "n-customers", 40, "n-tickets", 50,
+                                   "n-invoices", 5, "rate-limit", 0, "today", TEST_NOW, NULL);
+  desk_sandbox_start (fixture->sandbox, 0, &error);
+  g_assert_no_error (error);
+
+  fixture->client = desk_api_client_new (desk_sandbox_get_url (fixture->sandbox),
+                                         DESK_SANDBOX_DEMO_API_KEY);
+  fixture->catalog = desk_catalog_new (fixture->client);
+  fixture->settings = g_settings_new ("io.frontdesk.FrontDesk");
+  g_settings_reset (fixture->settings, "intake-require-pre-conditions");
+
+  fixture->page = DESK_INTAKE_PAGE (desk_intake_page_new (fixture->client, fixture->catalog,
+                                                          fixture->settings));
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1000, 900);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  gtk_window_present (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  desk_test_iterate (50);
+  g_clear_object (&fixture->result);
+  g_clear_object (&fixture->settings);
+  g_clear_object (&fixture->catalog);
+  g_clear_object (&fixture->client);
+  desk_sandbox_stop (fixture->sandbox);
+  g_clear_object (&fixture->sandbox);
+}
+
+/* --- Helpers ------------------------------------------------------------------------------- */
+
+static gboolean
+catalog_loaded (gpointer data)
+{
+  Fixture *fixture = data;
+  DeskCatalogKind kinds[] = { DESK_CATALOG_DEVICES, DESK_CATALOG_PROBLEMS, DESK_CATALOG_STATUSES,
+                              DESK_CATALOG_EMPLOYEES, DESK_CATALOG_TAX_CLASSES,
+                              DESK_CATALOG_SUPPLIES, DESK_CATALOG_TASK_TYPES,
+                              DESK_CATALOG_PARTS };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (!desk_catalog_is_loaded (fixture->catalog, kinds[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Fixture *fixture = user_data;
+
+  g_set_object (&fixture->result, result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return ((Fixture *) data)->result != NULL;
+}
+
+static GAsyncResult *
+wait_result (Fixture *fixture)
+{
+  g_assert_true (desk_test_wait_for (has_result, fixture, WAIT_MS));
+
+  return fixture->result;
+}
+
+static DeskCustomer *
+some_customer (Fixture *fixture)
+{
+  DeskListQuery query = { .filter = DESK_LIST_FILTER_UNSET };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) customers = NULL;
+
+  g_clear_object (&fixture->result);
+  desk_api_client_list_customers_async (fixture->client, &query, 0, NULL, result_cb, fixture);
+  customers = desk_api_client_list_customers_finish (fixture->client, wait_result (fixture),
+                                                     NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < customers->len; i++)
+    {
+      DeskCustomer *customer = g_ptr_array_index (customers, i);
+      const char *email = desk_customer_get_email (customer);
+
+      if (email != NULL && strchr (email, '@') != NULL)
+        return g_object_ref (customer);
+    }
+
+  g_assert_not_reached ();
+}
+
+static DeskTicket *
+server_ticket (Fixture *fixture,
+               gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  DeskTicket *ticket;
+
+  g_clear_object (&fixture->result);
+  desk_api_client_get_ticket_async (fixture->client, id, NULL, result_cb, fixture);
+  ticket = desk_api_client_get_ticket_finish (fixture->client, wait_result (fixture), &error);
+  g_assert_no_error (error);
+
+  return ticket;
+}
+
+static guint
+n_tickets_with_imei (Fixture    *fixture,
+                     const char *imei)
+{
+  DeskListQuery query = { .keyword = (char *) imei, .filter = DESK_LIST_FILTER_ALL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tickets = NULL;
+
+  g_clear_object (&fixture->result);
+  desk_api_client_list_tickets_async (fixture->client, &query, 0, NULL, result_cb, fixture);
+  tickets = desk_api_client_list_tickets_finish (fixture->client, wait_result (fixture), NULL,
+                                                 &error);
+  g_assert_no_error (error);
+
+  return tickets->len;
+}
+
+static DeskIntakeDevice *
+device_section (Fixture *fixture,
+                guint    position)
+{
+  GListModel *devices = desk_intake_page_get_devices (fixture->page);
+  g_autoptr(DeskIntakeDevice) device = g_list_model_get_item (devices, position);
+
+  g_assert_nonnull (device);
+  return device;
+}
+
+static gpointer
+first_item (DeskCatalog     *catalog,
+            DeskCatalogKind  kind)
+{
+  GListModel *model = desk_catalog_get_model (catalog, kind);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  return g_list_model_get_item (model, 0);
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !desk_intake_page_get_busy (((Fixture *) data)->page);
+}
+
+static gboolean
+customer_found (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return desk_intake_page_get_customer (fixture->page) != NULL;
+}
+
+static GtkEditable *
+find_search (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found;
+
+      if (GTK_IS_SEARCH_ENTRY (child))
+        return GTK_EDITABLE (child);
+      if ((found = find_search (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Types the customer's e-mail into the picker and presses Enter once it has matches. */
+static void
+pick_customer_by_typing (Fixture      *fixture,
+                         DeskCustomer *customer)
+{
+  GtkEditable *search = find_search (GTK_WIDGET (fixture->page));
+
+  g_assert_nonnull (search);
+  gtk_editable_set_text (search, desk_customer_get_email (customer));
+  for (guint tries = 0; tries < 300 && desk_intake_page_get_customer (fixture->page) == NULL; tries++)
+    {
+      desk_test_iterate (50);
+      g_signal_emit_by_name (search, "activate");
+    }
+  g_assert_true (customer_found (fixture));
+  g_assert_cmpint (desk_customer_get_id (desk_intake_page_get_customer (fixture->page)), ==,
+                   desk_customer_get_id (customer));
+}
+
+/* Fills one device: model, IMEI, a problem, a part, two conditions, a charger. */
+static void
+fill_device (Fixture          *fixture,
+             DeskIntakeDevice *device,
+             const char       *imei)
+{
+  g_autoptr(DeskDevice) model = first_item (fixture->catalog, DESK_CATALOG_DEVICES);
+  g_autoptr(DeskProblem) problem = first_item (fixture->catalog, DESK_CATALOG_PROBLEMS);
+  g_autoptr(DeskPart) part = first_item (fixture->catalog, DESK_CATALOG_PARTS);
+
+  desk_intake_device_select_model (device, desk_named_item_get_id (DESK_NAMED_ITEM (model)));
+  gtk_editable_set_text (desk_intake_device_get_field (device, "imei"), imei);
+  gtk_editable_set_text (desk_intake_device_get_field (device, "security-code"), "1-5-9-6");
+  desk_intake_device_add_problem (device, problem);
+  desk_intake_device_add_part (device, part);
+  desk_intake_device_set_condition (device, "Screen", 0);
+  desk_intake_device_set_condition (device, "Powers On", 1);
+  desk_intake_device_set_supplied (device, "Charger", TRUE);
+}
+
+static gboolean
+has_condition (GListModel *conditions,
+               const char *name,
+               gboolean    result)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (conditions); i++)
+    {
+      g_autoptr(DeskCondition) condition = g_list_model_get_item (conditions, i);
+
+      if (g_strcmp0 (desk_condition_get_name (condition), name) == 0)
+        return desk_condition_get_result (condition) == result;
+    }
+
+  return FALSE;
+}
+
+/* Saves the window at @width as build/tests/screenshots/@name.png, then dark as @name-dark. */
+static void
+screenshot (Fixture    *fixture,
+            int         width,
+            const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *dark = g_strconcat (name, "-dark", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *dark_path = NULL;
+
+  gtk_window_set_default_size (fixture->window, width, 900);
+  desk_test_iterate (300);
+  path = desk_test_save_screenshot (GTK_WIDGET (fixture->window), name);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  desk_test_iterate (300);
+  dark_path = desk_test_save_screenshot (GTK_WIDGET (fixture->window), dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (dark_path, G_FILE_TEST_EXISTS));
+}
+
+/* --- Tests --------------------------------------------------------------------------------- */
+
+/* A whole intake by the widgets' own paths ends in a ticket holding what was entered. */
+static void
+test_intake_creates_ticket (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(DeskCustomer) customer = some_customer (fixture);
+  g_autoptr(DeskTicket) ticket = NULL;
+  g_autoptr(DeskTicketDevice) device = NULL;
+  g_autoptr(DeskProblem) problem = NULL;
+  DeskIntakeDevice *section;
+
+  g_assert_true (desk_test_wait_for (catalog_loaded, fixture, WAIT_MS));
+  g_assert_nonnull (desk_intake_page_get_blocker (fixture->page));
+
+  pick_customer_by_typing (fixture, customer);
+  section = device_section (fixture, 0);
+  fill_device (fixture, section, BAD_IMEI);
+  desk_test_iterate (20);
+  g_assert_nonnull (strstr (desk_intake_page_get_blocker (fixture->page), "IMEI"));
+
+  gtk_editable_set_text (desk_intake_device_get_field (section, "imei"), GOOD_IMEI);
+  g_assert_null (desk_intake_page_get_blocker (fixture->page));
+  screenshot (fixture, 1000, "intake-filled");
+  screenshot (fixture, 360, "intake-filled-narrow");
+
+  /* Two presses in a row: one ticket. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.create", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.create", NULL);
+  g_assert_true (desk_intake_page_get_busy (fixture->page));
+  g_assert_true (desk_test_wait_for (not_busy, fixture, WAIT_MS));
+  g_assert_null (desk_intake_page_get_error (fixture->page));
+  g_assert_nonnull (desk_intake_page_get_created (fixture->page));
+  g_assert_cmpuint (n_tickets_with_imei (fixture, GOOD_IMEI), ==, 1);
+
+  ticket = server_ticket (fixture, desk_ticket_get_id (desk_intake_page_get_created (fixture->page)));
+  g_assert_cmpint (desk_ticket_get_customer_id (ticket), ==, desk_customer_get_id (customer));
+  g_assert_cmpuint (g_list_model_get_n_items (desk_ticket_get_devices (ticket)), ==, 1);
+  device = g_list_model_get_item (desk_ticket_get_devices (ticket), 0);
+  problem = first_item (fixture->catalog, DESK_CATALOG_PROBLEMS);
+  {
+    g_autofree char *imei = NULL, *code = NULL, *status = NULL;
+
+    g_object_get (device, "imei", &imei, "security-code", &code, "status", &status, NULL);
+    g_assert_cmpstr (imei, ==, GOOD_IMEI);
+    g_assert_cmpstr (code, ==, "1-5-9-6");
+    g_assert_cmpstr (status, ==, "Pending");
+  }
+  g_assert_cmpint (desk_ticket_device_get_price (device), ==, desk_problem_get_price (problem));
+  g_assert_cmpuint (g_list_model_get_n_items (desk_ticket_device_get_repair_items (device)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (desk_ticket_device_get_parts (device)), ==, 1);
+  g_assert_true (has_condition (desk_ticket_device_get_pre_conditions (device), "Screen", FALSE));
+  g_assert_true (has_condition (desk_ticket_device_get_pre_conditions (device), "Powers On", TRUE));
+  g_assert_true (has_condition (desk_ticket_device_get_supplied (device), "Charger", TRUE));
+
+  /* The form starts over for the next customer. */
+  g_assert_null (desk_intake_page_get_customer (fixture->page));
+  g_assert_cmpuint (g_list_model_get_n_items (desk_intake_page_get_devices (fixture->page)), ==, 1);
+}
+
+/* Two devices on one ticket; removing a third leaves two. */
+static void
+test_intake_two_devices (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(DeskTicket) ticket = NULL;
+
+  g_assert_true (desk_test_wait_for (catalog_loaded, fixture, WAIT_MS));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.walk-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.add-device", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.add-device", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (desk_intake_page_get_devices (fixture->page)), ==, 3);
+  g_signal_emit_by_name (device_section (fixture, 2), "remove");
+  g_assert_cmpuint (g_list_model_get_n_items (desk_intake_page_get_devices (fixture->page)), ==, 2);
+
+  fill_device (fixture, device_section (fixture, 0), GOOD_IMEI);
+  fill_device (fixture, device_section (fixture, 1), "356938035643809");
+  g_assert_null (desk_intake_page_get_blocker (fixture->page));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.create", NULL);
+  g_assert_true (desk_test_wait_for (not_busy, fixture, WAIT_MS));
+  g_assert_null (desk_intake_page_get_error (fixture->page));
+  ticket = server_ticket (fixture, desk_ticket_get_id (desk_intake_page_get_created (fixture->page)));
+  g_assert_cmpuint (g_list_model_get_n_items (desk_ticket_get_devices (ticket)), ==, 2);
+}
+
+/* A refusal keeps everything on the form and says why. */
+static void
+test_intake_refused_keeps_form (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(DeskCustomer) customer = some_customer (fixture);
+  DeskIntakeDevice *section;
+
+  g_assert_true (desk_test_wait_for (catalog_loaded, fixture, WAIT_MS));
+  desk_intake_page_set_customer (fixture->page, customer);
+  section = device_section (fixture, 0);
+  fill_device (fixture, section, GOOD_IMEI);
+
+  desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_HTTP_500, 1.0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.create", NULL);
+  g_assert_true (desk_test_wait_for (not_busy, fixture, WAIT_MS));
+  desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_NONE, 0);
+
+  g_assert_nonnull (desk_intake_page_get_error (fixture->page));
+  g_assert_null (desk_intake_page_get_created (fixture->page));
+  g_assert_true (desk_intake_page_get_customer (fixture->page) == customer);
+  g_assert_cmpstr (gtk_editable_get_text (desk_intake_device_get_field (section, "imei")), ==,
+                   GOOD_IMEI);
+  screenshot (fixture, 1000, "intake-refused");
+}
+
+/* Create says what is missing, and a shop can make the conditions mandatory. */
+static void
+test_intake_blockers (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  DeskIntakeDevice *section;
+  g_autoptr(DeskDevice) model = NULL;
+
+  g_assert_true (desk_test_wait_for (catalog_loaded, fixture, WAIT_MS));
+  screenshot (fixture, 1000, "intake-empty");
+  g_assert_nonnull (strstr (desk_intake_page_get_blocker (fixture->page), "customer"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.create", NULL);
+  g_assert_false (desk_intake_page_get_busy (fixture->page));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.walk-in", NULL);
+  g_assert_nonnull (strstr (desk_intake_page_get_blocker (fixture->page), "model"));
+
+  section = device_section (fixture, 0);
+  model = first_item (fixture->catalog, DESK_CATALOG_DEVICES);
+  desk_intake_device_select_model (section, desk_named_item_get_id (DESK_NAMED_ITEM (model)));
+  g_assert_null (desk_intake_page_get_blocker (fixture->page));
+
+  gtk_editable_set_text (desk_intake_device_get_field (section, "price"), "twelve");
+  g_assert_nonnull (strstr (desk_intake_page_get_blocker (fixture->page), "price"));
+  gtk_editable_set_text (desk_intake_device_get_field (section, "price"), "12.50");
+  g_assert_null (desk_intake_page_get_blocker (fixture->page));
+
+  g_settings_set_boolean (fixture->settings, "intake-require-pre-conditions", TRUE);
+  g_assert_nonnull (strstr (desk_intake_page_get_blocker (fixture->page), "condition"));
+  g_settings_reset (fixture->settings, "intake-require-pre-conditions");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  desk_test_init (&argc, &argv);
+
+  g_test_add ("/intake/creates-ticket", Fixture, NULL, fixture_set_up,
+              test_intake_creates_ticket, fixture_tear_down);
+  g_test_add ("/intake/two-devices", Fixture, NULL, fixture_set_up,
+              test_intake_two_devices, fixture_tear_down);
+  g_test_add ("/intake/refused-keeps-form", Fixture, NULL, fixture_set_up,
+              test_intake_refused_keeps_form, fixture_tear_down);
+  g_test_add ("/intake/blockers", Fixture, NULL, fixture_set_up,
+              test_intake_blockers, fixture_tear_down);
+
+  return g_test_run ();
+}
