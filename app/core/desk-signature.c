@@ -17,14 +17,6 @@
 /* The customer's signature on a ticket: the strokes as they were drawn, so that the pad
  * on screen and the PNG sent to RepairDesk are drawn by the same code, at any scale. */
 
-typedef struct
-{
-  double x;
-  double y;
-  double pressure;
-  gint64 time;
-} DeskSignaturePoint;
-
 struct _DeskSignature
 {
   GObject parent_instance;
@@ -32,12 +24,19 @@ struct _DeskSignature
   GPtrArray *strokes;       /* owned, of GArray of DeskSignaturePoint */
   GArray    *current;       /* the stroke being drawn, also the last of strokes */
   double     line_width;
+  gboolean   acceptable;
 };
+
+/* What makes a signature, in pen widths: ink at least this long in all, spread at least
+ * this far across or down. A dot, a few taps or a tick stay below it; any name does not. */
+#define MIN_LENGTH 12.0
+#define MIN_EXTENT 6.0
 
 G_DEFINE_FINAL_TYPE (DeskSignature, desk_signature, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
+  PROP_ACCEPTABLE,
   PROP_EMPTY,
   PROP_LINE_WIDTH,
   N_PROPS
@@ -62,12 +61,59 @@ width_at (DeskSignature            *self,
   return self->line_width * (0.5 + CLAMP (pressure, 0.0, 1.0));
 }
 
+/* Ink grows only while strokes are added, so this runs over the points only until the
+ * signature is acceptable, and again after an undo or a change of pen. */
+static gboolean
+measure_acceptable (DeskSignature *self)
+{
+  double length = 0;
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < self->strokes->len; i++)
+    {
+      GArray *stroke = g_ptr_array_index (self->strokes, i);
+
+      for (guint j = 0; j < stroke->len; j++)
+        {
+          const DeskSignaturePoint *p = &g_array_index (stroke, DeskSignaturePoint, j);
+
+          if (j > 0)
+            length += hypot (p->x - p[-1].x, p->y - p[-1].y);
+          x1 = MIN (x1, p->x);
+          y1 = MIN (y1, p->y);
+          x2 = MAX (x2, p->x);
+          y2 = MAX (y2, p->y);
+        }
+    }
+
+  return length >= MIN_LENGTH * self->line_width &&
+         MAX (x2 - x1, y2 - y1) >= MIN_EXTENT * self->line_width;
+}
+
+static void
+update_acceptable (DeskSignature *self,
+                   gboolean       grown)
+{
+  gboolean acceptable;
+
+  if (grown && self->acceptable)
+    return;
+
+  acceptable = measure_acceptable (self);
+  if (acceptable == self->acceptable)
+    return;
+
+  self->acceptable = acceptable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCEPTABLE]);
+}
+
 static void
 emit_changed (DeskSignature *self,
               gboolean       was_empty)
 {
   if (was_empty != desk_signature_is_empty (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPTY]);
+  update_acceptable (self, FALSE);
 
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -180,6 +226,9 @@ desk_signature_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_ACCEPTABLE:
+      g_value_set_boolean (value, self->acceptable);
+      break;
     case PROP_EMPTY:
       g_value_set_boolean (value, desk_signature_is_empty (self));
       break;
@@ -217,6 +266,16 @@ desk_signature_class_init (DeskSignatureClass *klass)
   object_class->finalize = desk_signature_finalize;
   object_class->get_property = desk_signature_get_property;
   object_class->set_property = desk_signature_set_property;
+
+  /**
+   * DeskSignature:acceptable:
+   *
+   * Whether the ink makes a signature: not empty, not a dot. See
+   * desk_signature_is_acceptable().
+   */
+  properties[PROP_ACCEPTABLE] =
+    g_param_spec_boolean ("acceptable", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * DeskSignature:empty:
@@ -319,6 +378,7 @@ desk_signature_add_point (DeskSignature *self,
     }
 
   append_point (self->current, x, y, pressure, time);
+  update_acceptable (self, TRUE);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -389,6 +449,35 @@ desk_signature_is_empty (DeskSignature *self)
 }
 
 /**
+ * desk_signature_is_acceptable:
+ * @self: a #DeskSignature
+ * @reason: (out) (optional) (transfer none): why not, in words for the counter
+ *
+ * An empty pad, a dot, a few taps or a tick is not a signature: the ink must run at least
+ * twelve pen widths in all and spread at least six across or down.
+ *
+ * Returns: %TRUE if the ink can be taken as the customer's signature
+ */
+gboolean
+desk_signature_is_acceptable (DeskSignature  *self,
+                              const char    **reason)
+{
+  g_return_val_if_fail (DESK_IS_SIGNATURE (self), FALSE);
+
+  if (reason != NULL)
+    {
+      if (desk_signature_is_empty (self))
+        *reason = _("The customer has not signed yet.");
+      else if (!self->acceptable)
+        *reason = _("This is too small to be a signature: ask the customer to sign in full.");
+      else
+        *reason = NULL;
+    }
+
+  return self->acceptable;
+}
+
+/**
  * desk_signature_get_n_strokes:
  * @self: a #DeskSignature
  *
@@ -400,6 +489,34 @@ desk_signature_get_n_strokes (DeskSignature *self)
   g_return_val_if_fail (DESK_IS_SIGNATURE (self), 0);
 
   return self->strokes->len;
+}
+
+/**
+ * desk_signature_get_stroke:
+ * @self: a #DeskSignature
+ * @index: which stroke, from 0
+ * @n_points: (out): how many points it has
+ *
+ * Gives the points of a stroke, so that a draft can keep them and replay them.
+ *
+ * Returns: (array length=n_points) (transfer none): the points, valid until the
+ *   signature changes
+ */
+const DeskSignaturePoint *
+desk_signature_get_stroke (DeskSignature *self,
+                           guint          index,
+                           guint         *n_points)
+{
+  GArray *stroke;
+
+  g_return_val_if_fail (DESK_IS_SIGNATURE (self), NULL);
+  g_return_val_if_fail (index < self->strokes->len, NULL);
+  g_return_val_if_fail (n_points != NULL, NULL);
+
+  stroke = g_ptr_array_index (self->strokes, index);
+  *n_points = stroke->len;
+
+  return (const DeskSignaturePoint *) (gpointer) stroke->data;
 }
 
 /**
@@ -433,6 +550,7 @@ desk_signature_set_line_width (DeskSignature *self,
 
   self->line_width = line_width;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE_WIDTH]);
+  update_acceptable (self, FALSE);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -507,13 +625,29 @@ desk_signature_draw (DeskSignature *self,
   cairo_restore (cr);
 }
 
+/* The factor that brings ink of @width × @height within the largest exported size;
+ * smaller ink stays as it was drawn. */
+static double
+export_scale (double width,
+              double height)
+{
+  return MIN (1.0, MIN (DESK_SIGNATURE_MAX_INK_WIDTH / MAX (width, 1.0),
+                        DESK_SIGNATURE_MAX_INK_HEIGHT / MAX (height, 1.0)));
+}
+
 /**
  * desk_signature_to_png:
  * @self: a #DeskSignature
  * @error: return location for a #GError
  *
- * Renders the signature on an opaque white background (receipts print it), cropped to
- * the ink with a margin of %DESK_SIGNATURE_MARGIN pixels.
+ * Renders the signature black on an opaque white background (receipts print it), cropped
+ * to the ink with a margin of %DESK_SIGNATURE_MARGIN pixels, the ink scaled down to fit
+ * %DESK_SIGNATURE_MAX_INK_WIDTH × %DESK_SIGNATURE_MAX_INK_HEIGHT when it is bigger.
+ *
+ * The image is 8-bit grayscale: drawn into an A8 surface, which cairo writes as a gray
+ * PNG, where paper is full coverage (white) and the ink clears it to black. One byte a
+ * pixel instead of three makes a file under half the size of an RGB one, looking the
+ * same on paper.
  *
  * Returns: (transfer full): the PNG file, or %NULL with %G_IO_ERROR_INVALID_DATA if the
  *   signature is empty or %G_IO_ERROR_FAILED if it could not be rendered
@@ -527,6 +661,7 @@ desk_signature_to_png (DeskSignature  *self,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  double scale;
   int width, height;
 
   g_return_val_if_fail (DESK_IS_SIGNATURE (self), NULL);
@@ -538,26 +673,33 @@ desk_signature_to_png (DeskSignature  *self,
       return NULL;
     }
 
-  width = (int) ceil (ink.width) + 2 * DESK_SIGNATURE_MARGIN;
-  height = (int) ceil (ink.height) + 2 * DESK_SIGNATURE_MARGIN;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  scale = export_scale (ink.width, ink.height);
+  width = (int) ceil (ink.width * scale) + 2 * DESK_SIGNATURE_MARGIN;
+  height = (int) ceil (ink.height * scale) + 2 * DESK_SIGNATURE_MARGIN;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, width, height);
   cr = cairo_create (surface);
 
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_rgba (cr, 0, 0, 0, 1);
   cairo_paint (cr);
-  cairo_translate (cr, DESK_SIGNATURE_MARGIN - ink.x, DESK_SIGNATURE_MARGIN - ink.y);
-  cairo_set_source_rgb (cr, 0.05, 0.05, 0.15);
-  desk_signature_draw (self, cr, 1.0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_translate (cr, DESK_SIGNATURE_MARGIN - ink.x * scale,
+                   DESK_SIGNATURE_MARGIN - ink.y * scale);
+  desk_signature_draw (self, cr, scale);
+  status = cairo_status (cr);
   cairo_destroy (cr);
 
   png = g_byte_array_new ();
-  status = cairo_surface_write_to_png_stream (surface, append_png_cb, png);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, append_png_cb, png);
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The signature could not be saved: %s"), cairo_status_to_string (status));
+      g_warning ("Signature export: %s", cairo_status_to_string (status));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("The signature could not be saved. Ask the customer to sign "
+                             "again."));
       return NULL;
     }
 
