@@ -314,6 +314,8 @@ test_intake_creates_ticket (Fixture       *fixture,
   g_autoptr(DeskTicketDevice) device = NULL;
   g_autoptr(DeskProblem) problem = NULL;
   DeskIntakeDevice *section;
+  DeskTotals totals;
+  gint64 server_total;
 
   g_assert_true (desk_test_wait_for (catalog_loaded, fixture, WAIT_MS));
   g_assert_nonnull (desk_intake_page_get_blocker (fixture->page));
@@ -329,6 +331,9 @@ test_intake_creates_ticket (Fixture       *fixture,
   screenshot (fixture, 1000, "intake-filled");
   screenshot (fixture, 360, "intake-filled-narrow");
 
+  desk_intake_page_get_totals (fixture->page, &totals);
+  g_assert_cmpint (totals.total, >, 0);
+
   /* Two presses in a row: one ticket. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.create", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.create", NULL);
@@ -340,6 +345,9 @@ test_intake_creates_ticket (Fixture       *fixture,
 
   ticket = server_ticket (fixture, desk_ticket_get_id (desk_intake_page_get_created (fixture->page)));
   g_assert_cmpint (desk_ticket_get_customer_id (ticket), ==, desk_customer_get_id (customer));
+  /* What the form showed is what the server worked out. */
+  g_object_get (ticket, "total", &server_total, NULL);
+  g_assert_cmpint (server_total, ==, totals.total);
   g_assert_cmpuint (g_list_model_get_n_items (desk_ticket_get_devices (ticket)), ==, 1);
   device = g_list_model_get_item (desk_ticket_get_devices (ticket), 0);
   problem = first_item (fixture->catalog, DESK_CATALOG_PROBLEMS);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "desk-intake-device.h"
@@ -70,6 +72,8 @@ struct _DeskIntakeDevice
   GPtrArray           *line_rows;
   GPtrArray           *supplied_rows;
   GPtrArray           *condition_buttons;
+  GArray              *line_parts;     /* DeskIntakePart, for desk_intake_device_get_line() */
+  GArray              *problem_prices; /* gint64, likewise */
 
   /* state */
   gint64               price;
@@ -276,6 +280,7 @@ desk_intake_device_add_part (DeskIntakeDevice *self,
                 "quantity", (gint64) 1,
                 "tax-class-id", tax_class != NULL ? desk_named_item_get_id (DESK_NAMED_ITEM (tax_class)) : 0,
                 NULL);
+  g_object_set_data_full (G_OBJECT (line), "part", g_object_ref (part), g_object_unref);
   g_list_store_append (self->parts, line);
 
   spin = gtk_spin_button_new_with_range (1, 999, 1);
@@ -412,40 +417,15 @@ model_selected_cb (DeskIntakeDevice *self)
   emit_changed (self);
 }
 
-/* Why an IMEI cannot be right, or NULL when it can. */
-static const char *
-imei_problem (const char *imei)
-{
-  guint sum = 0;
-  gsize len = strlen (imei);
-
-  if (len == 0)
-    return NULL;
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isdigit (imei[i]))
-      return _("An IMEI has digits only.");
-  if (len != 15)
-    return _("An IMEI has 15 digits: check that none is missing or extra.");
-
-  /* Luhn: every second digit from the right is doubled. */
-  for (gsize i = 0; i < len; i++)
-    {
-      guint digit = imei[len - 1 - i] - '0';
-
-      if (i % 2 == 1)
-        digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-      sum += digit;
-    }
-
-  return sum % 10 == 0 ? NULL : _("This IMEI’s last digit does not match the others: check for a typo.");
-}
-
 static void
 imei_changed_cb (DeskIntakeDevice *self)
 {
-  g_autofree char *imei = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->imei_row))));
+  const char *imei = gtk_editable_get_text (GTK_EDITABLE (self->imei_row));
+  g_autoptr(GError) error = NULL;
 
-  show_problem (self->imei_problem_row, imei_problem (imei));
+  if (strspn (imei, " \t") != strlen (imei))
+    desk_imei_check (imei, NULL, &error);
+  show_problem (self->imei_problem_row, error != NULL ? error->message : NULL);
   emit_changed (self);
 }
 
@@ -748,6 +728,8 @@ desk_intake_device_dispose (GObject *object)
   g_clear_pointer (&self->line_rows, g_ptr_array_unref);
   g_clear_pointer (&self->supplied_rows, g_ptr_array_unref);
   g_clear_pointer (&self->condition_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->line_parts, g_array_unref);
+  g_clear_pointer (&self->problem_prices, g_array_unref);
 
   G_OBJECT_CLASS (desk_intake_device_parent_class)->dispose (object);
 }
@@ -828,6 +810,8 @@ desk_intake_device_init (DeskIntakeDevice *self)
   self->line_rows = g_ptr_array_new ();
   self->supplied_rows = g_ptr_array_new ();
   self->condition_buttons = g_ptr_array_new ();
+  self->line_parts = g_array_new (FALSE, TRUE, sizeof (DeskIntakePart));
+  self->problem_prices = g_array_new (FALSE, TRUE, sizeof (gint64));
 }
 
 static void
@@ -985,6 +969,59 @@ desk_intake_device_get_field (DeskIntakeDevice *self,
       return G_STRUCT_MEMBER (GtkEditable *, self, fields[i].offset);
 
   return NULL;
+}
+
+static gint64
+tax_percent (DeskTaxClass *tax_class)
+{
+  return tax_class != NULL ? desk_tax_class_get_tax_percent (tax_class) : 0;
+}
+
+/**
+ * desk_intake_device_get_line:
+ * @self: a #DeskIntakeDevice
+ * @line: (out caller-allocates): the device as a line of the totals; its arrays belong to
+ *   @self and hold until the next call
+ */
+void
+desk_intake_device_get_line (DeskIntakeDevice *self,
+                             DeskIntakeLine   *line)
+{
+  g_return_if_fail (DESK_IS_INTAKE_DEVICE (self));
+
+  g_array_set_size (self->problem_prices, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->problems)); i++)
+    {
+      g_autoptr(DeskProblem) problem = g_list_model_get_item (G_LIST_MODEL (self->problems), i);
+      gint64 price = desk_problem_get_price (problem);
+
+      g_array_append_val (self->problem_prices, price);
+    }
+
+  g_array_set_size (self->line_parts, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->parts)); i++)
+    {
+      g_autoptr(DeskPartLine) line_part = g_list_model_get_item (G_LIST_MODEL (self->parts), i);
+      DeskPart *part = g_object_get_data (G_OBJECT (line_part), "part");
+      DeskIntakePart entry = {
+        .price = desk_part_line_get_price (line_part),
+        .quantity = desk_part_line_get_quantity (line_part),
+        .millipercent = tax_percent (desk_part_get_tax_class (part)),
+      };
+
+      g_array_append_val (self->line_parts, entry);
+    }
+
+  *line = (DeskIntakeLine) {
+    .has_price = *gtk_editable_get_text (GTK_EDITABLE (self->price_row)) != '\0',
+    .price = self->price,
+    .line_discount = self->discount,
+    .millipercent = tax_percent (adw_combo_row_get_selected_item (self->tax_row)),
+    .problem_prices = (const gint64 *) self->problem_prices->data,
+    .n_problems = self->problem_prices->len,
+    .parts = (const DeskIntakePart *) self->line_parts->data,
+    .n_parts = self->line_parts->len,
+  };
 }
 
 /* Whether every pre-condition was checked, for a shop that makes them mandatory. */

@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "desk-core.h"
+#include "desk-device-id.h"
+#include "desk-intake-totals.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +39,8 @@ void              desk_intake_device_set_supplied (DeskIntakeDevice  *self,
                                                    const char        *name,
                                                    gboolean           supplied);
 gboolean          desk_intake_device_get_conditions_complete (DeskIntakeDevice *self);
+void              desk_intake_device_get_line     (DeskIntakeDevice  *self,
+                                                   DeskIntakeLine    *line);
 GtkEditable      *desk_intake_device_get_field    (DeskIntakeDevice  *self,
                                                    const char        *property);
 

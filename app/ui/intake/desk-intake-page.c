@@ -65,8 +65,10 @@ struct _DeskIntakePage
   GCancellable       *search_cancellable;
   char               *blocker;
   char               *error;
+  char               *totals_problem;
 
   /* state */
+  DeskTotals          totals;
   gboolean            walk_in;
   gboolean            busy;
   gboolean            updating;
@@ -470,24 +472,50 @@ find_blocker (DeskIntakePage *self)
   return NULL;
 }
 
-static void
-update (DeskIntakePage *self)
+/* The totals the server will work out, or why they cannot be. */
+static const char *
+update_totals (DeskIntakePage *self)
 {
-  g_autoptr(DeskTicket) ticket = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->devices));
+  g_autofree DeskIntakeLine *lines = g_new0 (DeskIntakeLine, MAX (n, 1));
+  g_autoptr(GPtrArray) sections = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
   DeskTotals totals;
-  const char *blocker;
 
-  if (self->updating || self->devices == NULL)
-    return;
+  for (guint i = 0; i < n; i++)
+    {
+      DeskIntakeDevice *device = g_list_model_get_item (G_LIST_MODEL (self->devices), i);
 
-  ticket = desk_intake_page_build_ticket (self);
-  desk_ticket_compute_totals (ticket, &totals);
+      g_ptr_array_add (sections, device);
+      desk_intake_device_get_line (device, &lines[i]);
+    }
+
+  desk_intake_totals_compute (lines, n, &totals, &error);
+  self->totals = totals;
   set_money (self->subtotal_label, totals.subtotal);
   set_money (self->discount_label, totals.discount);
   set_money (self->tax_label, totals.tax);
   set_money (self->total_label, totals.total);
 
+  g_free (self->totals_problem);
+  self->totals_problem = error != NULL ? g_strdup (error->message) : NULL;
+
+  return self->totals_problem;
+}
+
+static void
+update (DeskIntakePage *self)
+{
+  const char *blocker;
+
+  if (self->updating || self->devices == NULL)
+    return;
+
   blocker = find_blocker (self);
+  if (blocker == NULL)
+    blocker = update_totals (self);
+  else
+    update_totals (self);
   if (g_strcmp0 (blocker, self->blocker) != 0)
     {
       g_free (self->blocker);
@@ -635,6 +663,7 @@ desk_intake_page_dispose (GObject *object)
   g_clear_object (&self->search_cancellable);
   g_clear_pointer (&self->blocker, g_free);
   g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->totals_problem, g_free);
 
   G_OBJECT_CLASS (desk_intake_page_parent_class)->dispose (object);
 }
@@ -898,4 +927,18 @@ desk_intake_page_get_error (DeskIntakePage *self)
   g_return_val_if_fail (DESK_IS_INTAKE_PAGE (self), NULL);
 
   return self->error;
+}
+
+/**
+ * desk_intake_page_get_totals:
+ * @self: a #DeskIntakePage
+ * @totals: (out caller-allocates): the totals shown, as the server will work them out
+ */
+void
+desk_intake_page_get_totals (DeskIntakePage *self,
+                             DeskTotals     *totals)
+{
+  g_return_if_fail (DESK_IS_INTAKE_PAGE (self));
+
+  *totals = self->totals;
 }
