@@ -40,6 +40,7 @@ register_types (void)
   g_type_ensure (DESK_TYPE_TICKETS_PAGE);
   g_type_ensure (DESK_TYPE_INTAKE_PAGE);
   g_type_ensure (DESK_TYPE_INTAKE_DEVICE);
+  g_type_ensure (DESK_TYPE_PATTERN_GRID);
   g_type_ensure (ADW_TYPE_COMBO_ROW);
   g_type_ensure (ADW_TYPE_CLAMP);
   g_type_ensure (ADW_TYPE_TOAST_OVERLAY);
@@ -56,6 +57,7 @@ register_types (void)
 
 TEMPLATE_HANDLER (back_button_clicked_cb)
 TEMPLATE_HANDLER (changed_cb)
+TEMPLATE_HANDLER (code_changed_cb)
 TEMPLATE_HANDLER (content_stack_visible_child_cb)
 TEMPLATE_HANDLER (customer_row_activated_cb)
 TEMPLATE_HANDLER (customer_search_activate_cb)
@@ -74,6 +76,8 @@ TEMPLATE_HANDLER (money_changed_cb)
 TEMPLATE_HANDLER (part_activated_cb)
 TEMPLATE_HANDLER (part_search_activate_cb)
 TEMPLATE_HANDLER (part_search_cb)
+TEMPLATE_HANDLER (pattern_changed_cb)
+TEMPLATE_HANDLER (pattern_clear_cb)
 TEMPLATE_HANDLER (picker_shown_cb)
 TEMPLATE_HANDLER (problem_activated_cb)
 TEMPLATE_HANDLER (problem_search_activate_cb)

@@ -256,7 +256,9 @@ fill_device (Fixture          *fixture,
 
   desk_intake_device_select_model (device, desk_named_item_get_id (DESK_NAMED_ITEM (model)));
   gtk_editable_set_text (desk_intake_device_get_field (device, "imei"), imei);
-  gtk_editable_set_text (desk_intake_device_get_field (device, "security-code"), "1-5-9-6");
+  desk_pattern_grid_clear (desk_intake_device_get_pattern_grid (device));
+  for (guint i = 0; i < 4; i++)
+    desk_pattern_grid_add_dot (desk_intake_device_get_pattern_grid (device), (guint []) { 1, 5, 9, 6 }[i]);
   desk_intake_device_add_problem (device, problem);
   desk_intake_device_add_part (device, part);
   desk_intake_device_set_condition (device, "Screen", 0);
@@ -450,9 +452,58 @@ test_intake_blockers (Fixture       *fixture,
   gtk_editable_set_text (desk_intake_device_get_field (section, "price"), "12.50");
   g_assert_null (desk_intake_page_get_blocker (fixture->page));
 
+  /* A pattern must be one a phone takes, and is not given beside a passcode. */
+  {
+    DeskPatternGrid *grid = desk_intake_device_get_pattern_grid (section);
+    g_autofree char *pattern = NULL;
+
+    desk_pattern_grid_add_dot (grid, 1);
+    desk_pattern_grid_add_dot (grid, 3);
+    pattern = desk_pattern_grid_dup_pattern (grid);
+    g_assert_cmpstr (pattern, ==, "1-2-3");
+    g_assert_nonnull (strstr (desk_intake_page_get_blocker (fixture->page), "4"));
+    desk_pattern_grid_add_dot (grid, 6);
+    g_assert_null (desk_intake_page_get_blocker (fixture->page));
+    gtk_editable_set_text (desk_intake_device_get_field (section, "security-code"), "0000");
+    g_assert_nonnull (strstr (desk_intake_page_get_blocker (fixture->page), "not both"));
+    desk_pattern_grid_clear (grid);
+    g_assert_null (desk_intake_page_get_blocker (fixture->page));
+  }
+
   g_settings_set_boolean (fixture->settings, "intake-require-pre-conditions", TRUE);
   g_assert_nonnull (strstr (desk_intake_page_get_blocker (fixture->page), "condition"));
   g_settings_reset (fixture->settings, "intake-require-pre-conditions");
+}
+
+/* The pattern grid keeps what the phone would, and redraws what it keeps. */
+static void
+test_pattern_grid (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  DeskPatternGrid *grid = DESK_PATTERN_GRID (desk_pattern_grid_new ());
+  g_autofree char *pattern = NULL;
+  g_autofree char *path = NULL;
+  guint notified = 0;
+
+  g_signal_connect_swapped (grid, "notify::pattern", G_CALLBACK (g_atomic_int_inc), &notified);
+  gtk_window_set_child (window, GTK_WIDGET (grid));
+  gtk_window_present (window);
+
+  g_assert_true (desk_pattern_grid_set_pattern (grid, "1-5-9-6"));
+  g_assert_false (desk_pattern_grid_set_pattern (grid, "1-3-5-7"));
+  g_assert_false (desk_pattern_grid_add_dot (grid, 5));
+  g_assert_true (desk_pattern_grid_add_dot (grid, 4));
+  pattern = desk_pattern_grid_dup_pattern (grid);
+  g_assert_cmpstr (pattern, ==, "1-5-9-6-4");
+  g_assert_cmpuint (notified, ==, 2);
+
+  desk_test_iterate (200);
+  path = desk_test_save_screenshot (GTK_WIDGET (window), "intake-pattern-grid");
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_object_ref (grid);
+  gtk_window_destroy (window);
+  g_assert_finalize_object (grid);
 }
 
 int
@@ -469,6 +520,8 @@ main (int   argc,
               test_intake_refused_keeps_form, fixture_tear_down);
   g_test_add ("/intake/blockers", Fixture, NULL, fixture_set_up,
               test_intake_blockers, fixture_tear_down);
+
+  g_test_add_func ("/intake/pattern-grid", test_pattern_grid);
 
   return g_test_run ();
 }

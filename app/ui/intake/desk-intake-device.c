@@ -15,6 +15,8 @@
 
 #include "desk-intake-device.h"
 #include "desk-intake-private.h"
+#include "desk-pattern-grid.h"
+#include "desk-pattern-lock.h"
 
 /* One device being checked in: what it is, how to get into it, what is wrong with it and
  * what fixing it costs, how it arrived and what came with it.
@@ -43,6 +45,9 @@ struct _DeskIntakeDevice
   AdwEntryRow         *serial_row;
   AdwEntryRow         *network_row;
   AdwEntryRow         *security_row;
+  AdwActionRow        *pattern_row;
+  DeskPatternGrid     *pattern_grid;
+  AdwActionRow        *code_problem_row;
   AdwEntryRow         *location_row;
   AdwPreferencesGroup *problems_group;
   AdwActionRow        *no_lines_row;
@@ -429,6 +434,45 @@ imei_changed_cb (DeskIntakeDevice *self)
   emit_changed (self);
 }
 
+/* A device is unlocked by a passcode or by a pattern; the ticket has one field for it. */
+static void
+check_code (DeskIntakeDevice *self)
+{
+  g_autofree char *pattern = desk_pattern_grid_dup_pattern (self->pattern_grid);
+  const char *code = gtk_editable_get_text (GTK_EDITABLE (self->security_row));
+  g_autoptr(GError) error = NULL;
+  DeskPatternLock parsed;
+  const char *problem = NULL;
+
+  adw_action_row_set_subtitle (self->pattern_row, *pattern != '\0' ? pattern : _("None"));
+  if (*pattern != '\0' && !desk_pattern_lock_parse (pattern, &parsed, &error))
+    problem = error->message;
+  else if (*pattern != '\0' && *code != '\0')
+    problem = _("Give the passcode or the pattern, not both: clear one of them.");
+
+  show_problem (self->code_problem_row, problem);
+}
+
+static void
+code_changed_cb (DeskIntakeDevice *self)
+{
+  check_code (self);
+  emit_changed (self);
+}
+
+static void
+pattern_changed_cb (DeskIntakeDevice *self)
+{
+  check_code (self);
+  emit_changed (self);
+}
+
+static void
+pattern_clear_cb (DeskIntakeDevice *self)
+{
+  desk_pattern_grid_clear (self->pattern_grid);
+}
+
 static void
 text_changed_cb (DeskIntakeDevice *self)
 {
@@ -768,6 +812,9 @@ desk_intake_device_class_init (DeskIntakeDeviceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskIntakeDevice, serial_row);
   gtk_widget_class_bind_template_child (widget_class, DeskIntakeDevice, network_row);
   gtk_widget_class_bind_template_child (widget_class, DeskIntakeDevice, security_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakeDevice, pattern_row);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakeDevice, pattern_grid);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakeDevice, code_problem_row);
   gtk_widget_class_bind_template_child (widget_class, DeskIntakeDevice, location_row);
   gtk_widget_class_bind_template_child (widget_class, DeskIntakeDevice, problems_group);
   gtk_widget_class_bind_template_child (widget_class, DeskIntakeDevice, no_lines_row);
@@ -786,6 +833,9 @@ desk_intake_device_class_init (DeskIntakeDeviceClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, model_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, imei_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, code_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pattern_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pattern_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, money_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, tax_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
@@ -801,6 +851,7 @@ desk_intake_device_class_init (DeskIntakeDeviceClass *klass)
 static void
 desk_intake_device_init (DeskIntakeDevice *self)
 {
+  g_type_ensure (DESK_TYPE_PATTERN_GRID);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->problems = g_list_store_new (DESK_TYPE_PROBLEM);
@@ -948,6 +999,15 @@ desk_intake_device_set_supplied (DeskIntakeDevice *self,
  *
  * Returns: (transfer none) (nullable): the field, for the keyboard and for tests
  */
+/* Returns: (transfer none): the grid the pattern lock is drawn on */
+DeskPatternGrid *
+desk_intake_device_get_pattern_grid (DeskIntakeDevice *self)
+{
+  g_return_val_if_fail (DESK_IS_INTAKE_DEVICE (self), NULL);
+
+  return self->pattern_grid;
+}
+
 GtkEditable *
 desk_intake_device_get_field (DeskIntakeDevice *self,
                               const char       *property)
@@ -1052,6 +1112,8 @@ desk_intake_device_get_problem (DeskIntakeDevice *self)
     return _("Choose the device’s model.");
   if (gtk_widget_get_visible (GTK_WIDGET (self->imei_problem_row)))
     return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->imei_problem_row));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->code_problem_row)))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->code_problem_row));
   if (gtk_widget_get_visible (GTK_WIDGET (self->money_problem_row)))
     return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->money_problem_row));
 
@@ -1107,6 +1169,11 @@ desk_intake_device_get_device (DeskIntakeDevice *self)
   serial = row_text (self->serial_row);
   network = row_text (self->network_row);
   code = row_text (self->security_row);
+  if (*code == '\0')
+    {
+      g_free (code);
+      code = desk_pattern_grid_dup_pattern (self->pattern_grid);
+    }
   location = row_text (self->location_row);
   g_object_set (device,
                 "device-id", model != NULL ? desk_named_item_get_id (DESK_NAMED_ITEM (model)) : 0,

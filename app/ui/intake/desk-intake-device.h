@@ -12,6 +12,7 @@
 #include "desk-core.h"
 #include "desk-device-id.h"
 #include "desk-intake-totals.h"
+#include "desk-pattern-grid.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,7 @@ void              desk_intake_device_set_supplied (DeskIntakeDevice  *self,
 gboolean          desk_intake_device_get_conditions_complete (DeskIntakeDevice *self);
 void              desk_intake_device_get_line     (DeskIntakeDevice  *self,
                                                    DeskIntakeLine    *line);
+DeskPatternGrid  *desk_intake_device_get_pattern_grid (DeskIntakeDevice *self);
 GtkEditable      *desk_intake_device_get_field    (DeskIntakeDevice  *self,
                                                    const char        *property);
 
