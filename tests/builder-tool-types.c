@@ -16,6 +16,8 @@
 #include "intake/desk-intake-device.h"
 #include "intake/desk-intake-page.h"
 #include "preferences/desk-preferences-window.h"
+#include "signature/desk-signature-canvas.h"
+#include "signature/desk-signature-pad.h"
 #include "tickets/desk-tickets-page.h"
 #include "welcome/desk-welcome-page.h"
 #include "widgets/desk-activity-indicator.h"
@@ -48,6 +50,8 @@ register_types (void)
   g_type_ensure (DESK_TYPE_PAGE);
   g_type_ensure (DESK_TYPE_RESULTS_VIEW);
   g_type_ensure (DESK_TYPE_ACTIVITY_INDICATOR);
+  g_type_ensure (DESK_TYPE_SIGNATURE_CANVAS);
+  g_type_ensure (DESK_TYPE_SIGNATURE_PAD);
 }
 
 /* The templates' signal handlers are static functions of their classes, out of the
