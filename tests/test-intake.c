@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 
 #include "desk-sandbox.h"
@@ -244,6 +246,20 @@ pick_customer_by_typing (Fixture      *fixture,
                    desk_customer_get_id (customer));
 }
 
+/* Signs with two synthetic strokes, as the pad's gestures would send them. */
+static void
+sign (DeskSignature *signature)
+{
+  desk_signature_begin_stroke (signature, 20, 60, 0.5, 0);
+  for (guint i = 1; i <= 40; i++)
+    desk_signature_add_point (signature, 20 + i * 6, 60 + 25 * sin (i / 4.0), 0.5, i * 8000);
+  desk_signature_end_stroke (signature);
+  desk_signature_begin_stroke (signature, 60, 100, 0.7, 400000);
+  for (guint i = 1; i <= 20; i++)
+    desk_signature_add_point (signature, 60 + i * 9, 100 - i, 0.7, 400000 + i * 8000);
+  desk_signature_end_stroke (signature);
+}
+
 /* Fills one device: model, IMEI, a problem, a part, two conditions, a charger. */
 static void
 fill_device (Fixture          *fixture,
@@ -318,6 +334,7 @@ test_intake_creates_ticket (Fixture       *fixture,
   DeskIntakeDevice *section;
   DeskTotals totals;
   gint64 server_total;
+  g_autofree char *signature = NULL;
 
   g_assert_true (desk_test_wait_for (catalog_loaded, fixture, WAIT_MS));
   g_assert_nonnull (desk_intake_page_get_blocker (fixture->page));
@@ -336,6 +353,15 @@ test_intake_creates_ticket (Fixture       *fixture,
   desk_intake_page_get_totals (fixture->page, &totals);
   g_assert_cmpint (totals.total, >, 0);
 
+  /* A shop that asks for a signature gets one before Create. */
+  g_settings_set_boolean (fixture->settings, "intake-require-signature", TRUE);
+  g_assert_nonnull (strstr (desk_intake_page_get_blocker (fixture->page), "signed"));
+  sign (desk_intake_page_get_signature (fixture->page));
+  g_assert_null (desk_intake_page_get_blocker (fixture->page));
+  g_settings_reset (fixture->settings, "intake-require-signature");
+  signature = desk_signature_to_base64 (desk_intake_page_get_signature (fixture->page), NULL);
+  g_assert_nonnull (signature);
+
   /* Two presses in a row: one ticket. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.create", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.create", NULL);
@@ -350,6 +376,8 @@ test_intake_creates_ticket (Fixture       *fixture,
   /* What the form showed is what the server worked out. */
   g_object_get (ticket, "total", &server_total, NULL);
   g_assert_cmpint (server_total, ==, totals.total);
+  /* The ticket read back holds the very image signed. */
+  g_assert_cmpstr (desk_ticket_get_signature (ticket), ==, signature);
   g_assert_cmpuint (g_list_model_get_n_items (desk_ticket_get_devices (ticket)), ==, 1);
   device = g_list_model_get_item (desk_ticket_get_devices (ticket), 0);
   problem = first_item (fixture->catalog, DESK_CATALOG_PROBLEMS);

@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 
 #include "customers/desk-customer-editor.h"
+#include "signature/desk-hand-to-customer.h"
+#include "signature/desk-signature-pad.h"
 #include "desk-intake-device.h"
 #include "desk-intake-page.h"
 #include "desk-intake-private.h"
@@ -56,10 +58,13 @@ struct _DeskIntakePage
   GtkLabel           *total_label;
   GtkLabel           *blocker_label;
   GtkSpinner         *busy_spinner;
+  AdwPreferencesGroup *signature_group;
+  DeskSignaturePad   *signature_pad;
 
   /* owned */
   DeskCustomer       *customer;
   DeskTicket         *created;
+  DeskSignature      *signature;
   GListStore         *devices;        /* DeskIntakeDevice */
   GCancellable       *cancellable;
   GCancellable       *search_cancellable;
@@ -437,6 +442,67 @@ changed_cb (DeskIntakePage *self)
   update (self);
 }
 
+/* --- The signature ------------------------------------------------------------------------ */
+
+static char *
+device_problems (DeskTicketDevice *device)
+{
+  GListModel *items = desk_ticket_device_get_repair_items (device);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(DeskNamedItem) item = g_list_model_get_item (items, i);
+
+      g_strv_builder_add (builder, desk_named_item_get_name (item));
+    }
+  names = g_strv_builder_end (builder);
+
+  return g_strjoinv (", ", names);
+}
+
+/* The terms stand above the pad on the form too, so that whoever signs has seen them. */
+static void
+show_terms (DeskIntakePage *self)
+{
+  g_autofree char *terms = g_settings_get_string (desk_page_get_settings (DESK_PAGE (self)),
+                                                  "intake-terms");
+
+  adw_preferences_group_set_description (self->signature_group, terms);
+}
+
+/* The customer's screen: what is checked in and what it costs, the terms, and the pad on
+ * the same strokes as the one on the form. */
+static void
+hand_to_customer_action_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  DeskIntakePage *self = DESK_INTAKE_PAGE (widget);
+  GSettings *settings = desk_page_get_settings (DESK_PAGE (self));
+  g_autofree char *terms = g_settings_get_string (settings, "intake-terms");
+  g_autofree char *monitor = g_settings_get_string (settings, "customer-monitor");
+  g_autoptr(DeskTicket) ticket = desk_intake_page_build_ticket (self);
+  GListModel *devices = desk_ticket_get_devices (ticket);
+  DeskHandToCustomer *window = desk_hand_to_customer_new (self->signature, terms);
+  g_autofree char *total = desk_money_format (self->totals.total, NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (devices); i++)
+    {
+      g_autoptr(DeskTicketDevice) device = g_list_model_get_item (devices, i);
+      g_autofree char *problems = device_problems (device);
+      g_autofree char *price = desk_money_format (desk_ticket_device_get_price (device), NULL);
+      const char *name = desk_ticket_device_get_device_name (device);
+
+      desk_hand_to_customer_add_device (window, name != NULL ? name : _("Device"), problems, price);
+    }
+  desk_hand_to_customer_set_total (window, total);
+  desk_hand_to_customer_present_on (window, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                    monitor);
+}
+
 /* --- Totals and what blocks Create --------------------------------------------------------- */
 
 static void
@@ -468,6 +534,10 @@ find_blocker (DeskIntakePage *self)
           !desk_intake_device_get_conditions_complete (device))
         return _("Check every condition on arrival: this shop asks for all of them.");
     }
+
+  if (g_settings_get_boolean (settings, "intake-require-signature") &&
+      !desk_signature_is_acceptable (self->signature, NULL))
+    return _("The customer has not signed yet: this shop asks for a signature.");
 
   return NULL;
 }
@@ -620,6 +690,7 @@ start_over (DeskIntakePage *self)
   g_list_store_remove_all (self->devices);
   gtk_editable_set_text (GTK_EDITABLE (self->staff_comments_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->public_comments_row), "");
+  desk_signature_clear (self->signature);
   select_default_status (self);
   adw_combo_row_set_selected (self->technician_row, 0);
   reset_due (self);
@@ -658,6 +729,7 @@ desk_intake_page_dispose (GObject *object)
 
   g_clear_object (&self->customer);
   g_clear_object (&self->created);
+  g_clear_object (&self->signature);
   g_clear_object (&self->devices);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->search_cancellable);
@@ -716,6 +788,11 @@ desk_intake_page_constructed (GObject *object)
   adw_combo_row_set_model (self->technician_row, technicians);
   g_signal_connect_object (desk_page_get_settings (page), "changed::intake-require-pre-conditions",
                            G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (desk_page_get_settings (page), "changed::intake-require-signature",
+                           G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (desk_page_get_settings (page), "changed::intake-terms",
+                           G_CALLBACK (show_terms), self, G_CONNECT_SWAPPED);
+  show_terms (self);
   g_signal_connect_object (desk_page_get_list (page, DESK_CATALOG_STATUSES), "items-changed",
                            G_CALLBACK (select_default_status), self, G_CONNECT_SWAPPED);
 
@@ -747,6 +824,8 @@ desk_intake_page_class_init (DeskIntakePageClass *klass)
   gtk_widget_class_install_action (widget_class, "intake.change-customer", NULL,
                                    change_customer_action_cb);
   gtk_widget_class_install_action (widget_class, "intake.start-over", NULL, start_over_action_cb);
+  gtk_widget_class_install_action (widget_class, "intake.hand-to-customer", NULL,
+                                   hand_to_customer_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "intake.create", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
@@ -779,6 +858,8 @@ desk_intake_page_class_init (DeskIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, total_label);
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, blocker_label);
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, signature_pad);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, signature_group);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, customer_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, customer_search_activate_cb);
@@ -791,7 +872,13 @@ static void
 desk_intake_page_init (DeskIntakePage *self)
 {
   g_type_ensure (DESK_TYPE_INTAKE_DEVICE);
+  g_type_ensure (DESK_TYPE_SIGNATURE_PAD);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->signature = desk_signature_new ();
+  desk_signature_pad_set_signature (self->signature_pad, self->signature);
+  g_signal_connect_object (self->signature, "notify::acceptable", G_CALLBACK (update), self,
+                           G_CONNECT_SWAPPED);
 
   self->devices = g_list_store_new (DESK_TYPE_INTAKE_DEVICE);
   self->cancellable = g_cancellable_new ();
@@ -875,6 +962,12 @@ desk_intake_page_build_ticket (DeskIntakePage *self)
 
   if (self->customer != NULL)
     desk_ticket_set_customer (ticket, self->customer);
+  if (desk_signature_is_acceptable (self->signature, NULL))
+    {
+      g_autofree char *png = desk_signature_to_base64 (self->signature, NULL);
+
+      desk_ticket_set_signature (ticket, png);
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->devices)); i++)
     {
@@ -941,4 +1034,13 @@ desk_intake_page_get_totals (DeskIntakePage *self,
   g_return_if_fail (DESK_IS_INTAKE_PAGE (self));
 
   *totals = self->totals;
+}
+
+/* Returns: (transfer none): the strokes the customer signed with */
+DeskSignature *
+desk_intake_page_get_signature (DeskIntakePage *self)
+{
+  g_return_val_if_fail (DESK_IS_INTAKE_PAGE (self), NULL);
+
+  return self->signature;
 }
