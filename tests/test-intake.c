@@ -298,6 +298,38 @@ has_condition (GListModel *conditions,
   return FALSE;
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_type (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Saves the whole form, scrolled part included, as @name.png. */
+static void
+screenshot_form (Fixture    *fixture,
+                 const char *name)
+{
+  GtkWidget *form = find_type (GTK_WIDGET (fixture->page), ADW_TYPE_CLAMP);
+  g_autofree char *path = NULL;
+
+  g_assert_nonnull (form);
+  desk_test_iterate (300);
+  path = desk_test_save_screenshot (form, name);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 /* Saves the window at @width as build/tests/screenshots/@name.png, then dark as @name-dark. */
 static void
 screenshot (Fixture    *fixture,
@@ -348,6 +380,7 @@ test_intake_creates_ticket (Fixture       *fixture,
   gtk_editable_set_text (desk_intake_device_get_field (section, "imei"), GOOD_IMEI);
   g_assert_null (desk_intake_page_get_blocker (fixture->page));
   screenshot (fixture, 1000, "intake-filled");
+  screenshot_form (fixture, "intake-filled-form");
   screenshot (fixture, 360, "intake-filled-narrow");
 
   desk_intake_page_get_totals (fixture->page, &totals);
