@@ -52,6 +52,7 @@ main (int   argc,
   g_autoptr(DeskSandbox) sandbox = g_object_new (DESK_TYPE_SANDBOX, "rate-limit", 0, NULL);
   g_autoptr(DeskApiClient) client = NULL;
   g_autoptr(GSettings) settings = NULL;
+  g_autoptr(DeskContext) context = NULL;
   g_autoptr(GError) error = NULL;
   const char *names[N_ROUNDS] = { "Ngu", "Okaf", "Wright", "Chen", "Al-S", "Lopez", "Kim" };
   double local[N_ROUNDS], server[N_ROUNDS];
@@ -67,7 +68,8 @@ main (int   argc,
   desk_rate_governor_set_limit (desk_api_client_get_governor (client), 100000);
   settings = g_settings_new (APP_ID);
 
-  page = DESK_CUSTOMERS_PAGE (desk_customers_page_new (client, NULL, settings));
+  context = desk_context_new_for_client (settings, client, NULL);
+  page = DESK_CUSTOMERS_PAGE (desk_customers_page_new (context));
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 1100, 720);
   gtk_window_set_child (window, GTK_WIDGET (page));

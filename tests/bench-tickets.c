@@ -238,6 +238,7 @@ bench_tickets (void)
   g_autoptr(DeskApiClient) client = NULL;
   g_autoptr(DeskCatalog) catalog = NULL;
   g_autoptr(GSettings) settings = NULL;
+  g_autoptr(DeskContext) context = NULL;
   g_autoptr(GError) error = NULL;
   DeskTicketFilters filters = { .range = DESK_TICKET_RANGE_ALL };
   Bench bench = { 0, };
@@ -256,7 +257,8 @@ bench_tickets (void)
   settings = g_settings_new ("io.frontdesk.FrontDesk");
 
   before_page = rss_kib ();
-  bench.page = DESK_TICKETS_PAGE (desk_tickets_page_new (client, catalog, settings));
+  context = desk_context_new_for_client (settings, client, catalog);
+  bench.page = DESK_TICKETS_PAGE (desk_tickets_page_new (context));
   window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (window, 1280, 800);
   gtk_window_set_child (window, GTK_WIDGET (bench.page));

@@ -32,6 +32,7 @@ typedef struct
   DeskApiClient  *client;
   DeskCatalog    *catalog;
   GSettings      *settings;
+  DeskContext    *context;
   GtkWindow      *window;
   DeskIntakePage *page;
   GAsyncResult   *result;
@@ -55,8 +56,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->settings = g_settings_new ("io.frontdesk.FrontDesk");
   g_settings_reset (fixture->settings, "intake-require-pre-conditions");
 
-  fixture->page = DESK_INTAKE_PAGE (desk_intake_page_new (fixture->client, fixture->catalog,
-                                                          fixture->settings));
+  fixture->context = desk_context_new_for_client (fixture->settings, fixture->client,
+                                                  fixture->catalog);
+  fixture->page = DESK_INTAKE_PAGE (desk_intake_page_new (fixture->context));
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 900);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
@@ -70,6 +72,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (fixture->window);
   desk_test_iterate (50);
   g_clear_object (&fixture->result);
+  g_clear_object (&fixture->context);
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->catalog);
   g_clear_object (&fixture->client);

@@ -12,60 +12,11 @@
 #include "desk-context.h"
 #include "desk-keyring.h"
 #include "desk-sandbox.h"
-#include "desk-server-url.h"
 #include "desk-test-utils.h"
 #include "preferences/desk-preferences-window.h"
 
 /* These tests run without a session bus (DBUS_SESSION_BUS_ADDRESS=disabled:), which is
  * also what a computer without a keyring service looks like to libsecret. */
-
-typedef struct
-{
-  const char *text;
-  const char *stored;   /* NULL when refused */
-  int         code;
-} UrlCase;
-
-static const UrlCase url_cases[] = {
-  { "https://api.repairdesk.co/api/web/v1/", "https://api.repairdesk.co/api/web/v1/", 0 },
-  { "  https://api.repairdesk.co/api/web/v1  ", "https://api.repairdesk.co/api/web/v1/", 0 },
-  { "HTTPS://shop.example.com:8443/api", "HTTPS://shop.example.com:8443/api/", 0 },
-  { "http://127.0.0.1:8080/api/web/v1/", "http://127.0.0.1:8080/api/web/v1/", 0 },
-  { "http://127.5.6.7/", "http://127.5.6.7/", 0 },
-  { "http://localhost:3000", "http://localhost:3000/", 0 },
-  { "http://[::1]:3000/v1", "http://[::1]:3000/v1/", 0 },
-  { "http://api.repairdesk.co/api/web/v1/", NULL, DESK_SERVER_URL_ERROR_INSECURE },
-  { "http://192.168.1.10/", NULL, DESK_SERVER_URL_ERROR_INSECURE },
-  { "http://localhost.example.com/", NULL, DESK_SERVER_URL_ERROR_INSECURE },
-  { "http://127.0.0.1.example.com/", NULL, DESK_SERVER_URL_ERROR_INSECURE },
-  { "http://[::ffff:10.0.0.1]/", NULL, DESK_SERVER_URL_ERROR_INSECURE },
-  { "ftp://localhost/", NULL, DESK_SERVER_URL_ERROR_INSECURE },
-  { "ws://127.0.0.1/", NULL, DESK_SERVER_URL_ERROR_INSECURE },
-  { "api.repairdesk.co/api/web/v1/", NULL, DESK_SERVER_URL_ERROR_INVALID },
-  { "https://", NULL, DESK_SERVER_URL_ERROR_INVALID },
-  { "https://shop.example.com/api?key=1", NULL, DESK_SERVER_URL_ERROR_INVALID },
-  { "https://shop.example.com/api#top", NULL, DESK_SERVER_URL_ERROR_INVALID },
-  { "", NULL, DESK_SERVER_URL_ERROR_INVALID },
-  { "   ", NULL, DESK_SERVER_URL_ERROR_INVALID },
-};
-
-static void
-test_url_rule (void)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (url_cases); i++)
-    {
-      const UrlCase *c = &url_cases[i];
-      g_autoptr(GError) error = NULL;
-      g_autofree char *stored = desk_server_url_normalize (c->text, &error);
-
-      g_test_message ("URL “%s”", c->text);
-      g_assert_cmpstr (stored, ==, c->stored);
-      if (c->stored == NULL)
-        g_assert_error (error, DESK_SERVER_URL_ERROR, c->code);
-      else
-        g_assert_no_error (error);
-    }
-}
 
 typedef struct
 {
@@ -344,7 +295,6 @@ main (int   argc,
 {
   desk_test_init (&argc, &argv);
 
-  g_test_add_func ("/preferences/url-rule", test_url_rule);
   g_test_add_func ("/preferences/keyring-unavailable", test_keyring_unavailable);
   g_test_add ("/preferences/url-row", Fixture, NULL,
               fixture_set_up, test_url_row, fixture_tear_down);

@@ -13,7 +13,7 @@
 #include "desk-results-view.h"
 #include "desk-sandbox.h"
 #include "desk-test-utils.h"
-#include "tickets/desk-ticket-match.h"
+#include "desk-ticket-match.h"
 #include "tickets/desk-tickets-page.h"
 
 /* The Tickets screen alone, against a small in-process sandbox store. */
@@ -28,6 +28,7 @@ typedef struct
   DeskApiClient   *client;
   DeskCatalog     *catalog;
   GSettings       *settings;
+  DeskContext     *context;
   GtkWindow       *window;
   DeskTicketsPage *page;
   GPtrArray       *messages;
@@ -60,9 +61,10 @@ fixture_set_up (Fixture       *fixture,
   /* The memory backend lives as long as the process: start from no remembered filters. */
   g_settings_reset (fixture->settings, "ticket-filters");
   fixture->messages = g_ptr_array_new_with_free_func (g_free);
+  fixture->context = desk_context_new_for_client (fixture->settings, fixture->client,
+                                                  fixture->catalog);
 
-  fixture->page = DESK_TICKETS_PAGE (desk_tickets_page_new (fixture->client, fixture->catalog,
-                                                            fixture->settings));
+  fixture->page = DESK_TICKETS_PAGE (desk_tickets_page_new (fixture->context));
   g_signal_connect (desk_tickets_page_get_detail (fixture->page), "message",
                     G_CALLBACK (message_cb), fixture);
 
@@ -83,6 +85,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (fixture->window);
   desk_test_iterate (50);
   g_clear_pointer (&fixture->messages, g_ptr_array_unref);
+  g_clear_object (&fixture->context);
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->catalog);
   g_clear_object (&fixture->client);
@@ -363,9 +366,7 @@ test_filter_status_people (Fixture       *fixture,
                                                               "Created By")), 1);
   wait_for_list (fixture);
   /* A new page starts from the remembered filters. */
-  again = g_object_ref_sink (DESK_TICKETS_PAGE (desk_tickets_page_new (fixture->client,
-                                                                       fixture->catalog,
-                                                                       fixture->settings)));
+  again = g_object_ref_sink (DESK_TICKETS_PAGE (desk_tickets_page_new (fixture->context)));
   g_assert_cmpint (desk_tickets_page_get_filters (again)->range, ==, DESK_TICKET_RANGE_ALL);
   g_assert_cmpint (desk_tickets_page_get_filters (again)->created_by, ==,
                    desk_named_item_get_id (employee));
@@ -871,7 +872,8 @@ test_empty_today_text (void)
   client = desk_api_client_new (desk_sandbox_get_url (sandbox), DESK_SANDBOX_DEMO_API_KEY);
   catalog = desk_catalog_new (client);
   fixture.catalog = catalog;
-  fixture.page = DESK_TICKETS_PAGE (desk_tickets_page_new (client, catalog, settings));
+  fixture.context = desk_context_new_for_client (settings, client, catalog);
+  fixture.page = DESK_TICKETS_PAGE (desk_tickets_page_new (fixture.context));
   gtk_window_set_child (window, GTK_WIDGET (fixture.page));
   gtk_window_present (window);
 
@@ -883,6 +885,7 @@ test_empty_today_text (void)
 
   gtk_window_destroy (window);
   desk_test_iterate (50);
+  g_clear_object (&fixture.context);
   desk_sandbox_stop (sandbox);
 }
 

@@ -133,7 +133,7 @@ open_first_ticket (GtkWindow *window)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s",
                                              "tickets"));
-  page = DESK_TICKETS_PAGE (adw_bin_get_child (ADW_BIN (get_child (window, "tickets_bin"))));
+  page = DESK_TICKETS_PAGE (desk_window_get_page (DESK_WINDOW (window), "tickets"));
   g_assert_true (desk_test_wait_for (rows_loaded, page, 20000));
   ticket = g_list_model_get_item (desk_tickets_page_get_rows (page), 0);
   desk_tickets_page_open (page, ticket);
@@ -198,12 +198,14 @@ test_window_welcome (void)
 /* Whether the keyboard is in a search entry of the screen in @bin. */
 static gboolean
 focus_in_search_of (GtkWindow  *window,
-                    const char *bin)
+                    const char *section)
 {
   GtkWidget *focus = gtk_window_get_focus (window);
   GtkWidget *entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) : NULL;
 
-  return entry != NULL && gtk_widget_is_ancestor (entry, get_child (window, bin));
+  return entry != NULL &&
+         gtk_widget_is_ancestor (entry, GTK_WIDGET (desk_window_get_page (DESK_WINDOW (window),
+                                                                          section)));
 }
 
 /* app.search, as `gapplication action` or a shortcut sends it: into the customers' search
@@ -216,14 +218,14 @@ check_search_action (DeskApplication *app,
   g_action_group_activate_action (G_ACTION_GROUP (app), "search", NULL);
   desk_test_iterate (200);
   g_assert_cmpstr (visible_page (window, "content_stack"), ==, "tickets");
-  g_assert_true (focus_in_search_of (window, "tickets_bin"));
+  g_assert_true (focus_in_search_of (window, "tickets"));
 
   g_assert_true (desk_window_show_section (DESK_WINDOW (window), "customers"));
   desk_test_iterate (200);
   g_action_group_activate_action (G_ACTION_GROUP (app), "search", NULL);
   desk_test_iterate (200);
   g_assert_cmpstr (visible_page (window, "content_stack"), ==, "customers");
-  g_assert_true (focus_in_search_of (window, "customers_bin"));
+  g_assert_true (focus_in_search_of (window, "customers"));
 }
 
 static void

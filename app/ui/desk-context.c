@@ -17,9 +17,11 @@
 #include "desk-context.h"
 #include "desk-keyring.h"
 
-/* The state every screen shares: settings, the account, the API client, and the demo
- * store when that is what Front Desk works on. Handed down as a property, so that tests
- * can build screens around a context of their own. */
+/* The services every screen shares: settings, the API client, the catalog of reference
+ * lists, the account, and the demo store when that is what Front Desk works on. Handed
+ * down as one property (as GNOME Calendar's GcalContext), so that a screen reaches every
+ * service through it and tests build screens around a context of their own. The next
+ * services (the outbox, the drafts store, the search index) join here. */
 struct _DeskContext
 {
   GObject        parent_instance;
@@ -27,6 +29,7 @@ struct _DeskContext
   /* owned */
   GSettings     *settings;
   DeskApiClient *client;
+  DeskCatalog   *catalog;
   DeskSandbox   *sandbox;
   char          *server_url;
   char          *api_key;
@@ -42,6 +45,7 @@ enum {
   PROP_0,
   PROP_SETTINGS,
   PROP_CLIENT,
+  PROP_CATALOG,
   PROP_DEMO,
   PROP_SANDBOX,
   PROP_SERVER_URL,
@@ -56,6 +60,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* Another store (the demo store, another server) has other reference lists: the catalog
+ * is made anew when it is next asked for. */
+static void
+drop_catalog (DeskContext *self)
+{
+  if (self->catalog == NULL)
+    return;
+
+  g_clear_object (&self->catalog);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
+}
 
 /* Keys do not linger in freed memory. */
 static void
@@ -112,7 +128,9 @@ desk_context_constructed (GObject *object)
 
   g_assert (self->settings != NULL);
   self->server_url = g_settings_get_string (self->settings, "server-url");
-  self->client = desk_api_client_new (self->server_url, NULL);
+  /* A test hands in a client of its own, on a sandbox of its own. */
+  if (self->client == NULL)
+    self->client = desk_api_client_new (self->server_url, NULL);
   g_signal_connect_object (self->settings, "changed::server-url",
                            G_CALLBACK (server_url_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -124,6 +142,7 @@ desk_context_finalize (GObject *object)
 
   wipe_api_key (self);
   g_clear_pointer (&self->server_url, g_free);
+  g_clear_object (&self->catalog);
   g_clear_object (&self->client);
   /* The last reference stops the sandbox's server thread. */
   g_clear_object (&self->sandbox);
@@ -147,6 +166,9 @@ desk_context_get_property (GObject    *object,
       break;
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
+      break;
+    case PROP_CATALOG:
+      g_value_set_object (value, desk_context_get_catalog (self));
       break;
     case PROP_DEMO:
       g_value_set_boolean (value, self->demo);
@@ -178,6 +200,12 @@ desk_context_set_property (GObject      *object,
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
       break;
+    case PROP_CLIENT:
+      self->client = g_value_dup_object (value);
+      break;
+    case PROP_CATALOG:
+      self->catalog = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -198,7 +226,11 @@ desk_context_class_init (DeskContextClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL, DESK_TYPE_API_CLIENT,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The reference lists of the store in use; notified when another store drops them. */
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL, DESK_TYPE_CATALOG,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* TRUE from the moment the demo store is asked for; #DeskContext:sandbox is set once it
    * serves. */
   properties[PROP_DEMO] =
@@ -237,6 +269,30 @@ desk_context_new (GSettings *settings)
                        NULL);
 }
 
+/**
+ * desk_context_new_for_client:
+ * @settings: where Front Desk keeps its settings
+ * @client: the client to talk through
+ * @catalog: (nullable): the reference lists, or %NULL to make them from @client
+ *
+ * A context around a client of the caller's, for a screen tested on its own.
+ */
+DeskContext *
+desk_context_new_for_client (GSettings     *settings,
+                             DeskApiClient *client,
+                             DeskCatalog   *catalog)
+{
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (DESK_IS_API_CLIENT (client), NULL);
+  g_return_val_if_fail (catalog == NULL || DESK_IS_CATALOG (catalog), NULL);
+
+  return g_object_new (DESK_TYPE_CONTEXT,
+                       "settings", settings,
+                       "client", client,
+                       "catalog", catalog,
+                       NULL);
+}
+
 GSettings *
 desk_context_get_settings (DeskContext *self)
 {
@@ -252,6 +308,19 @@ desk_context_get_client (DeskContext *self)
   g_return_val_if_fail (DESK_IS_CONTEXT (self), NULL);
 
   return self->client;
+}
+
+/* Returns: (transfer none): the reference lists (statuses, employees, ...) of the store in
+ * use, made when first asked for */
+DeskCatalog *
+desk_context_get_catalog (DeskContext *self)
+{
+  g_return_val_if_fail (DESK_IS_CONTEXT (self), NULL);
+
+  if (self->catalog == NULL)
+    self->catalog = desk_catalog_new (self->client);
+
+  return self->catalog;
 }
 
 gboolean
@@ -343,6 +412,7 @@ sandbox_started_cb (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       self->demo = FALSE;
+      drop_catalog (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
       g_task_return_error (task, error);
       return;
@@ -379,6 +449,7 @@ desk_context_leave_demo (DeskContext *self)
   desk_api_client_set_api_key (self->client, self->api_key);
   g_settings_set_boolean (self->settings, "demo-mode", FALSE);
 
+  drop_catalog (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SANDBOX]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
 }
@@ -419,6 +490,7 @@ desk_context_start_demo_async (DeskContext         *self,
     }
 
   self->demo = TRUE;
+  drop_catalog (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
 
   db_path = g_build_filename (g_get_user_data_dir (), "frontdesk", "demo-store.sqlite", NULL);

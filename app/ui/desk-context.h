@@ -19,8 +19,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DeskContext, desk_context, DESK, CONTEXT, GObject)
 
 DeskContext   *desk_context_new                      (GSettings            *settings);
+DeskContext   *desk_context_new_for_client           (GSettings            *settings,
+                                                      DeskApiClient        *client,
+                                                      DeskCatalog          *catalog);
 GSettings     *desk_context_get_settings             (DeskContext          *self);
 DeskApiClient *desk_context_get_client               (DeskContext          *self);
+DeskCatalog   *desk_context_get_catalog              (DeskContext          *self);
 gboolean       desk_context_get_demo                 (DeskContext          *self);
 DeskSandbox   *desk_context_get_sandbox              (DeskContext          *self);
 void           desk_context_start_demo_async         (DeskContext          *self,

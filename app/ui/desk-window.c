@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 
 #include "customers/desk-customers-page.h"
 #include "desk-window.h"
@@ -33,13 +34,10 @@ struct _DeskWindow
   GtkWidget            *back_button;
   GtkWidget            *sidebar_demo_marker;
   GtkWidget            *content_demo_marker;
-  AdwBin               *tickets_bin;
-  AdwBin               *customers_bin;
   DeskActivityIndicator *activity_indicator;
 
   /* owned */
   DeskContext          *context;
-  DeskCatalog          *catalog;
   GCancellable         *cancellable;
 
   /* state */
@@ -57,36 +55,121 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The screens of the sidebar, in its order (Alt+1 is the first). A screen is a DeskPage
+ * subclass, made with the window's context when it is first shown; one without a type yet
+ * shows what it will be for. Adding a screen is one folder and one line here. */
+typedef struct
+{
+  const char *name;          /* the stack child, and win.show-section's parameter */
+  const char *title;
+  const char *icon_name;
+  GType     (*get_type) (void);
+  const char *description;   /* for a screen still to come */
+} DeskScreen;
+
+static const DeskScreen screens[] = {
+  { "tickets", N_("Tickets"), "applications-engineering-symbolic", desk_tickets_page_get_type },
+  { "customers", N_("Customers"), "system-users-symbolic", desk_customers_page_get_type },
+  { "invoices", N_("Invoices"), "x-office-document-symbolic", NULL,
+    N_("Invoices for finished repairs and sales, with what is paid and what is still due.") },
+};
+
+static const DeskScreen *
+find_screen (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    if (g_strcmp0 (screens[i].name, name) == 0)
+      return &screens[i];
+
+  return NULL;
+}
+
+static AdwBin *
+screen_bin (DeskWindow *self,
+            const char *name)
+{
+  GtkWidget *child = gtk_stack_get_child_by_name (self->content_stack, name);
+
+  return ADW_IS_BIN (child) ? ADW_BIN (child) : NULL;
+}
+
 /* The screens are made when they are first shown, once there is a server to ask: the
  * account's or the demo store. A screen starts loading as soon as it exists. */
 static void
 ensure_visible_screen (DeskWindow *self)
 {
-  const char *section = gtk_stack_get_visible_child_name (self->content_stack);
-  DeskApiClient *client = desk_context_get_client (self->context);
-  GSettings *settings = desk_context_get_settings (self->context);
+  const char *name = gtk_stack_get_visible_child_name (self->content_stack);
+  const DeskScreen *screen = find_screen (name);
+  AdwBin *bin = screen_bin (self, name);
+
+  /* The stacks are being taken apart. */
+  if (self->main_stack == NULL || self->context == NULL)
+    return;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "sections") != 0)
     return;
 
-  if (self->catalog == NULL)
-    self->catalog = desk_catalog_new (client);
-
-  if (g_strcmp0 (section, "tickets") == 0 && adw_bin_get_child (self->tickets_bin) == NULL)
-    adw_bin_set_child (self->tickets_bin,
-                       desk_tickets_page_new (client, self->catalog, settings));
-  else if (g_strcmp0 (section, "customers") == 0 && adw_bin_get_child (self->customers_bin) == NULL)
-    adw_bin_set_child (self->customers_bin,
-                       desk_customers_page_new (client, self->catalog, settings));
+  if (screen != NULL && screen->get_type != NULL && bin != NULL && adw_bin_get_child (bin) == NULL)
+    adw_bin_set_child (bin, g_object_new (screen->get_type (), "context", self->context, NULL));
 }
 
-/* Another store (the demo, or back to the account) has other records and reference lists. */
+/* Another store (the demo, or back to the account) has other records and reference lists;
+ * the context drops its catalog itself. */
 static void
 drop_screens (DeskWindow *self)
 {
-  adw_bin_set_child (self->tickets_bin, NULL);
-  adw_bin_set_child (self->customers_bin, NULL);
-  g_clear_object (&self->catalog);
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    {
+      AdwBin *bin = screen_bin (self, screens[i].name);
+
+      if (bin != NULL)
+        adw_bin_set_child (bin, NULL);
+    }
+}
+
+static GtkWidget *
+new_sidebar_row (const DeskScreen *screen)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(screen->title));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (screen->icon_name));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, screen->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(screen->title), -1);
+
+  return row;
+}
+
+static GtkWidget *
+new_screen_child (const DeskScreen *screen)
+{
+  GtkWidget *status;
+
+  if (screen->get_type != NULL)
+    return adw_bin_new ();
+
+  status = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), screen->icon_name);
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _(screen->title));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), _(screen->description));
+
+  return status;
+}
+
+static void
+add_screens (DeskWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    {
+      gtk_list_box_append (self->sidebar_list, new_sidebar_row (&screens[i]));
+      gtk_stack_add_titled (self->content_stack, new_screen_child (&screens[i]),
+                            screens[i].name, _(screens[i].title));
+    }
 }
 
 /* The welcome page stays until there is something to work on: an account or the demo
@@ -121,6 +204,7 @@ update_demo_markers (DeskWindow *self)
   gtk_widget_set_visible (self->sidebar_demo_marker, demo && folded);
 }
 
+/* The sidebar's selection always names the section in view. */
 static void
 select_sidebar_row (DeskWindow *self,
                     const char *name)
@@ -212,6 +296,26 @@ sidebar_row_activated_cb (DeskWindow    *self,
   desk_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
+/* The arrow keys move the sidebar's selection without activating the row: the section in
+ * view follows the selection, so the two never disagree. The leaflet stays on the sidebar
+ * until the row is activated. */
+static void
+sidebar_row_selected_cb (DeskWindow    *self,
+                         GtkListBoxRow *row)
+{
+  const char *visible;
+
+  /* The window is being taken apart. */
+  if (self->content_stack == NULL)
+    return;
+
+  visible = gtk_stack_get_visible_child_name (self->content_stack);
+  if (row == NULL)
+    select_sidebar_row (self, visible);
+  else if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), visible) != 0)
+    gtk_stack_set_visible_child_name (self->content_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
 static void
 back_button_clicked_cb (DeskWindow *self)
 {
@@ -221,10 +325,19 @@ back_button_clicked_cb (DeskWindow *self)
 static void
 content_stack_visible_child_cb (DeskWindow *self)
 {
-  GtkWidget *child = gtk_stack_get_visible_child (self->content_stack);
-  GtkStackPage *page = gtk_stack_get_page (self->content_stack, child);
+  GtkWidget *child;
+  GtkStackPage *page;
+
+  if (self->content_stack == NULL || self->sidebar_list == NULL)
+    return;
+
+  child = gtk_stack_get_visible_child (self->content_stack);
+  page = child != NULL ? gtk_stack_get_page (self->content_stack, child) : NULL;
+  if (page == NULL)
+    return;
 
   adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
+  select_sidebar_row (self, gtk_stack_get_visible_child_name (self->content_stack));
   ensure_visible_screen (self);
 }
 
@@ -245,15 +358,15 @@ show_ticket_action_cb (GtkWidget  *widget,
 {
   DeskWindow *self = DESK_WINDOW (widget);
   g_autoptr(DeskTicket) ticket = desk_ticket_new ();
-  GtkWidget *page;
+  DeskPage *page;
 
   desk_window_show_section (self, "tickets");
-  page = adw_bin_get_child (self->tickets_bin);
-  if (!DESK_IS_TICKETS_PAGE (page))
+  page = desk_window_get_page (self, "tickets");
+  if (page == NULL)
     return;
 
   g_object_set (ticket, "id", g_variant_get_int64 (parameter), NULL);
-  desk_tickets_page_open (DESK_TICKETS_PAGE (page), ticket);
+  desk_page_show_record (page, DESK_RECORD (ticket));
 }
 
 static gboolean
@@ -303,7 +416,6 @@ desk_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->context);
-  g_clear_object (&self->catalog);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), DESK_TYPE_WINDOW);
 
@@ -366,12 +478,9 @@ desk_window_class_init (DeskWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-ticket", "x", show_ticket_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
-                                       "win.show-section", "s", "tickets");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
-                                       "win.show-section", "s", "customers");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
-                                       "win.show-section", "s", "invoices");
+  for (guint i = 0; i < G_N_ELEMENTS (screens) && i < 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-section", "s", screens[i].name);
 
   g_type_ensure (DESK_TYPE_WELCOME_PAGE);
   g_type_ensure (DESK_TYPE_ACTIVITY_INDICATOR);
@@ -390,10 +499,9 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar_demo_marker);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_demo_marker);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, tickets_bin);
-  gtk_widget_class_bind_template_child (widget_class, DeskWindow, customers_bin);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, activity_indicator);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, content_stack_visible_child_cb);
 }
@@ -404,6 +512,7 @@ desk_window_init (DeskWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_screens (self);
 }
 
 DeskWindow *
@@ -462,22 +571,39 @@ desk_window_show_section (DeskWindow *self,
   return TRUE;
 }
 
-/* Puts the cursor in the search of the Customers screen when it is shown, and of the
- * Tickets screen otherwise, so that a scan or a name typed next lands where it is looked
- * for. */
+/* Returns: (transfer none) (nullable): the screen @name once it has been made */
+DeskPage *
+desk_window_get_page (DeskWindow *self,
+                      const char *name)
+{
+  AdwBin *bin;
+
+  g_return_val_if_fail (DESK_IS_WINDOW (self), NULL);
+
+  bin = screen_bin (self, name);
+  if (bin == NULL || !DESK_IS_PAGE (adw_bin_get_child (bin)))
+    return NULL;
+
+  return DESK_PAGE (adw_bin_get_child (bin));
+}
+
+/* Puts the cursor in the search of the screen in view, and of the Tickets screen when the
+ * screen in view has none yet, so that a scan or a name typed next lands where it is
+ * looked for. */
 void
 desk_window_search (DeskWindow *self)
 {
-  gboolean customers;
-  GtkWidget *page;
+  DeskPage *page;
 
   g_return_if_fail (DESK_IS_WINDOW (self));
 
-  customers = g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "customers") == 0;
-  if (!customers)
-    desk_window_show_section (self, "tickets");
+  page = desk_window_get_page (self, gtk_stack_get_visible_child_name (self->content_stack));
+  if (page == NULL)
+    {
+      desk_window_show_section (self, "tickets");
+      page = desk_window_get_page (self, "tickets");
+    }
 
-  page = adw_bin_get_child (customers ? self->customers_bin : self->tickets_bin);
   if (page != NULL)
-    gtk_widget_activate_action (page, customers ? "customers.search" : "tickets.find", NULL);
+    desk_page_focus_search (page);
 }

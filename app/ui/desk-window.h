@@ -11,6 +11,7 @@
 
 #include "desk-application.h"
 #include "desk-context.h"
+#include "desk-page.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,7 @@ void         desk_window_add_toast    (DeskWindow      *self,
 gboolean     desk_window_show_section (DeskWindow      *self,
                                        const char      *name);
 void         desk_window_search       (DeskWindow      *self);
+DeskPage    *desk_window_get_page     (DeskWindow      *self,
+                                       const char      *name);
 
 G_END_DECLS

@@ -673,6 +673,32 @@ add_window_shortcuts (DeskCustomersPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+/* --- DeskPage -------------------------------------------------------------------------- */
+
+static void
+desk_customers_page_reload (DeskPage *page)
+{
+  desk_paged_list_reload (DESK_CUSTOMERS_PAGE (page)->shown);
+}
+
+static gboolean
+desk_customers_page_show_record (DeskPage   *page,
+                                 DeskRecord *record)
+{
+  if (!DESK_IS_CUSTOMER (record))
+    return FALSE;
+
+  desk_customers_page_show_customer (DESK_CUSTOMERS_PAGE (page), DESK_CUSTOMER (record));
+
+  return TRUE;
+}
+
+static void
+desk_customers_page_focus_search (DeskPage *page)
+{
+  search_action (GTK_WIDGET (page), "customers.search", NULL);
+}
+
 /* --- GObject --------------------------------------------------------------------------- */
 
 static void
@@ -807,10 +833,14 @@ desk_customers_page_class_init (DeskCustomersPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DeskPageClass *page_class = DESK_PAGE_CLASS (klass);
 
   object_class->constructed = desk_customers_page_constructed;
   object_class->dispose = desk_customers_page_dispose;
   object_class->get_property = desk_customers_page_get_property;
+  page_class->reload = desk_customers_page_reload;
+  page_class->show_record = desk_customers_page_show_record;
+  page_class->focus_search = desk_customers_page_focus_search;
 
   /* Whether a server query is still to come or on its way for what is typed. */
   properties[PROP_SEARCHING] =
@@ -849,12 +879,11 @@ desk_customers_page_init (DeskCustomersPage *self)
 }
 
 GtkWidget *
-desk_customers_page_new (DeskApiClient *client,
-                         DeskCatalog   *catalog,
-                         GSettings     *settings)
+desk_customers_page_new (DeskContext *context)
 {
-  return g_object_new (DESK_TYPE_CUSTOMERS_PAGE, "client", client, "catalog", catalog,
-                       "settings", settings, NULL);
+  g_return_val_if_fail (DESK_IS_CONTEXT (context), NULL);
+
+  return g_object_new (DESK_TYPE_CUSTOMERS_PAGE, "context", context, NULL);
 }
 
 /* The rows on screen: the loaded customers that match what is typed. */

@@ -18,9 +18,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskCustomersPage, desk_customers_page, DESK, CUSTOMERS_PAGE, DeskPage)
 
-GtkWidget    *desk_customers_page_new             (DeskApiClient     *client,
-                                                   DeskCatalog       *catalog,
-                                                   GSettings         *settings);
+GtkWidget    *desk_customers_page_new             (DeskContext       *context);
 GListModel   *desk_customers_page_get_model       (DeskCustomersPage *self);
 const char   *desk_customers_page_get_state       (DeskCustomersPage *self);
 gboolean      desk_customers_page_get_searching   (DeskCustomersPage *self);

@@ -887,12 +887,11 @@ desk_intake_page_init (DeskIntakePage *self)
 /* --- Public API ---------------------------------------------------------------------------- */
 
 GtkWidget *
-desk_intake_page_new (DeskApiClient *client,
-                      DeskCatalog   *catalog,
-                      GSettings     *settings)
+desk_intake_page_new (DeskContext *context)
 {
-  return g_object_new (DESK_TYPE_INTAKE_PAGE,
-                       "client", client, "catalog", catalog, "settings", settings, NULL);
+  g_return_val_if_fail (DESK_IS_CONTEXT (context), NULL);
+
+  return g_object_new (DESK_TYPE_INTAKE_PAGE, "context", context, NULL);
 }
 
 void

@@ -18,9 +18,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskIntakePage, desk_intake_page, DESK, INTAKE_PAGE, DeskPage)
 
-GtkWidget    *desk_intake_page_new             (DeskApiClient  *client,
-                                                DeskCatalog    *catalog,
-                                                GSettings      *settings);
+GtkWidget    *desk_intake_page_new             (DeskContext    *context);
 void          desk_intake_page_set_customer    (DeskIntakePage *self,
                                                 DeskCustomer   *customer);
 DeskCustomer *desk_intake_page_get_customer    (DeskIntakePage *self);

@@ -744,6 +744,40 @@ desk_tickets_page_size_allocate (GtkWidget *widget,
   gtk_widget_allocate (GTK_WIDGET (self->toast_overlay), width, height, baseline, NULL);
 }
 
+/* --- DeskPage ------------------------------------------------------------------------------ */
+
+static void
+desk_tickets_page_reload (DeskPage *page)
+{
+  DeskTicketsPage *self = DESK_TICKETS_PAGE (page);
+
+  if (self->shown != NULL)
+    desk_paged_list_reload (self->shown);
+}
+
+/* A ticket named elsewhere (a customer's tickets): a search typed earlier has nothing to
+ * do with it, and would leave the list beside it saying something else. */
+static gboolean
+desk_tickets_page_show_record (DeskPage   *page,
+                               DeskRecord *record)
+{
+  DeskTicketsPage *self = DESK_TICKETS_PAGE (page);
+
+  if (!DESK_IS_TICKET (record))
+    return FALSE;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  desk_tickets_page_open (self, DESK_TICKET (record));
+
+  return TRUE;
+}
+
+static void
+desk_tickets_page_focus_search (DeskPage *page)
+{
+  find_action (GTK_WIDGET (page), "tickets.find", NULL);
+}
+
 /* --- GObject ------------------------------------------------------------------------------ */
 
 static void
@@ -858,6 +892,7 @@ desk_tickets_page_class_init (DeskTicketsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DeskPageClass *page_class = DESK_PAGE_CLASS (klass);
 
   object_class->constructed = desk_tickets_page_constructed;
   object_class->dispose = desk_tickets_page_dispose;
@@ -865,6 +900,9 @@ desk_tickets_page_class_init (DeskTicketsPageClass *klass)
   object_class->get_property = desk_tickets_page_get_property;
   widget_class->measure = desk_tickets_page_measure;
   widget_class->size_allocate = desk_tickets_page_size_allocate;
+  page_class->reload = desk_tickets_page_reload;
+  page_class->show_record = desk_tickets_page_show_record;
+  page_class->focus_search = desk_tickets_page_focus_search;
 
   /* Whether a server search is waiting to be sent or on its way. */
   properties[PROP_SEARCHING] =
@@ -954,12 +992,11 @@ desk_tickets_page_init (DeskTicketsPage *self)
 /* --- Public API ---------------------------------------------------------------------------- */
 
 GtkWidget *
-desk_tickets_page_new (DeskApiClient *client,
-                       DeskCatalog   *catalog,
-                       GSettings     *settings)
+desk_tickets_page_new (DeskContext *context)
 {
-  return g_object_new (DESK_TYPE_TICKETS_PAGE,
-                       "client", client, "catalog", catalog, "settings", settings, NULL);
+  g_return_val_if_fail (DESK_IS_CONTEXT (context), NULL);
+
+  return g_object_new (DESK_TYPE_TICKETS_PAGE, "context", context, NULL);
 }
 
 /* Returns: (transfer none): the rows shown, after the local match */

@@ -21,9 +21,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskTicketsPage, desk_tickets_page, DESK, TICKETS_PAGE, DeskPage)
 
-GtkWidget               *desk_tickets_page_new         (DeskApiClient           *client,
-                                                        DeskCatalog             *catalog,
-                                                        GSettings               *settings);
+GtkWidget               *desk_tickets_page_new         (DeskContext             *context);
 GListModel              *desk_tickets_page_get_rows    (DeskTicketsPage         *self);
 DeskPagedList           *desk_tickets_page_get_list    (DeskTicketsPage         *self);
 DeskTicketDetail        *desk_tickets_page_get_detail  (DeskTicketsPage         *self);
