@@ -13,6 +13,7 @@
 #include "desk-sandbox.h"
 #include "desk-test-utils.h"
 #include "desk-window.h"
+#include "intake/desk-intake-page.h"
 #include "tickets/desk-tickets-page.h"
 
 /* The window around its screens: the table of screens, the sidebar that names the
@@ -147,7 +148,7 @@ static void
 test_table (Fixture       *fixture,
             gconstpointer  data)
 {
-  const char *sections[] = { "tickets", "customers", "invoices" };
+  const char *sections[] = { "tickets", "intake", "customers", "invoices" };
   DeskPage *customers;
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
@@ -157,7 +158,7 @@ test_table (Fixture       *fixture,
       g_assert_cmpstr (visible_section (fixture), ==, sections[i]);
     }
 
-  g_assert_false (desk_window_show_section (fixture->window, "intake"));
+  g_assert_false (desk_window_show_section (fixture->window, "refunds"));
   g_assert_nonnull (desk_window_get_page (fixture->window, "tickets"));
   customers = desk_window_get_page (fixture->window, "customers");
   g_assert_true (DESK_IS_CUSTOMERS_PAGE (customers));
@@ -231,6 +232,28 @@ test_show_ticket_clears_search (Fixture       *fixture,
   g_assert_null (desk_paged_list_get_query (desk_tickets_page_get_list (page))->keyword);
 }
 
+static gboolean
+focus_in_search (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (((Fixture *) data)->window));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL;
+}
+
+/* Ctrl+N checks a device in from any screen: the intake screen, cursor in its customer
+ * search, and the sidebar agrees. */
+static void
+test_new_ticket (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_assert_true (desk_window_show_section (fixture->window, "customers"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-ticket", NULL));
+  g_assert_cmpstr (visible_section (fixture), ==, "intake");
+  g_assert_cmpstr (selected_row (fixture), ==, "intake");
+  g_assert_true (DESK_IS_INTAKE_PAGE (desk_window_get_page (fixture->window, "intake")));
+  g_assert_true (desk_test_wait_for (focus_in_search, fixture, WAIT_MS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +267,7 @@ main (int   argc,
   ADD ("table", test_table);
   ADD ("sidebar-follows", test_sidebar_follows);
   ADD ("show-ticket-clears-search", test_show_ticket_clears_search);
+  ADD ("new-ticket", test_new_ticket);
 
   return g_test_run ();
 }

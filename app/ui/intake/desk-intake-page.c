@@ -799,15 +799,30 @@ desk_intake_page_constructed (GObject *object)
   start_over (self);
 }
 
+/* The cursor goes where checking in starts: the customer, or the first device once the
+ * customer is chosen. */
+static void
+desk_intake_page_focus_search (DeskPage *page)
+{
+  DeskIntakePage *self = DESK_INTAKE_PAGE (page);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->customer_search)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->customer_search));
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->devices_box), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 desk_intake_page_class_init (DeskIntakePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DeskPageClass *page_class = DESK_PAGE_CLASS (klass);
 
   object_class->constructed = desk_intake_page_constructed;
   object_class->dispose = desk_intake_page_dispose;
   object_class->get_property = desk_intake_page_get_property;
+  page_class->focus_search = desk_intake_page_focus_search;
 
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
