@@ -335,6 +335,39 @@ test_draft_unwritable (void)
   g_clear_object (&w.result);
 }
 
+static void
+drop_store_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (desk_draft_store_save_finish (DESK_DRAFT_STORE (object), result, &error));
+  g_assert_no_error (error);
+  /* The caller's last reference goes here, while the worker may still be winding up. */
+  g_object_unref (object);
+}
+
+/* A form closed while its last save is on its way lets go of the store in the callback:
+ * the store then goes, on the main thread, without waiting for itself. */
+static void
+test_draft_dropped (void)
+{
+  g_autofree char *path = store_path ("dropped");
+
+  for (guint i = 0; i < 20; i++)
+    {
+      DeskDraftStore *store = desk_draft_store_new (path);
+      g_autoptr(DeskIntakeDraft) draft = desk_intake_draft_new ();
+      gpointer alive = store;
+
+      g_object_add_weak_pointer (G_OBJECT (store), &alive);
+      desk_draft_store_save_async (store, draft, NULL, drop_store_cb, NULL);
+      while (alive != NULL)
+        g_main_context_iteration (NULL, TRUE);
+    }
+}
+
 /* --- Killed while typing ------------------------------------------------------------------- */
 
 /* The child: types forever, saving after each keystroke and saying so once it is on
@@ -444,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/draft-store/default-path", test_draft_default_path);
   g_test_add_func ("/draft-store/damaged", test_draft_damaged);
   g_test_add_func ("/draft-store/unwritable", test_draft_unwritable);
+  g_test_add_func ("/draft-store/dropped", test_draft_dropped);
   g_test_add_func ("/draft-store/killed", test_draft_killed);
 
   return g_test_run ();

@@ -465,6 +465,42 @@ test_hand_give_back (Fixture       *fixture,
   g_assert_cmpuint (desk_signature_get_n_strokes (signature), ==, 1);
 }
 
+/* On a small touch screen, and in the dark: everything still fits and reads. */
+static void
+test_hand_narrow_dark (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(DeskSignature) signature = desk_signature_new ();
+  DeskHandToCustomer *hand = desk_hand_to_customer_new (signature, TERMS);
+  GtkWidget *agree = find_button (GTK_WIDGET (hand), "hand.agree");
+  g_autofree char *path = NULL;
+  g_autofree char *dark_path = NULL;
+
+  desk_hand_to_customer_add_device (hand, "Apple iPhone 13 Pro Max",
+                                    "Screen replacement, Battery replacement, Charging port",
+                                    "$249.00");
+  desk_hand_to_customer_set_total (hand, "$269.28");
+  gtk_window_set_default_size (GTK_WINDOW (hand), 360, 720);
+  gtk_window_set_transient_for (GTK_WINDOW (hand), fixture->window);
+  gtk_window_present (GTK_WINDOW (hand));
+  g_assert_true (desk_test_wait_for (is_drawn, hand, 5000));
+  sign (signature, 300, 230);
+  g_assert_true (desk_test_wait_for (is_sensitive, agree, 2000));
+  desk_test_iterate (100);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (hand)), <=, 360);
+  path = desk_test_save_screenshot (GTK_WIDGET (hand), "hand-to-customer-360");
+  g_test_message ("%s", path);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  desk_test_iterate (100);
+  dark_path = desk_test_save_screenshot (GTK_WIDGET (hand), "hand-to-customer-360-dark");
+  g_test_message ("%s", dark_path);
+
+  gtk_window_destroy (GTK_WINDOW (hand));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +517,8 @@ main (int   argc,
               fixture_set_up, test_pad_screenshots, fixture_tear_down);
   g_test_add ("/hand-to-customer/agree", Fixture, NULL, fixture_set_up, test_hand_agree,
               fixture_tear_down);
+  g_test_add ("/hand-to-customer/narrow-dark", Fixture, NULL, fixture_set_up,
+              test_hand_narrow_dark, fixture_tear_down);
   g_test_add ("/hand-to-customer/give-back", Fixture, NULL, fixture_set_up, test_hand_give_back,
               fixture_tear_down);
 

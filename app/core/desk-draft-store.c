@@ -77,10 +77,26 @@ typedef struct
   char            *id;
 } Job;
 
+static gboolean
+unref_cb (gpointer data)
+{
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs on the worker thread. The task's last reference must not go here: the task holds
+ * the store, and a store finalized on its own worker thread would wait for itself. So it
+ * goes in the task's own context, after the callback. */
 static void
 job_free (Job *job)
 {
-  g_clear_object (&job->task);
+  GMainContext *context = g_task_get_context (job->task);
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_callback (source, unref_cb, g_steal_pointer (&job->task), NULL);
+  g_source_set_static_name (source, "[desk] draft store job");
+  g_source_attach (source, context);
+  g_source_unref (source);
   g_clear_object (&job->draft);
   g_free (job->id);
   g_free (job);
