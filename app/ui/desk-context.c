@@ -30,6 +30,7 @@ struct _DeskContext
   GSettings     *settings;
   DeskApiClient *client;
   DeskCatalog   *catalog;
+  DeskDraftStore *drafts;
   DeskSandbox   *sandbox;
   char          *server_url;
   char          *api_key;
@@ -66,6 +67,9 @@ static guint signals[N_SIGNALS];
 static void
 drop_catalog (DeskContext *self)
 {
+  /* Intakes not yet sent belong to the store they were meant for. */
+  g_clear_object (&self->drafts);
+
   if (self->catalog == NULL)
     return;
 
@@ -143,6 +147,7 @@ desk_context_finalize (GObject *object)
   wipe_api_key (self);
   g_clear_pointer (&self->server_url, g_free);
   g_clear_object (&self->catalog);
+  g_clear_object (&self->drafts);
   g_clear_object (&self->client);
   /* The last reference stops the sandbox's server thread. */
   g_clear_object (&self->sandbox);
@@ -321,6 +326,25 @@ desk_context_get_catalog (DeskContext *self)
     self->catalog = desk_catalog_new (self->client);
 
   return self->catalog;
+}
+
+/* Returns: (transfer none): the intakes not yet sent to the store in use, kept on disk
+ * apart from the demo store's */
+DeskDraftStore *
+desk_context_get_drafts (DeskContext *self)
+{
+  g_return_val_if_fail (DESK_IS_CONTEXT (self), NULL);
+
+  if (self->drafts == NULL)
+    {
+      g_autofree char *path = g_build_filename (g_get_user_data_dir (), "frontdesk",
+                                                self->demo ? "drafts-demo.sqlite" : "drafts.sqlite",
+                                                NULL);
+
+      self->drafts = desk_draft_store_new (path);
+    }
+
+  return self->drafts;
 }
 
 gboolean

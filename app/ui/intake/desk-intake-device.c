@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "desk-intake-device.h"
+#include "desk-intake-device-private.h"
 #include "desk-intake-private.h"
 #include "desk-pattern-grid.h"
 #include "desk-pattern-lock.h"
@@ -25,68 +25,6 @@
  * each time it is asked, so that nothing has to be kept in step by hand. Every change
  * emits ::changed, which the intake screen uses for its totals and its draft. */
 
-/* What a pre-condition was found to be; "not tested" is not sent. */
-enum {
-  CONDITION_NOT_TESTED = -1,
-  CONDITION_BROKEN = 0,
-  CONDITION_WORKS = 1,
-};
-
-struct _DeskIntakeDevice
-{
-  AdwBin              parent_instance;
-
-  /* Template children */
-  AdwPreferencesGroup *device_group;
-  GtkButton           *remove_button;
-  GtkDropDown         *model_dropdown;
-  AdwEntryRow         *imei_row;
-  AdwActionRow        *imei_problem_row;
-  AdwEntryRow         *serial_row;
-  AdwEntryRow         *network_row;
-  AdwEntryRow         *security_row;
-  AdwActionRow        *pattern_row;
-  DeskPatternGrid     *pattern_grid;
-  AdwActionRow        *code_problem_row;
-  AdwEntryRow         *location_row;
-  AdwPreferencesGroup *problems_group;
-  AdwActionRow        *no_lines_row;
-  GtkPopover          *problem_popover;
-  GtkSearchEntry      *problem_search;
-  GtkListView         *problem_view;
-  GtkPopover          *part_popover;
-  GtkSearchEntry      *part_search;
-  GtkListView         *part_view;
-  AdwEntryRow         *price_row;
-  AdwEntryRow         *discount_row;
-  AdwActionRow        *money_problem_row;
-  AdwComboRow         *tax_row;
-  AdwPreferencesGroup *conditions_group;
-  AdwPreferencesGroup *supplied_group;
-
-  /* owned */
-  DeskCatalog         *catalog;
-  GSettings           *settings;
-  GListModel          *device_problems;
-  GtkFilterListModel  *problem_choices;
-  GtkFilterListModel  *part_choices;
-  GListStore          *problems;       /* DeskProblem, as chosen */
-  GListStore          *parts;          /* DeskPartLine, as chosen */
-  GHashTable          *conditions;     /* name -> CONDITION_* */
-  GHashTable          *supplied;       /* name -> TRUE when handed over */
-  GPtrArray           *line_rows;
-  GPtrArray           *supplied_rows;
-  GPtrArray           *condition_buttons;
-  GArray              *line_parts;     /* DeskIntakePart, for desk_intake_device_get_line() */
-  GArray              *problem_prices; /* gint64, likewise */
-
-  /* state */
-  gint64               price;
-  gint64               discount;
-  gboolean             price_typed;
-  gboolean             updating;
-};
-
 enum {
   CHANGED,
   REMOVE,
@@ -97,8 +35,8 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (DeskIntakeDevice, desk_intake_device, ADW_TYPE_BIN)
 
-static void
-emit_changed (DeskIntakeDevice *self)
+void
+desk_intake_device_emit_changed (DeskIntakeDevice *self)
 {
   if (!self->updating)
     g_signal_emit (self, signals[CHANGED], 0);
@@ -195,7 +133,7 @@ remove_line_cb (GtkButton        *button,
   gtk_widget_set_visible (GTK_WIDGET (self->no_lines_row), self->line_rows->len == 0);
 
   update_price_from_problems (self);
-  emit_changed (self);
+  desk_intake_device_emit_changed (self);
 }
 
 static void
@@ -205,7 +143,7 @@ quantity_changed_cb (GtkSpinButton    *spin,
   DeskPartLine *part = g_object_get_data (G_OBJECT (spin), "item");
 
   g_object_set (part, "quantity", (gint64) gtk_spin_button_get_value_as_int (spin), NULL);
-  emit_changed (self);
+  desk_intake_device_emit_changed (self);
 }
 
 /* A chosen problem or part, with @extra (a quantity) before its remove button. */
@@ -262,19 +200,17 @@ desk_intake_device_add_problem (DeskIntakeDevice *self,
   add_line_row (self, G_OBJECT (problem), desk_named_item_get_name (DESK_NAMED_ITEM (problem)),
                 desk_problem_get_price (problem), NULL);
   update_price_from_problems (self);
-  emit_changed (self);
+  desk_intake_device_emit_changed (self);
 }
 
 void
-desk_intake_device_add_part (DeskIntakeDevice *self,
-                             DeskPart         *part)
+desk_intake_device_add_part_quantity (DeskIntakeDevice *self,
+                                      DeskPart         *part,
+                                      gint64            quantity)
 {
   g_autoptr(DeskPartLine) line = desk_part_line_new ();
   DeskTaxClass *tax_class;
   GtkWidget *spin;
-
-  g_return_if_fail (DESK_IS_INTAKE_DEVICE (self));
-  g_return_if_fail (DESK_IS_PART (part));
 
   tax_class = desk_part_get_tax_class (part);
   g_object_set (line,
@@ -282,13 +218,14 @@ desk_intake_device_add_part (DeskIntakeDevice *self,
                 "name", desk_named_item_get_name (DESK_NAMED_ITEM (part)),
                 "sku", desk_part_get_sku (part),
                 "price", desk_part_get_price (part),
-                "quantity", (gint64) 1,
+                "quantity", quantity,
                 "tax-class-id", tax_class != NULL ? desk_named_item_get_id (DESK_NAMED_ITEM (tax_class)) : 0,
                 NULL);
   g_object_set_data_full (G_OBJECT (line), "part", g_object_ref (part), g_object_unref);
   g_list_store_append (self->parts, line);
 
   spin = gtk_spin_button_new_with_range (1, 999, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), quantity);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (spin, "touch-target");
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -298,7 +235,17 @@ desk_intake_device_add_part (DeskIntakeDevice *self,
   add_line_row (self, G_OBJECT (line), desk_named_item_get_name (DESK_NAMED_ITEM (part)),
                 desk_part_get_price (part), spin);
 
-  emit_changed (self);
+  desk_intake_device_emit_changed (self);
+}
+
+void
+desk_intake_device_add_part (DeskIntakeDevice *self,
+                             DeskPart         *part)
+{
+  g_return_if_fail (DESK_IS_INTAKE_DEVICE (self));
+  g_return_if_fail (DESK_IS_PART (part));
+
+  desk_intake_device_add_part_quantity (self, part, 1);
 }
 
 static void
@@ -392,8 +339,8 @@ update_problem_source (DeskIntakeDevice *self)
 /* --- The device ---------------------------------------------------------------------------- */
 
 /* Returns: (nullable): the model chosen; the list's first entry is "Choose the Model" */
-static DeskDevice *
-selected_model (DeskIntakeDevice *self)
+DeskDevice *
+desk_intake_device_get_model (DeskIntakeDevice *self)
 {
   DeskNamedItem *model = gtk_drop_down_get_selected_item (self->model_dropdown);
 
@@ -403,7 +350,7 @@ selected_model (DeskIntakeDevice *self)
 static void
 model_selected_cb (DeskIntakeDevice *self)
 {
-  DeskDevice *device = selected_model (self);
+  DeskDevice *device = desk_intake_device_get_model (self);
 
   if (self->device_problems != NULL)
     g_signal_handlers_disconnect_by_func (self->device_problems, update_problem_source, self);
@@ -419,7 +366,7 @@ model_selected_cb (DeskIntakeDevice *self)
     }
 
   update_problem_source (self);
-  emit_changed (self);
+  desk_intake_device_emit_changed (self);
 }
 
 static void
@@ -431,7 +378,7 @@ imei_changed_cb (DeskIntakeDevice *self)
   if (strspn (imei, " \t") != strlen (imei))
     desk_imei_check (imei, NULL, &error);
   show_problem (self->imei_problem_row, error != NULL ? error->message : NULL);
-  emit_changed (self);
+  desk_intake_device_emit_changed (self);
 }
 
 /* A device is unlocked by a passcode or by a pattern; the ticket has one field for it. */
@@ -457,14 +404,14 @@ static void
 code_changed_cb (DeskIntakeDevice *self)
 {
   check_code (self);
-  emit_changed (self);
+  desk_intake_device_emit_changed (self);
 }
 
 static void
 pattern_changed_cb (DeskIntakeDevice *self)
 {
   check_code (self);
-  emit_changed (self);
+  desk_intake_device_emit_changed (self);
 }
 
 static void
@@ -476,7 +423,7 @@ pattern_clear_cb (DeskIntakeDevice *self)
 static void
 text_changed_cb (DeskIntakeDevice *self)
 {
-  emit_changed (self);
+  desk_intake_device_emit_changed (self);
 }
 
 static void
@@ -487,7 +434,7 @@ money_changed_cb (DeskIntakeDevice *self,
     self->price_typed = *gtk_editable_get_text (GTK_EDITABLE (row)) != '\0';
 
   check_money (self);
-  emit_changed (self);
+  desk_intake_device_emit_changed (self);
 }
 
 static void
@@ -499,142 +446,7 @@ remove_clicked_cb (DeskIntakeDevice *self)
 static void
 tax_selected_cb (DeskIntakeDevice *self)
 {
-  emit_changed (self);
-}
-
-/* --- Conditions and accessories ------------------------------------------------------------ */
-
-static void
-condition_toggled_cb (GtkToggleButton  *button,
-                      DeskIntakeDevice *self)
-{
-  const char *name = g_object_get_data (G_OBJECT (button), "condition");
-
-  if (!gtk_toggle_button_get_active (button))
-    return;
-
-  g_hash_table_insert (self->conditions, g_strdup (name),
-                       GINT_TO_POINTER (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button),
-                                                                            "state"))));
-  emit_changed (self);
-}
-
-static GtkWidget *
-condition_button (DeskIntakeDevice *self,
-                  const char       *name,
-                  const char       *label,
-                  int               state,
-                  GtkToggleButton  *group)
-{
-  GtkWidget *button = gtk_toggle_button_new_with_label (label);
-  g_autofree char *accessible = g_strdup_printf ("%s: %s", name, label);
-
-  gtk_widget_add_css_class (button, "touch-target");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  g_object_set_data_full (G_OBJECT (button), "condition", g_strdup (name), g_free);
-  g_object_set_data (G_OBJECT (button), "state", GINT_TO_POINTER (state));
-  if (group != NULL)
-    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-  g_signal_connect_object (button, "toggled", G_CALLBACK (condition_toggled_cb), self, 0);
-  g_ptr_array_add (self->condition_buttons, button);
-
-  return button;
-}
-
-static void
-add_condition_row (DeskIntakeDevice *self,
-                   const char       *name)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *works = condition_button (self, name, C_("condition", "Works"), CONDITION_WORKS, NULL);
-  GtkWidget *broken = condition_button (self, name, C_("condition", "Broken"), CONDITION_BROKEN,
-                                        GTK_TOGGLE_BUTTON (works));
-  GtkWidget *untested = condition_button (self, name, C_("condition", "Not Tested"),
-                                          CONDITION_NOT_TESTED, GTK_TOGGLE_BUTTON (works));
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  gtk_widget_add_css_class (box, "linked");
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), works);
-  gtk_box_append (GTK_BOX (box), broken);
-  gtk_box_append (GTK_BOX (box), untested);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "condition", g_strdup (name), g_free);
-
-  self->updating = TRUE;
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (untested), TRUE);
-  self->updating = FALSE;
-  adw_preferences_group_add (self->conditions_group, row);
-}
-
-static void
-supplied_toggled_cb (GtkCheckButton   *check,
-                     DeskIntakeDevice *self)
-{
-  const char *name = g_object_get_data (G_OBJECT (check), "supplied");
-
-  if (gtk_check_button_get_active (check))
-    g_hash_table_add (self->supplied, g_strdup (name));
-  else
-    g_hash_table_remove (self->supplied, name);
-  emit_changed (self);
-}
-
-static void
-add_supplied_row (DeskIntakeDevice *self,
-                  const char       *name)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                               g_hash_table_contains (self->supplied, name));
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  row, NULL, -1);
-  g_object_set_data_full (G_OBJECT (check), "supplied", g_strdup (name), g_free);
-  g_object_set_data_full (G_OBJECT (row), "supplied", g_strdup (name), g_free);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (supplied_toggled_cb), self, 0);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-
-  g_ptr_array_add (self->supplied_rows, row);
-  adw_preferences_group_add (self->supplied_group, row);
-}
-
-/* The accessories RepairDesk lists for the shop, else the shop's own list from the
- * preferences. Rebuilt when the catalog arrives; what was ticked stays ticked. */
-static void
-rebuild_supplied (DeskIntakeDevice *self)
-{
-  GListModel *supplies = desk_catalog_get_model (self->catalog, DESK_CATALOG_SUPPLIES);
-  guint n = g_list_model_get_n_items (supplies);
-
-  for (guint i = 0; i < self->supplied_rows->len; i++)
-    adw_preferences_group_remove (self->supplied_group, g_ptr_array_index (self->supplied_rows, i));
-  g_ptr_array_set_size (self->supplied_rows, 0);
-
-  if (n > 0)
-    {
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(DeskNamedItem) item = g_list_model_get_item (supplies, i);
-
-          add_supplied_row (self, desk_named_item_get_name (item));
-        }
-    }
-  else
-    {
-      g_auto(GStrv) names = g_settings_get_strv (self->settings, "intake-accessories");
-
-      for (guint i = 0; names[i] != NULL; i++)
-        add_supplied_row (self, names[i]);
-    }
+  desk_intake_device_emit_changed (self);
 }
 
 /* --- List items of the pickers ------------------------------------------------------------- */
@@ -753,10 +565,7 @@ desk_intake_device_dispose (GObject *object)
 
   if (self->device_problems != NULL)
     g_signal_handlers_disconnect_by_func (self->device_problems, update_problem_source, self);
-  if (self->catalog != NULL)
-    g_signal_handlers_disconnect_by_func (desk_catalog_get_model (self->catalog,
-                                                                  DESK_CATALOG_SUPPLIES),
-                                          rebuild_supplied, self);
+  desk_intake_device_clear_conditions (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_INTAKE_DEVICE);
 
@@ -869,8 +678,6 @@ static void
 set_up (DeskIntakeDevice *self)
 {
   GtkExpression *name = gtk_property_expression_new (DESK_TYPE_NAMED_ITEM, NULL, "name");
-  g_auto(GStrv) conditions = g_settings_get_strv (self->settings, "intake-pre-conditions");
-  GListModel *supplies = desk_catalog_get_model (self->catalog, DESK_CATALOG_SUPPLIES);
 
   g_autoptr(GListModel) models = desk_intake_list_with_none (desk_catalog_get_model (self->catalog,
                                                                                     DESK_CATALOG_DEVICES),
@@ -893,11 +700,7 @@ set_up (DeskIntakeDevice *self)
                                                                   G_CALLBACK (part_search_text),
                                                                   NULL, NULL));
 
-  for (guint i = 0; conditions[i] != NULL; i++)
-    add_condition_row (self, conditions[i]);
-
-  g_signal_connect_swapped (supplies, "items-changed", G_CALLBACK (rebuild_supplied), self);
-  rebuild_supplied (self);
+  desk_intake_device_set_up_conditions (self);
   gtk_expression_unref (name);
 }
 
@@ -956,49 +759,6 @@ desk_intake_device_select_model (DeskIntakeDevice *self,
     }
 }
 
-/* @state: 1 works, 0 broken, -1 not tested */
-void
-desk_intake_device_set_condition (DeskIntakeDevice *self,
-                                  const char       *name,
-                                  int               state)
-{
-  g_return_if_fail (DESK_IS_INTAKE_DEVICE (self));
-
-  for (guint i = 0; i < self->condition_buttons->len; i++)
-    {
-      GtkToggleButton *button = g_ptr_array_index (self->condition_buttons, i);
-
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "condition"), name) == 0 &&
-          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "state")) == state)
-        gtk_toggle_button_set_active (button, TRUE);
-    }
-}
-
-void
-desk_intake_device_set_supplied (DeskIntakeDevice *self,
-                                 const char       *name,
-                                 gboolean          supplied)
-{
-  g_return_if_fail (DESK_IS_INTAKE_DEVICE (self));
-
-  for (guint i = 0; i < self->supplied_rows->len; i++)
-    {
-      AdwActionRow *row = g_ptr_array_index (self->supplied_rows, i);
-
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "supplied"), name) == 0)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (row)),
-                                     supplied);
-    }
-}
-
-/**
- * desk_intake_device_get_field:
- * @self: a #DeskIntakeDevice
- * @property: the #DeskTicketDevice property a field edits: imei, serial, network,
- *   security-code, location, price or line-discount
- *
- * Returns: (transfer none) (nullable): the field, for the keyboard and for tests
- */
 /* Returns: (transfer none): the grid the pattern lock is drawn on */
 DeskPatternGrid *
 desk_intake_device_get_pattern_grid (DeskIntakeDevice *self)
@@ -1084,23 +844,6 @@ desk_intake_device_get_line (DeskIntakeDevice *self,
   };
 }
 
-/* Whether every pre-condition was checked, for a shop that makes them mandatory. */
-gboolean
-desk_intake_device_get_conditions_complete (DeskIntakeDevice *self)
-{
-  GHashTableIter iter;
-  gpointer state;
-
-  g_return_val_if_fail (DESK_IS_INTAKE_DEVICE (self), FALSE);
-
-  g_hash_table_iter_init (&iter, self->conditions);
-  while (g_hash_table_iter_next (&iter, NULL, &state))
-    if (GPOINTER_TO_INT (state) == CONDITION_NOT_TESTED)
-      return FALSE;
-
-  return TRUE;
-}
-
 /* Returns: (nullable): what stops this device from being checked in, in words for the
  * assistant, or %NULL */
 const char *
@@ -1108,7 +851,7 @@ desk_intake_device_get_problem (DeskIntakeDevice *self)
 {
   g_return_val_if_fail (DESK_IS_INTAKE_DEVICE (self), NULL);
 
-  if (selected_model (self) == NULL)
+  if (desk_intake_device_get_model (self) == NULL)
     return _("Choose the device’s model.");
   if (gtk_widget_get_visible (GTK_WIDGET (self->imei_problem_row)))
     return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->imei_problem_row));
@@ -1118,25 +861,6 @@ desk_intake_device_get_problem (DeskIntakeDevice *self)
     return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->money_problem_row));
 
   return NULL;
-}
-
-static void
-add_conditions (DeskIntakeDevice *self,
-                DeskTicketDevice *device)
-{
-  GHashTableIter iter;
-  gpointer name, state;
-
-  g_hash_table_iter_init (&iter, self->conditions);
-  while (g_hash_table_iter_next (&iter, &name, &state))
-    {
-      g_autoptr(DeskCondition) condition = NULL;
-
-      if (GPOINTER_TO_INT (state) == CONDITION_NOT_TESTED)
-        continue;
-      condition = desk_condition_new (name, GPOINTER_TO_INT (state) == CONDITION_WORKS);
-      desk_ticket_device_add_pre_condition (device, condition);
-    }
 }
 
 static char *
@@ -1164,7 +888,7 @@ desk_intake_device_get_device (DeskIntakeDevice *self)
 
   g_return_val_if_fail (DESK_IS_INTAKE_DEVICE (self), device);
 
-  model = selected_model (self);
+  model = desk_intake_device_get_model (self);
   imei = row_text (self->imei_row);
   serial = row_text (self->serial_row);
   network = row_text (self->network_row);
@@ -1201,7 +925,7 @@ desk_intake_device_get_device (DeskIntakeDevice *self)
       desk_ticket_device_add_part (device, part);
     }
 
-  add_conditions (self, device);
+  desk_intake_device_add_conditions_to (self, device);
   g_hash_table_iter_init (&iter, self->supplied);
   while (g_hash_table_iter_next (&iter, &name, NULL))
     {
@@ -1212,3 +936,4 @@ desk_intake_device_get_device (DeskIntakeDevice *self)
 
   return device;
 }
+

@@ -11,6 +11,7 @@
 
 #include "desk-core.h"
 #include "desk-device-id.h"
+#include "desk-intake-draft.h"
 #include "desk-intake-totals.h"
 #include "desk-pattern-grid.h"
 
@@ -43,6 +44,12 @@ gboolean          desk_intake_device_get_conditions_complete (DeskIntakeDevice *
 void              desk_intake_device_get_line     (DeskIntakeDevice  *self,
                                                    DeskIntakeLine    *line);
 DeskPatternGrid  *desk_intake_device_get_pattern_grid (DeskIntakeDevice *self);
+void              desk_intake_device_save         (DeskIntakeDevice  *self,
+                                                   DeskIntakeDraft   *draft,
+                                                   const char        *prefix);
+void              desk_intake_device_restore      (DeskIntakeDevice  *self,
+                                                   DeskIntakeDraft   *draft,
+                                                   const char        *prefix);
 GtkEditable      *desk_intake_device_get_field    (DeskIntakeDevice  *self,
                                                    const char        *property);
 
