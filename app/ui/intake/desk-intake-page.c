@@ -12,11 +12,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "customers/desk-customer-editor.h"
 #include "signature/desk-hand-to-customer.h"
 #include "signature/desk-signature-pad.h"
 #include "desk-intake-device.h"
-#include "desk-intake-page.h"
+#include "desk-intake-page-private.h"
 #include "desk-intake-private.h"
 
 /* Checking a device in: who brings it, the devices, the job, the totals, and Create.
@@ -25,59 +24,6 @@
  * answer, so a second press or a second Ctrl+Enter does nothing. A refusal keeps the form
  * as it is and says why in full; an answer that never came is said as such, since the
  * ticket may exist. */
-
-/* How many matching customers the picker shows. */
-#define MAX_MATCHES 8
-
-struct _DeskIntakePage
-{
-  DeskPage            parent_instance;
-
-  /* Template children */
-  AdwToastOverlay    *toast_overlay;
-  GtkRevealer        *error_revealer;
-  GtkLabel           *error_label;
-  GtkSearchEntry     *customer_search;
-  GtkStack           *customer_stack;
-  GtkLabel           *customer_hint;
-  GtkListBox         *customer_results;
-  GtkListBox         *chosen_list;
-  AdwActionRow       *chosen_row;
-  GtkBox             *devices_box;
-  AdwComboRow        *status_row;
-  AdwComboRow        *task_type_row;
-  AdwComboRow        *technician_row;
-  GtkMenuButton      *due_button;
-  GtkCalendar        *due_calendar;
-  GtkSpinButton      *due_hour;
-  AdwEntryRow        *staff_comments_row;
-  AdwEntryRow        *public_comments_row;
-  GtkLabel           *subtotal_label;
-  GtkLabel           *discount_label;
-  GtkLabel           *tax_label;
-  GtkLabel           *total_label;
-  GtkLabel           *blocker_label;
-  GtkSpinner         *busy_spinner;
-  AdwPreferencesGroup *signature_group;
-  DeskSignaturePad   *signature_pad;
-
-  /* owned */
-  DeskCustomer       *customer;
-  DeskTicket         *created;
-  DeskSignature      *signature;
-  GListStore         *devices;        /* DeskIntakeDevice */
-  GCancellable       *cancellable;
-  GCancellable       *search_cancellable;
-  char               *blocker;
-  char               *error;
-  char               *totals_problem;
-
-  /* state */
-  DeskTotals          totals;
-  gboolean            walk_in;
-  gboolean            busy;
-  gboolean            updating;
-};
 
 enum {
   PROP_0,
@@ -89,8 +35,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (DeskIntakePage, desk_intake_page, DESK_TYPE_PAGE)
-
-static void update (DeskIntakePage *self);
 
 /* --- Messages ------------------------------------------------------------------------------ */
 
@@ -108,220 +52,6 @@ static void
 dismiss_error_cb (DeskIntakePage *self)
 {
   show_error (self, NULL);
-}
-
-/* --- The customer -------------------------------------------------------------------------- */
-
-static char *
-customer_details (DeskCustomer *customer)
-{
-  const char *phone = desk_customer_get_phone (customer);
-  const char *mobile = desk_customer_get_mobile (customer);
-  const char *email = desk_customer_get_email (customer);
-  GStrvBuilder *builder = g_strv_builder_new ();
-  g_auto(GStrv) parts = NULL;
-
-  if (phone != NULL && *phone != '\0')
-    g_strv_builder_add (builder, phone);
-  else if (mobile != NULL && *mobile != '\0')
-    g_strv_builder_add (builder, mobile);
-  if (email != NULL && *email != '\0')
-    g_strv_builder_add (builder, email);
-  parts = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return g_strjoinv (" · ", parts);
-}
-
-static void
-show_chosen (DeskIntakePage *self)
-{
-  gboolean chosen = self->customer != NULL || self->walk_in;
-  g_autofree char *details = NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->chosen_list), chosen);
-  gtk_widget_set_visible (GTK_WIDGET (self->customer_search), !chosen);
-  gtk_widget_set_visible (GTK_WIDGET (self->customer_stack), !chosen);
-
-  if (self->customer != NULL)
-    {
-      details = customer_details (self->customer);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row),
-                                     desk_customer_get_full_name (self->customer));
-      adw_action_row_set_subtitle (self->chosen_row, details);
-    }
-  else if (self->walk_in)
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), _("Walk-in Customer"));
-      adw_action_row_set_subtitle (self->chosen_row, _("No customer record"));
-    }
-}
-
-static void
-clear_results (DeskIntakePage *self)
-{
-  GtkWidget *row;
-
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->customer_results))) != NULL)
-    gtk_list_box_remove (self->customer_results, row);
-}
-
-static void
-show_hint (DeskIntakePage *self,
-           const char     *hint)
-{
-  gtk_label_set_text (self->customer_hint, hint);
-  gtk_stack_set_visible_child_name (self->customer_stack, "hint");
-}
-
-static int
-newest_first (gconstpointer a,
-              gconstpointer b)
-{
-  gint64 id_a = desk_customer_get_id (*(DeskCustomer * const *) a);
-  gint64 id_b = desk_customer_get_id (*(DeskCustomer * const *) b);
-
-  return id_a < id_b ? 1 : id_a > id_b ? -1 : 0;
-}
-
-static void
-add_result_row (DeskIntakePage *self,
-                DeskCustomer   *customer)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *details = customer_details (customer);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), desk_customer_get_full_name (customer));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "customer", g_object_ref (customer), g_object_unref);
-  gtk_list_box_append (self->customer_results, row);
-}
-
-static void
-customers_found_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  DeskIntakePage *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) customers = NULL;
-  g_autofree char *hint = NULL;
-
-  customers = desk_api_client_list_customers_finish (DESK_API_CLIENT (object), result, NULL, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  clear_results (self);
-  if (error != NULL)
-    {
-      show_hint (self, error->message);
-      return;
-    }
-  if (customers->len == 0)
-    {
-      hint = g_strdup_printf (_("No customer matches “%s”. Check the spelling, or add a new customer."),
-                              gtk_editable_get_text (GTK_EDITABLE (self->customer_search)));
-      show_hint (self, hint);
-      return;
-    }
-
-  g_ptr_array_sort (customers, newest_first);
-  for (guint i = 0; i < MIN (customers->len, MAX_MATCHES); i++)
-    add_result_row (self, g_ptr_array_index (customers, i));
-  gtk_stack_set_visible_child_name (self->customer_stack, "results");
-}
-
-static void
-customer_search_cb (DeskIntakePage *self)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->customer_search))));
-  DeskListQuery query = { .keyword = text, .filter = DESK_LIST_FILTER_UNSET };
-
-  g_cancellable_cancel (self->search_cancellable);
-  g_clear_object (&self->search_cancellable);
-
-  if (*text == '\0')
-    {
-      clear_results (self);
-      show_hint (self, _("Type to find the customer, or check in a walk-in."));
-      return;
-    }
-
-  self->search_cancellable = g_cancellable_new ();
-  desk_api_client_list_customers_async (desk_page_get_client (DESK_PAGE (self)), &query, 0,
-                                        self->search_cancellable, customers_found_cb, self);
-}
-
-/* Enter takes the first match, the newest customer: a typed phone number or e-mail finds
- * one, and the arrow keys reach the others. */
-static void
-customer_search_activate_cb (DeskIntakePage *self)
-{
-  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->customer_results));
-
-  if (first != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->customer_stack), "results") == 0)
-    desk_intake_page_set_customer (self, g_object_get_data (G_OBJECT (first), "customer"));
-}
-
-static void
-customer_row_activated_cb (DeskIntakePage *self,
-                           GtkListBoxRow  *row)
-{
-  desk_intake_page_set_customer (self, g_object_get_data (G_OBJECT (row), "customer"));
-}
-
-static void
-walk_in_action_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  DeskIntakePage *self = DESK_INTAKE_PAGE (widget);
-
-  g_clear_object (&self->customer);
-  self->walk_in = TRUE;
-  show_chosen (self);
-  update (self);
-}
-
-static void
-change_customer_action_cb (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  DeskIntakePage *self = DESK_INTAKE_PAGE (widget);
-
-  g_clear_object (&self->customer);
-  self->walk_in = FALSE;
-  show_chosen (self);
-  update (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->customer_search));
-}
-
-static void
-customer_saved_cb (DeskIntakePage *self,
-                   DeskCustomer   *customer)
-{
-  desk_intake_page_set_customer (self, customer);
-}
-
-static void
-new_customer_action_cb (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  DeskIntakePage *self = DESK_INTAKE_PAGE (widget);
-  DeskCustomerEditor *editor = desk_customer_editor_new (desk_page_get_client (DESK_PAGE (self)), NULL);
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  g_signal_connect_object (editor, "saved", G_CALLBACK (customer_saved_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (editor, "open-customer", G_CALLBACK (customer_saved_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
 }
 
 /* --- Devices ------------------------------------------------------------------------------- */
@@ -352,7 +82,7 @@ device_remove_cb (DeskIntakePage   *self,
   gtk_box_remove (self->devices_box, GTK_WIDGET (device));
   g_list_store_remove (self->devices, position);
   renumber_devices (self);
-  update (self);
+  desk_intake_page_update (self);
 }
 
 static DeskIntakeDevice *
@@ -361,13 +91,13 @@ add_device (DeskIntakePage *self)
   GtkWidget *device = desk_intake_device_new (desk_page_get_catalog (DESK_PAGE (self)),
                                               desk_page_get_settings (DESK_PAGE (self)));
 
-  g_signal_connect_object (device, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (device, "changed", G_CALLBACK (desk_intake_page_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (device, "remove", G_CALLBACK (device_remove_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_box_append (self->devices_box, device);
   g_list_store_append (self->devices, device);
   renumber_devices (self);
-  update (self);
+  desk_intake_page_update (self);
 
   return DESK_INTAKE_DEVICE (device);
 }
@@ -401,7 +131,7 @@ due_changed_cb (DeskIntakePage *self)
   g_autofree char *text = g_date_time_format (due, "%x %H:00");
 
   gtk_menu_button_set_label (self->due_button, text);
-  update (self);
+  desk_intake_page_update (self);
 }
 
 /* Due: now plus the shop's usual turnaround, on the hour. */
@@ -439,7 +169,7 @@ select_default_status (DeskIntakePage *self)
 static void
 changed_cb (DeskIntakePage *self)
 {
-  update (self);
+  desk_intake_page_update (self);
 }
 
 /* --- The signature ------------------------------------------------------------------------ */
@@ -573,8 +303,8 @@ update_totals (DeskIntakePage *self)
   return self->totals_problem;
 }
 
-static void
-update (DeskIntakePage *self)
+void
+desk_intake_page_update (DeskIntakePage *self)
 {
   const char *blocker;
 
@@ -610,7 +340,7 @@ set_busy (DeskIntakePage *self,
   self->busy = busy;
   gtk_spinner_set_spinning (self->busy_spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
-  update (self);
+  desk_intake_page_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -696,7 +426,7 @@ start_over (DeskIntakePage *self)
   reset_due (self);
   self->updating = FALSE;
 
-  show_chosen (self);
+  desk_intake_page_show_chosen (self);
   add_device (self);
 }
 
@@ -787,9 +517,9 @@ desk_intake_page_constructed (GObject *object)
                                             DESK_TYPE_EMPLOYEE, _("Not Assigned"));
   adw_combo_row_set_model (self->technician_row, technicians);
   g_signal_connect_object (desk_page_get_settings (page), "changed::intake-require-pre-conditions",
-                           G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (desk_intake_page_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (desk_page_get_settings (page), "changed::intake-require-signature",
-                           G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (desk_intake_page_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (desk_page_get_settings (page), "changed::intake-terms",
                            G_CALLBACK (show_terms), self, G_CONNECT_SWAPPED);
   show_terms (self);
@@ -834,10 +564,6 @@ desk_intake_page_class_init (DeskIntakePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "intake.create", NULL, create_action_cb);
   gtk_widget_class_install_action (widget_class, "intake.add-device", NULL, add_device_action_cb);
-  gtk_widget_class_install_action (widget_class, "intake.walk-in", NULL, walk_in_action_cb);
-  gtk_widget_class_install_action (widget_class, "intake.new-customer", NULL, new_customer_action_cb);
-  gtk_widget_class_install_action (widget_class, "intake.change-customer", NULL,
-                                   change_customer_action_cb);
   gtk_widget_class_install_action (widget_class, "intake.start-over", NULL, start_over_action_cb);
   gtk_widget_class_install_action (widget_class, "intake.hand-to-customer", NULL,
                                    hand_to_customer_action_cb);
@@ -876,9 +602,7 @@ desk_intake_page_class_init (DeskIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, signature_pad);
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, signature_group);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
-  gtk_widget_class_bind_template_callback (widget_class, customer_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, customer_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, customer_row_activated_cb);
+  desk_intake_page_class_add_customer (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, due_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
 }
@@ -892,7 +616,7 @@ desk_intake_page_init (DeskIntakePage *self)
 
   self->signature = desk_signature_new ();
   desk_signature_pad_set_signature (self->signature_pad, self->signature);
-  g_signal_connect_object (self->signature, "notify::acceptable", G_CALLBACK (update), self,
+  g_signal_connect_object (self->signature, "notify::acceptable", G_CALLBACK (desk_intake_page_update), self,
                            G_CONNECT_SWAPPED);
 
   self->devices = g_list_store_new (DESK_TYPE_INTAKE_DEVICE);
@@ -918,8 +642,8 @@ desk_intake_page_set_customer (DeskIntakePage *self,
 
   g_set_object (&self->customer, customer);
   self->walk_in = FALSE;
-  show_chosen (self);
-  update (self);
+  desk_intake_page_show_chosen (self);
+  desk_intake_page_update (self);
 }
 
 /* Returns: (transfer none) (nullable): the customer picked, %NULL for none or a walk-in */
