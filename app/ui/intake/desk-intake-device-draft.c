@@ -264,3 +264,24 @@ desk_intake_device_restore (DeskIntakeDevice *self,
     if (*supplied[i] != '\0')
       desk_intake_device_set_supplied (self, supplied[i], TRUE);
 }
+
+/* Whether nothing was entered for this device yet: an untouched section keeps no draft. */
+gboolean
+desk_intake_device_get_empty (DeskIntakeDevice *self)
+{
+  AdwEntryRow *rows[] = { self->imei_row, self->serial_row, self->network_row,
+                          self->security_row, self->location_row, self->discount_row };
+  g_autofree char *conditions = chosen_conditions (self);
+
+  g_return_val_if_fail (DESK_IS_INTAKE_DEVICE (self), TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (*gtk_editable_get_text (GTK_EDITABLE (rows[i])) != '\0')
+      return FALSE;
+
+  return desk_intake_device_get_model (self) == NULL && !self->price_typed &&
+         g_list_model_get_n_items (G_LIST_MODEL (self->problems)) == 0 &&
+         g_list_model_get_n_items (G_LIST_MODEL (self->parts)) == 0 &&
+         g_hash_table_size (self->supplied) == 0 && *conditions == '\0' &&
+         self->pattern_grid != NULL && desk_pattern_grid_get_empty (self->pattern_grid);
+}

@@ -41,6 +41,7 @@ void              desk_intake_device_set_supplied (DeskIntakeDevice  *self,
                                                    const char        *name,
                                                    gboolean           supplied);
 gboolean          desk_intake_device_get_conditions_complete (DeskIntakeDevice *self);
+gboolean          desk_intake_device_get_empty    (DeskIntakeDevice  *self);
 void              desk_intake_device_get_line     (DeskIntakeDevice  *self,
                                                    DeskIntakeLine    *line);
 DeskPatternGrid  *desk_intake_device_get_pattern_grid (DeskIntakeDevice *self);

@@ -45,6 +45,7 @@ struct _DeskIntakePage
   GtkLabel           *blocker_label;
   GtkSpinner         *busy_spinner;
   AdwPreferencesGroup *signature_group;
+  AdwPreferencesGroup *waiting_group;
   DeskSignaturePad   *signature_pad;
 
   /* owned */
@@ -57,16 +58,35 @@ struct _DeskIntakePage
   char               *blocker;
   char               *error;
   char               *totals_problem;
+  DeskIntakeDraft    *draft;
+  GCancellable       *drafts_cancellable;
+  GPtrArray          *waiting_rows;
 
   /* state */
   DeskTotals          totals;
   gboolean            walk_in;
   gboolean            busy;
   gboolean            updating;
+  gboolean            restoring;
+  gboolean            draft_saved;
+  guint               save_source;
 };
 
-void desk_intake_page_update              (DeskIntakePage *self);
-void desk_intake_page_show_chosen         (DeskIntakePage *self);
-void desk_intake_page_class_add_customer  (GtkWidgetClass *widget_class);
+void              desk_intake_page_update            (DeskIntakePage  *self);
+void              desk_intake_page_show_chosen       (DeskIntakePage  *self);
+void              desk_intake_page_class_add_customer (GtkWidgetClass *widget_class);
+DeskIntakeDevice *desk_intake_page_add_device        (DeskIntakePage  *self);
+void              desk_intake_page_clear             (DeskIntakePage  *self);
+GDateTime        *desk_intake_page_get_due           (DeskIntakePage  *self);
+void              desk_intake_page_set_due           (DeskIntakePage  *self,
+                                                      GDateTime       *due);
+
+void              desk_intake_page_save_draft        (DeskIntakePage  *self);
+void              desk_intake_page_save_draft_soon   (DeskIntakePage  *self);
+void              desk_intake_page_new_draft         (DeskIntakePage  *self);
+void              desk_intake_page_delete_draft      (DeskIntakePage  *self);
+void              desk_intake_page_discard_draft     (DeskIntakePage  *self,
+                                                      DeskIntakeDraft *draft);
+void              desk_intake_page_refresh_waiting   (DeskIntakePage  *self);
 
 G_END_DECLS

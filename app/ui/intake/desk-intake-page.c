@@ -85,8 +85,8 @@ device_remove_cb (DeskIntakePage   *self,
   desk_intake_page_update (self);
 }
 
-static DeskIntakeDevice *
-add_device (DeskIntakePage *self)
+DeskIntakeDevice *
+desk_intake_page_add_device (DeskIntakePage *self)
 {
   GtkWidget *device = desk_intake_device_new (desk_page_get_catalog (DESK_PAGE (self)),
                                               desk_page_get_settings (DESK_PAGE (self)));
@@ -107,15 +107,15 @@ add_device_action_cb (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  DeskIntakeDevice *device = add_device (DESK_INTAKE_PAGE (widget));
+  DeskIntakeDevice *device = desk_intake_page_add_device (DESK_INTAKE_PAGE (widget));
 
   gtk_widget_grab_focus (GTK_WIDGET (device));
 }
 
 /* --- The job ------------------------------------------------------------------------------- */
 
-static GDateTime *
-due_date (DeskIntakePage *self)
+GDateTime *
+desk_intake_page_get_due (DeskIntakePage *self)
 {
   g_autoptr(GDateTime) day = gtk_calendar_get_date (self->due_calendar);
 
@@ -127,11 +127,20 @@ due_date (DeskIntakePage *self)
 static void
 due_changed_cb (DeskIntakePage *self)
 {
-  g_autoptr(GDateTime) due = due_date (self);
+  g_autoptr(GDateTime) due = desk_intake_page_get_due (self);
   g_autofree char *text = g_date_time_format (due, "%x %H:00");
 
   gtk_menu_button_set_label (self->due_button, text);
   desk_intake_page_update (self);
+}
+
+void
+desk_intake_page_set_due (DeskIntakePage *self,
+                          GDateTime      *due)
+{
+  gtk_calendar_select_day (self->due_calendar, due);
+  gtk_spin_button_set_value (self->due_hour, g_date_time_get_hour (due));
+  due_changed_cb (self);
 }
 
 /* Due: now plus the shop's usual turnaround, on the hour. */
@@ -143,9 +152,7 @@ reset_due (DeskIntakePage *self)
   g_autoptr(GDateTime) due = g_date_time_add_hours (now, g_settings_get_int (settings,
                                                                              "intake-turnaround-hours"));
 
-  gtk_calendar_select_day (self->due_calendar, due);
-  gtk_spin_button_set_value (self->due_hour, g_date_time_get_hour (due));
-  due_changed_cb (self);
+  desk_intake_page_set_due (self, due);
 }
 
 /* Pending is where a new ticket starts unless the shop has no such status. */
@@ -326,6 +333,7 @@ desk_intake_page_update (DeskIntakePage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.create",
                                  blocker == NULL && !self->busy);
+  desk_intake_page_save_draft_soon (self);
 }
 
 /* --- Creating ------------------------------------------------------------------------------ */
@@ -345,6 +353,7 @@ set_busy (DeskIntakePage *self,
 }
 
 static void start_over (DeskIntakePage *self);
+static void start_over_with_undo (DeskIntakePage *self);
 
 static void
 ticket_created_cb (GObject      *object,
@@ -385,7 +394,9 @@ ticket_created_cb (GObject      *object,
   adw_toast_set_timeout (toast, 10);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
+  desk_intake_page_delete_draft (self);
   start_over (self);
+  desk_intake_page_refresh_waiting (self);
 }
 
 static void
@@ -406,8 +417,9 @@ create_action_cb (GtkWidget  *widget,
                                        self->cancellable, ticket_created_cb, self);
 }
 
-static void
-start_over (DeskIntakePage *self)
+/* Empties the form, with no device; the draft it held is not touched. */
+void
+desk_intake_page_clear (DeskIntakePage *self)
 {
   GtkWidget *child;
 
@@ -425,9 +437,31 @@ start_over (DeskIntakePage *self)
   adw_combo_row_set_selected (self->technician_row, 0);
   reset_due (self);
   self->updating = FALSE;
-
   desk_intake_page_show_chosen (self);
-  add_device (self);
+}
+
+/* A new intake on an empty form. */
+static void
+start_over (DeskIntakePage *self)
+{
+  desk_intake_page_clear (self);
+  desk_intake_page_add_device (self);
+}
+
+/* Emptying the form sets its intake aside for good, with a moment to take it back. */
+static void
+start_over_with_undo (DeskIntakePage *self)
+{
+  g_autoptr(DeskIntakeDraft) draft = NULL;
+
+  desk_intake_page_save_draft (self);
+  if (self->draft_saved)
+    draft = g_object_ref (self->draft);
+
+  desk_intake_page_new_draft (self);
+  start_over (self);
+  if (draft != NULL)
+    desk_intake_page_discard_draft (self, draft);
 }
 
 static void
@@ -441,7 +475,7 @@ start_over_action_cb (GtkWidget  *widget,
     return;
 
   show_error (self, NULL);
-  start_over (self);
+  start_over_with_undo (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->customer_search));
 }
 
@@ -452,12 +486,19 @@ desk_intake_page_dispose (GObject *object)
 {
   DeskIntakePage *self = DESK_INTAKE_PAGE (object);
 
+  /* What was typed in the last moments is written before the screen goes. */
+  if (self->devices != NULL)
+    desk_intake_page_save_draft (self);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->search_cancellable);
+  g_cancellable_cancel (self->drafts_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_INTAKE_PAGE);
 
   g_clear_object (&self->customer);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->drafts_cancellable);
+  g_clear_pointer (&self->waiting_rows, g_ptr_array_unref);
   g_clear_object (&self->created);
   g_clear_object (&self->signature);
   g_clear_object (&self->devices);
@@ -526,7 +567,9 @@ desk_intake_page_constructed (GObject *object)
   g_signal_connect_object (desk_page_get_list (page, DESK_CATALOG_STATUSES), "items-changed",
                            G_CALLBACK (select_default_status), self, G_CONNECT_SWAPPED);
 
+  desk_intake_page_new_draft (self);
   start_over (self);
+  desk_intake_page_refresh_waiting (self);
 }
 
 /* The cursor goes where checking in starts: the customer, or the first device once the
@@ -601,6 +644,7 @@ desk_intake_page_class_init (DeskIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, signature_pad);
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, signature_group);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, waiting_group);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
   desk_intake_page_class_add_customer (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, due_changed_cb);
@@ -616,11 +660,15 @@ desk_intake_page_init (DeskIntakePage *self)
 
   self->signature = desk_signature_new ();
   desk_signature_pad_set_signature (self->signature_pad, self->signature);
+  g_signal_connect_object (self->signature, "changed", G_CALLBACK (desk_intake_page_save_draft_soon),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->signature, "notify::acceptable", G_CALLBACK (desk_intake_page_update), self,
                            G_CONNECT_SWAPPED);
 
   self->devices = g_list_store_new (DESK_TYPE_INTAKE_DEVICE);
   self->cancellable = g_cancellable_new ();
+  self->drafts_cancellable = g_cancellable_new ();
+  self->waiting_rows = g_ptr_array_new ();
 }
 
 /* --- Public API ---------------------------------------------------------------------------- */
@@ -692,7 +740,7 @@ desk_intake_page_build_ticket (DeskIntakePage *self)
 {
   DeskTicket *ticket = desk_ticket_new ();
   DeskNamedItem *status = adw_combo_row_get_selected_item (self->status_row);
-  g_autoptr(GDateTime) due = due_date (self);
+  g_autoptr(GDateTime) due = desk_intake_page_get_due (self);
   g_autofree char *staff = row_text (self->staff_comments_row);
   g_autofree char *public = row_text (self->public_comments_row);
 

@@ -30,6 +30,8 @@ gboolean      desk_intake_page_get_busy        (DeskIntakePage *self);
 DeskTicket   *desk_intake_page_get_created     (DeskIntakePage *self);
 const char   *desk_intake_page_get_error       (DeskIntakePage *self);
 DeskSignature *desk_intake_page_get_signature  (DeskIntakePage *self);
+void          desk_intake_page_resume          (DeskIntakePage  *self,
+                                                DeskIntakeDraft *draft);
 void          desk_intake_page_get_totals      (DeskIntakePage *self,
                                                 DeskTotals     *totals);
 

@@ -347,3 +347,11 @@ desk_pattern_grid_clear (DeskPatternGrid *self)
   desk_pattern_lock_init (&self->pattern);
   pattern_changed (self);
 }
+
+gboolean
+desk_pattern_grid_get_empty (DeskPatternGrid *self)
+{
+  g_return_val_if_fail (DESK_IS_PATTERN_GRID (self), TRUE);
+
+  return self->pattern.n_dots == 0;
+}

@@ -22,5 +22,6 @@ gboolean    desk_pattern_grid_set_pattern (DeskPatternGrid *self,
 gboolean    desk_pattern_grid_add_dot     (DeskPatternGrid *self,
                                            guint            dot);
 void        desk_pattern_grid_clear       (DeskPatternGrid *self);
+gboolean    desk_pattern_grid_get_empty   (DeskPatternGrid *self);
 
 G_END_DECLS
