@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <signal.h>
 
 #include <adwaita.h>
 
@@ -539,6 +540,229 @@ test_intake_blockers (Fixture       *fixture,
   g_settings_reset (fixture->settings, "intake-require-pre-conditions");
 }
 
+/* --- Drafts ------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  DeskDraftStore *store;
+  GPtrArray      *drafts;
+  gboolean        done;
+} Listing;
+
+static void
+listed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Listing *listing = user_data;
+
+  g_clear_pointer (&listing->drafts, g_ptr_array_unref);
+  listing->drafts = desk_draft_store_list_finish (DESK_DRAFT_STORE (object), result, NULL);
+  listing->done = TRUE;
+}
+
+static gboolean
+listing_done (gpointer data)
+{
+  return ((Listing *) data)->done;
+}
+
+/* Returns: (transfer full): the drafts on disk, read through a store of its own */
+static GPtrArray *
+drafts_on_disk (const char *path)
+{
+  Listing listing = { desk_draft_store_new (path), NULL, FALSE };
+
+  desk_draft_store_list_async (listing.store, NULL, listed_cb, &listing);
+  g_assert_true (desk_test_wait_for (listing_done, &listing, WAIT_MS));
+  g_object_unref (listing.store);
+  g_assert_nonnull (listing.drafts);
+
+  return listing.drafts;
+}
+
+static char *
+drafts_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "frontdesk", "drafts.sqlite", NULL);
+}
+
+typedef struct
+{
+  const char *imei;
+  guint       n_strokes;
+} DraftWanted;
+
+/* Whether a draft on disk holds @wanted's IMEI and signature, as the form does. */
+static gboolean
+draft_saved (gpointer data)
+{
+  DraftWanted *wanted = data;
+  g_autofree char *path = drafts_path ();
+  g_autoptr(GPtrArray) drafts = drafts_on_disk (path);
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      DeskIntakeDraft *draft = g_ptr_array_index (drafts, i);
+
+      if (g_strcmp0 (desk_intake_draft_get_field (draft, "device.0.imei"), wanted->imei) == 0 &&
+          desk_intake_draft_get_n_strokes (draft) == wanted->n_strokes)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+fill_for_draft (Fixture      *fixture,
+                DeskCustomer *customer)
+{
+  desk_intake_page_set_customer (fixture->page, customer);
+  fill_device (fixture, device_section (fixture, 0), GOOD_IMEI);
+  gtk_editable_set_text (desk_intake_device_get_field (device_section (fixture, 0), "price"),
+                         "123.45");
+  sign (desk_intake_page_get_signature (fixture->page));
+}
+
+/* Checks that @page holds what fill_for_draft() entered. */
+static void
+assert_restored (Fixture        *fixture,
+                 DeskIntakePage *page,
+                 DeskCustomer   *customer)
+{
+  DeskIntakeDevice *device;
+  g_autoptr(DeskTicketDevice) line = NULL;
+  g_autofree char *pattern = NULL;
+
+  g_assert_nonnull (desk_intake_page_get_customer (page));
+  g_assert_cmpint (desk_customer_get_id (desk_intake_page_get_customer (page)), ==,
+                   desk_customer_get_id (customer));
+  g_assert_cmpstr (desk_customer_get_full_name (desk_intake_page_get_customer (page)), ==,
+                   desk_customer_get_full_name (customer));
+  device = g_list_model_get_item (desk_intake_page_get_devices (page), 0);
+  g_object_unref (device);
+  g_assert_cmpstr (gtk_editable_get_text (desk_intake_device_get_field (device, "imei")), ==,
+                   GOOD_IMEI);
+  g_assert_cmpstr (gtk_editable_get_text (desk_intake_device_get_field (device, "price")), ==,
+                   "123.45");
+  pattern = desk_pattern_grid_dup_pattern (desk_intake_device_get_pattern_grid (device));
+  g_assert_cmpstr (pattern, ==, "1-5-9-6");
+  line = desk_intake_device_get_device (device);
+  g_assert_cmpuint (g_list_model_get_n_items (desk_ticket_device_get_repair_items (line)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (desk_ticket_device_get_parts (line)), ==, 1);
+  g_assert_true (has_condition (desk_ticket_device_get_pre_conditions (line), "Screen", FALSE));
+  g_assert_true (has_condition (desk_ticket_device_get_supplied (line), "Charger", TRUE));
+  g_assert_cmpuint (desk_signature_get_n_strokes (desk_intake_page_get_signature (page)), ==, 2);
+  g_assert_null (desk_intake_page_get_blocker (page));
+}
+
+static gboolean
+resumed (gpointer data)
+{
+  return desk_intake_page_get_customer (data) != NULL;
+}
+
+/* Resumes the only waiting intake, as the Resume button does. */
+static void
+resume_waiting (Fixture        *fixture,
+                DeskIntakePage *page)
+{
+  g_autofree char *path = drafts_path ();
+  g_autoptr(GPtrArray) drafts = drafts_on_disk (path);
+
+  g_assert_cmpuint (drafts->len, ==, 1);
+  desk_intake_page_resume (page, g_ptr_array_index (drafts, 0));
+  g_assert_true (desk_test_wait_for (resumed, page, WAIT_MS));
+}
+
+/* Closing the screen keeps the intake; a new screen offers it back as it was. */
+static void
+test_intake_draft_survives_close (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(DeskCustomer) customer = some_customer (fixture);
+  DraftWanted wanted = { GOOD_IMEI, 2 };
+  DeskIntakePage *again;
+
+  g_assert_true (desk_test_wait_for (catalog_loaded, fixture, WAIT_MS));
+  fill_for_draft (fixture, customer);
+
+  /* Closed at once: what was typed in the last moments is written as the screen goes. */
+  gtk_window_set_child (fixture->window, NULL);
+  g_assert_true (desk_test_wait_for (draft_saved, &wanted, WAIT_MS));
+
+  again = DESK_INTAKE_PAGE (desk_intake_page_new (fixture->context));
+  fixture->page = again;
+  gtk_window_set_child (fixture->window, GTK_WIDGET (again));
+  resume_waiting (fixture, again);
+  assert_restored (fixture, again, customer);
+  screenshot (fixture, 1000, "intake-resumed");
+}
+
+/* The child half of the kill test: fills the form, says so once its draft is on disk, and
+ * waits to be killed. */
+static int
+run_draft_child (void)
+{
+  Fixture fixture = { 0, };
+  g_autoptr(DeskCustomer) customer = NULL;
+  DraftWanted wanted = { GOOD_IMEI, 2 };
+
+  gtk_init ();
+  adw_init ();
+  fixture_set_up (&fixture, NULL);
+  customer = some_customer (&fixture);
+  g_assert_true (desk_test_wait_for (catalog_loaded, &fixture, WAIT_MS));
+  fill_for_draft (&fixture, customer);
+  g_assert_true (desk_test_wait_for (draft_saved, &wanted, WAIT_MS));
+
+  g_print ("SAVED %" G_GINT64_FORMAT "\n", desk_customer_get_id (customer));
+  fflush (stdout);
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+
+  return 0;
+}
+
+/* kill -9 of a real Front Desk process with an intake open: the next start offers it back. */
+static void
+test_intake_draft_survives_kill (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskCustomer) customer = some_customer (fixture);
+  g_autofree char *line = NULL;
+  g_autofree char *expected = g_strdup_printf ("SAVED %" G_GINT64_FORMAT,
+                                               desk_customer_get_id (customer));
+
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+  child = g_subprocess_launcher_spawn (launcher, &error, g_test_get_filename (G_TEST_BUILT,
+                                                                             "test-intake", NULL),
+                                       "--draft-child", NULL);
+  g_assert_no_error (error);
+
+  /* A blocking read is fine here: the child answers within seconds or the test fails. */
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, expected);
+
+  g_subprocess_force_exit (child);
+  g_subprocess_wait (child, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_signaled (child));
+  g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
+
+  g_assert_true (desk_test_wait_for (catalog_loaded, fixture, WAIT_MS));
+  resume_waiting (fixture, fixture->page);
+  assert_restored (fixture, fixture->page, customer);
+}
+
 /* The pattern grid keeps what the phone would, and redraws what it keeps. */
 static void
 test_pattern_grid (void)
@@ -574,6 +798,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  if (argc > 1 && g_str_equal (argv[1], "--draft-child"))
+    return run_draft_child ();
+
   desk_test_init (&argc, &argv);
 
   g_test_add ("/intake/creates-ticket", Fixture, NULL, fixture_set_up,
@@ -585,6 +812,10 @@ main (int   argc,
   g_test_add ("/intake/blockers", Fixture, NULL, fixture_set_up,
               test_intake_blockers, fixture_tear_down);
 
+  g_test_add ("/intake/draft-survives-close", Fixture, NULL, fixture_set_up,
+              test_intake_draft_survives_close, fixture_tear_down);
+  g_test_add ("/intake/draft-survives-kill", Fixture, NULL, fixture_set_up,
+              test_intake_draft_survives_kill, fixture_tear_down);
   g_test_add_func ("/intake/pattern-grid", test_pattern_grid);
 
   return g_test_run ();
