@@ -662,6 +662,27 @@ resumed (gpointer data)
   return desk_intake_page_get_customer (data) != NULL;
 }
 
+static GtkWidget *
+waiting_group (DeskIntakePage *page)
+{
+  GtkWidget *group = find_type (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP);
+
+  g_assert_nonnull (group);
+  return group;
+}
+
+static gboolean
+waiting_shown (gpointer data)
+{
+  return gtk_widget_get_visible (waiting_group (data));
+}
+
+static gboolean
+waiting_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (waiting_group (data));
+}
+
 /* Resumes the only waiting intake, as the Resume button does. */
 static void
 resume_waiting (Fixture        *fixture,
@@ -694,8 +715,11 @@ test_intake_draft_survives_close (Fixture       *fixture,
   again = DESK_INTAKE_PAGE (desk_intake_page_new (fixture->context));
   fixture->page = again;
   gtk_window_set_child (fixture->window, GTK_WIDGET (again));
+  g_assert_true (desk_test_wait_for (waiting_shown, again, WAIT_MS));
   resume_waiting (fixture, again);
   assert_restored (fixture, again, customer);
+  /* The intake in the form is not also listed as waiting. */
+  g_assert_true (desk_test_wait_for (waiting_hidden, again, WAIT_MS));
   screenshot (fixture, 1000, "intake-resumed");
 }
 

@@ -289,6 +289,7 @@ restore_draft (DeskIntakePage  *self,
   self->restoring = FALSE;
   desk_intake_page_show_chosen (self);
   desk_intake_page_update (self);
+  desk_intake_page_refresh_waiting (self);
 }
 
 typedef struct
