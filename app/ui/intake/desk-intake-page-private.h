@@ -46,6 +46,8 @@ struct _DeskIntakePage
   GtkSpinner         *busy_spinner;
   AdwPreferencesGroup *signature_group;
   AdwPreferencesGroup *waiting_group;
+  GtkWidget          *send_again_button;
+  GtkWidget          *check_again_button;
   DeskSignaturePad   *signature_pad;
 
   /* owned */
@@ -68,6 +70,8 @@ struct _DeskIntakePage
   gboolean            busy;
   gboolean            updating;
   gboolean            restoring;
+  gboolean            unknown;        /* a create whose fate is not known yet */
+  gint64              sent_at;
   gboolean            draft_saved;
   guint               save_source;
 };
@@ -75,6 +79,13 @@ struct _DeskIntakePage
 void              desk_intake_page_update            (DeskIntakePage  *self);
 void              desk_intake_page_show_chosen       (DeskIntakePage  *self);
 void              desk_intake_page_class_add_customer (GtkWidgetClass *widget_class);
+void              desk_intake_page_class_add_create  (GtkWidgetClass *widget_class);
+void              desk_intake_page_show_error        (DeskIntakePage  *self,
+                                                      const char      *text);
+void              desk_intake_page_set_busy          (DeskIntakePage  *self,
+                                                      gboolean         busy);
+const char       *desk_intake_page_find_blocker      (DeskIntakePage  *self);
+void              desk_intake_page_start_over        (DeskIntakePage  *self);
 DeskIntakeDevice *desk_intake_page_add_device        (DeskIntakePage  *self);
 void              desk_intake_page_clear             (DeskIntakePage  *self);
 GDateTime        *desk_intake_page_get_due           (DeskIntakePage  *self);

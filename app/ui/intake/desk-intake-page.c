@@ -38,9 +38,9 @@ G_DEFINE_FINAL_TYPE (DeskIntakePage, desk_intake_page, DESK_TYPE_PAGE)
 
 /* --- Messages ------------------------------------------------------------------------------ */
 
-static void
-show_error (DeskIntakePage *self,
-            const char     *text)
+void
+desk_intake_page_show_error (DeskIntakePage *self,
+                             const char     *text)
 {
   g_free (self->error);
   self->error = g_strdup (text);
@@ -51,7 +51,7 @@ show_error (DeskIntakePage *self,
 static void
 dismiss_error_cb (DeskIntakePage *self)
 {
-  show_error (self, NULL);
+  desk_intake_page_show_error (self, NULL);
 }
 
 /* --- Devices ------------------------------------------------------------------------------- */
@@ -251,8 +251,8 @@ set_money (GtkLabel *label,
   gtk_label_set_text (label, text);
 }
 
-static const char *
-find_blocker (DeskIntakePage *self)
+const char *
+desk_intake_page_find_blocker (DeskIntakePage *self)
 {
   GSettings *settings = desk_page_get_settings (DESK_PAGE (self));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->devices));
@@ -318,7 +318,7 @@ desk_intake_page_update (DeskIntakePage *self)
   if (self->updating || self->devices == NULL)
     return;
 
-  blocker = find_blocker (self);
+  blocker = desk_intake_page_find_blocker (self);
   if (blocker == NULL)
     blocker = update_totals (self);
   else
@@ -332,15 +332,13 @@ desk_intake_page_update (DeskIntakePage *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.create",
-                                 blocker == NULL && !self->busy);
+                                 blocker == NULL && !self->busy && !self->unknown);
   desk_intake_page_save_draft_soon (self);
 }
 
-/* --- Creating ------------------------------------------------------------------------------ */
-
-static void
-set_busy (DeskIntakePage *self,
-          gboolean        busy)
+void
+desk_intake_page_set_busy (DeskIntakePage *self,
+                           gboolean        busy)
 {
   if (self->busy == busy)
     return;
@@ -350,71 +348,6 @@ set_busy (DeskIntakePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
   desk_intake_page_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void start_over (DeskIntakePage *self);
-static void start_over_with_undo (DeskIntakePage *self);
-
-static void
-ticket_created_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  DeskIntakePage *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DeskTicket) ticket = NULL;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  ticket = desk_api_client_create_ticket_finish (DESK_API_CLIENT (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  set_busy (self, FALSE);
-  if (error != NULL)
-    {
-      if (g_error_matches (error, DESK_API_ERROR, DESK_API_ERROR_OUTCOME_UNKNOWN))
-        {
-          g_autofree char *text = g_strdup_printf (_("%s Look for the ticket in the Tickets list "
-                                                     "before you create it again: nothing you "
-                                                     "entered here was lost."), error->message);
-          show_error (self, text);
-        }
-      else
-        show_error (self, error->message);
-      return;
-    }
-
-  g_set_object (&self->created, ticket);
-  title = g_strdup_printf (_("Ticket %s created"), desk_ticket_get_order_id (ticket));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open Ticket"));
-  adw_toast_set_action_name (toast, "win.show-ticket");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (desk_ticket_get_id (ticket)));
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-
-  desk_intake_page_delete_draft (self);
-  start_over (self);
-  desk_intake_page_refresh_waiting (self);
-}
-
-static void
-create_action_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  DeskIntakePage *self = DESK_INTAKE_PAGE (widget);
-  g_autoptr(DeskTicket) ticket = NULL;
-
-  if (self->busy || find_blocker (self) != NULL)
-    return;
-
-  show_error (self, NULL);
-  ticket = desk_intake_page_build_ticket (self);
-  set_busy (self, TRUE);
-  desk_api_client_create_ticket_async (desk_page_get_client (DESK_PAGE (self)), ticket,
-                                       self->cancellable, ticket_created_cb, self);
 }
 
 /* Empties the form, with no device; the draft it held is not touched. */
@@ -441,8 +374,8 @@ desk_intake_page_clear (DeskIntakePage *self)
 }
 
 /* A new intake on an empty form. */
-static void
-start_over (DeskIntakePage *self)
+void
+desk_intake_page_start_over (DeskIntakePage *self)
 {
   desk_intake_page_clear (self);
   desk_intake_page_add_device (self);
@@ -459,7 +392,7 @@ start_over_with_undo (DeskIntakePage *self)
     draft = g_object_ref (self->draft);
 
   desk_intake_page_new_draft (self);
-  start_over (self);
+  desk_intake_page_start_over (self);
   if (draft != NULL)
     desk_intake_page_discard_draft (self, draft);
 }
@@ -474,7 +407,7 @@ start_over_action_cb (GtkWidget  *widget,
   if (self->busy)
     return;
 
-  show_error (self, NULL);
+  desk_intake_page_show_error (self, NULL);
   start_over_with_undo (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->customer_search));
 }
@@ -568,7 +501,7 @@ desk_intake_page_constructed (GObject *object)
                            G_CALLBACK (select_default_status), self, G_CONNECT_SWAPPED);
 
   desk_intake_page_new_draft (self);
-  start_over (self);
+  desk_intake_page_start_over (self);
   desk_intake_page_refresh_waiting (self);
 }
 
@@ -605,7 +538,6 @@ desk_intake_page_class_init (DeskIntakePageClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "intake.create", NULL, create_action_cb);
   gtk_widget_class_install_action (widget_class, "intake.add-device", NULL, add_device_action_cb);
   gtk_widget_class_install_action (widget_class, "intake.start-over", NULL, start_over_action_cb);
   gtk_widget_class_install_action (widget_class, "intake.hand-to-customer", NULL,
@@ -645,8 +577,11 @@ desk_intake_page_class_init (DeskIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, signature_pad);
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, signature_group);
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, waiting_group);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, send_again_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, check_again_button);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
   desk_intake_page_class_add_customer (widget_class);
+  desk_intake_page_class_add_create (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, due_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
 }
