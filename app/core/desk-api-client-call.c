@@ -42,6 +42,10 @@ struct _DeskApiCall
   int              priority;
   guint            attempt;
   guint            rate_limited;
+  gint64           started;       /* clock time when it was made */
+  gint64           first_sent;    /* clock time when it first left, if sent */
+  gboolean         sent;
+  gboolean         on_wire;
   gboolean         done;
 };
 
@@ -63,6 +67,8 @@ call_unref (Call *call)
   if (!g_atomic_ref_count_dec (&call->ref_count))
     return;
 
+  if (call->client != NULL)
+    g_ptr_array_remove_fast (call->client->calls, call);
   g_clear_object (&call->client);
   g_clear_pointer (&call->method, g_free);
   g_clear_pointer (&call->url, g_free);
@@ -99,6 +105,8 @@ call_return (Call     *call,
   call->done = TRUE;
   call_forget (call);
   waiters = g_steal_pointer (&call->waiters);
+  if (g_ptr_array_remove_fast (call->client->calls, call))
+    desk_api_client_update_waiting (call->client);
   call->waiters = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < waiters->len; i++)
@@ -135,11 +143,27 @@ scrub_error (DeskApiClient *self,
 }
 
 static gint64
+now (Call *call)
+{
+  return desk_clock_get_time (call->client->clock);
+}
+
+static gint64
 retry_time (Call *call)
 {
   gint64 delay = FIRST_RETRY_DELAY << MIN (call->attempt - 1, 5);
 
-  return desk_clock_get_time (desk_rate_governor_get_clock (call->client->governor)) + delay;
+  return now (call) + delay;
+}
+
+/* Whether there is time left for one more try before the client's deadline, which
+ * runs from the first time the request left: the wait for Front Desk's own pace before
+ * that is known and shown apart. */
+static gboolean
+before_deadline (Call   *call,
+                 gint64  when)
+{
+  return !call->sent || when - call->first_sent < call->client->deadline;
 }
 
 static gboolean
@@ -147,7 +171,7 @@ may_retry (Call         *call,
            const GError *transport_error,
            const GError *error)
 {
-  if (call->attempt > call->client->max_retries)
+  if (call->attempt > call->client->max_retries || !before_deadline (call, retry_time (call)))
     return FALSE;
 
   /* A write is sent again only when it certainly never reached the server. */
@@ -165,11 +189,12 @@ handle_failure (Call         *call,
   DeskApiClient *self = call->client;
 
   if (g_error_matches (error, DESK_API_ERROR, DESK_API_ERROR_RATE_LIMITED) &&
-      call->rate_limited++ < MAX_RATE_LIMITED_RETRIES)
+      call->rate_limited++ < MAX_RATE_LIMITED_RETRIES && before_deadline (call, now (call)))
     {
       g_debug ("%s %s: refused for too many requests, queued again", call->method, call->log_url);
       desk_rate_governor_report_rate_limited (self->governor);
       start_attempt (call, 0);
+      desk_api_client_update_waiting (self);
       g_error_free (error);
       return;
     }
@@ -179,6 +204,7 @@ handle_failure (Call         *call,
       g_debug ("%s %s failed (%s), retry %u", call->method, call->log_url,
                desk_api_error_get_detail (error), call->attempt);
       start_attempt (call, retry_time (call));
+      desk_api_client_update_waiting (self);
       g_error_free (error);
       return;
     }
@@ -293,6 +319,20 @@ body_cut_short (SoupMessage  *message,
   return TRUE;
 }
 
+/* No redirect is followed: the key is in the query, and a write must reach the configured
+ * server or nobody. The error says where the server pointed to, without the key. */
+static GError *
+redirect_error (SoupMessage *message)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+  const char *location = soup_message_headers_get_one (headers, "Location");
+  g_autofree char *target = desk_api_client_redact_url (location != NULL ? location : "nowhere");
+  g_autofree char *detail = g_strdup_printf ("HTTP %u to %s", soup_message_get_status (message),
+                                             target);
+
+  return desk_api_error_new (DESK_API_ERROR_REDIRECTED, detail);
+}
+
 static void
 send_cb (GObject      *object,
          GAsyncResult *result,
@@ -306,6 +346,7 @@ send_cb (GObject      *object,
   GError *error = NULL;
 
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &transport_error);
+  call->on_wire = FALSE;
   desk_api_client_add_active (call->client, -1);
 
   if (body != NULL && body_cut_short (message, body, &transport_error))
@@ -323,6 +364,12 @@ send_cb (GObject      *object,
 
   g_debug ("%s %s: HTTP %u, %" G_GSIZE_FORMAT " bytes", call->method, call->log_url,
            soup_message_get_status (message), g_bytes_get_size (body));
+
+  if (SOUP_STATUS_IS_REDIRECTION (soup_message_get_status (message)))
+    {
+      handle_failure (call, NULL, redirect_error (message));
+      return;
+    }
 
   if (g_bytes_get_size (body) > THREAD_PARSE_THRESHOLD)
     {
@@ -352,12 +399,27 @@ send_now (Call *call)
   soup_message_headers_replace (soup_message_get_request_headers (message),
                                 "Accept", "application/json");
 
+  /* libsoup sends an idempotent request (PUT, and the GET that converts a ticket) again by
+   * itself when a connection used before closes before the reply (request_is_restartable()
+   * in libsoup 3.2's soup-client-message-io-http1.c, and its HTTP/2 twin). A write goes
+   * out on a fresh connection of a session for writes alone, which no other request
+   * shares, not even as another HTTP/2 stream: no such restart can happen. */
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+  if (call->flags & DESK_REPLY_WRITE)
+    soup_message_add_flags (message, SOUP_MESSAGE_NEW_CONNECTION);
+
   if (call->body != NULL)
     soup_message_set_request_body_from_bytes (message, "application/json", call->body);
 
   g_debug ("%s %s", call->method, call->log_url);
+  call->on_wire = TRUE;
+  if (!call->sent)
+    call->first_sent = now (call);
+  call->sent = TRUE;
   desk_api_client_add_active (call->client, +1);
-  soup_session_send_and_read_async (call->client->session, message, G_PRIORITY_DEFAULT,
+  soup_session_send_and_read_async ((call->flags & DESK_REPLY_WRITE) ? call->client->write_session
+                                                                     : call->client->session,
+                                    message, G_PRIORITY_DEFAULT,
                                     call->cancellable, send_cb, call_ref (call));
 }
 
@@ -502,11 +564,14 @@ call_new_internal (DeskApiClient       *self,
   call->cancellable = g_cancellable_new ();
   call->waiters = g_ptr_array_new_with_free_func (g_object_unref);
   call->priority = priority;
+  call->started = desk_clock_get_time (self->clock);
+  g_ptr_array_add (self->calls, call);
 
   if (flags & DESK_API_REQUEST_LIST)
     call->flags |= DESK_REPLY_LIST;
 
-  if (g_strcmp0 (call->method, "GET") != 0 && g_strcmp0 (call->method, "HEAD") != 0)
+  if ((flags & DESK_API_REQUEST_WRITE) ||
+      (g_strcmp0 (call->method, "GET") != 0 && g_strcmp0 (call->method, "HEAD") != 0))
     call->flags |= DESK_REPLY_WRITE;
 
   return call;
@@ -560,4 +625,33 @@ void
 desk_api_call_start (DeskApiCall *call)
 {
   start_attempt (call, 0);
+}
+
+void
+desk_api_call_get_state (DeskApiCall      *call,
+                         DeskApiCallState *state)
+{
+  state->started = call->started;
+  state->first_sent = call->first_sent;
+  state->sent = call->sent;
+  state->write = (call->flags & DESK_REPLY_WRITE) != 0;
+  state->on_wire = call->on_wire;
+  state->retrying = call->attempt > 1 && call->rate_limited == 0 && !call->on_wire;
+  state->rate_limited = call->rate_limited > 0 && !call->on_wire;
+  state->paced = !call->on_wire && call->attempt <= 1;
+}
+
+/* Ends @call for everyone waiting on it with @error, and stops what it still does: its
+ * wait at the rate governor, or the request on the wire. Takes @error. */
+void
+desk_api_call_abandon (DeskApiCall *call,
+                       GError      *error)
+{
+  g_autoptr(GError) owned = error;
+  Call *ref = call_ref (call);
+
+  g_debug ("%s %s: %s", call->method, call->log_url, desk_api_error_get_detail (error));
+  call_return (call, NULL, error);
+  g_cancellable_cancel (call->cancellable);
+  call_unref (ref);
 }

@@ -19,16 +19,26 @@ struct _DeskApiClient
 
   /* owned */
   SoupSession      *session;
+  SoupSession      *write_session;  /* writes only, one request a connection */
   DeskRateGovernor *governor;
   DeskClock        *clock;
   char             *base_url;
   char             *api_key;
   GHashTable       *in_flight;      /* coalescing key -> DeskApiCall*, GETs only */
 
+  GPtrArray        *calls;          /* DeskApiCall*, borrowed: those not yet answered */
+  GSource          *wake_source;    /* owned, nullable: the next look at the calls */
+
   /* state */
   guint             max_retries;
   guint             n_active;       /* requests on the wire */
   gboolean          governor_by_key;
+  gulong            clock_changed_id;
+  gint64            slow_after;     /* microseconds */
+  gint64            deadline;       /* microseconds */
+  DeskApiWait       waiting;
+  gboolean          updating;
+  gboolean          update_again;
 };
 
 
@@ -77,6 +87,27 @@ gboolean     desk_api_call_can_join   (DeskApiCall         *call,
 void         desk_api_call_add_waiter (DeskApiCall         *call,
                                        GTask               *task);
 void         desk_api_call_start      (DeskApiCall         *call);
+
+/* What the client's waiting state needs to know of a call, and how to end one. */
+typedef struct
+{
+  gint64   started;        /* clock time when the request was made */
+  gint64   first_sent;     /* clock time when it first left, if sent */
+  gboolean sent;
+  gboolean write;
+  gboolean on_wire;
+  gboolean paced;          /* not sent yet: waits for Front Desk's own pace */
+  gboolean retrying;       /* waits to be tried again after a failure */
+  gboolean rate_limited;   /* waits after the server refused it for coming too fast */
+} DeskApiCallState;
+
+void         desk_api_call_get_state  (DeskApiCall         *call,
+                                       DeskApiCallState    *state);
+void         desk_api_call_abandon    (DeskApiCall         *call,
+                                       GError              *error);
+void         desk_api_client_update_waiting (DeskApiClient *self);
+void         desk_api_client_set_waiting    (DeskApiClient *self,
+                                             DeskApiWait    waiting);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskApiCall, desk_api_call_unref)
 

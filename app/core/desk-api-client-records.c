@@ -320,6 +320,7 @@ typedef struct
   const char          *id_member;    /* where a write's reply gives the record's id */
   GObject             *sent;         /* owned, nullable: the fallback after a write */
   gint64               id;           /* the record's id, when known before writing */
+  gint64               written_id;   /* the record's id after the write */
   JsonNode            *write_reply;  /* owned, nullable */
 } RecordData;
 
@@ -360,6 +361,42 @@ parse_id_only (DeskRecordParseFunc parse,
   return parse (node, NULL);
 }
 
+static gint64
+record_id (gpointer record)
+{
+  gint64 id = 0;
+
+  if (record != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (record), "id") != NULL)
+    g_object_get (record, "id", &id, NULL);
+
+  return id;
+}
+
+/* The record in a write's reply, if the reply is one and names it. */
+static gpointer
+parse_reply_record (RecordData *data)
+{
+  gpointer record;
+
+  if (data->id_member == NULL || data->write_reply == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (data->write_reply))
+    return NULL;
+
+  record = data->parse (data->write_reply, NULL);
+  if (record != NULL && record_id (record) <= 0)
+    g_clear_object (&record);
+
+  return record;
+}
+
+/* The server took the write but its reply does not show what became of it: calling that a
+ * failure would invite sending it twice. */
+static GError *
+outcome_unknown (const char *detail)
+{
+  return desk_api_error_new (DESK_API_ERROR_OUTCOME_UNKNOWN, detail);
+}
+
 static void
 record_read_cb (GObject      *object,
                 GAsyncResult *result,
@@ -388,19 +425,19 @@ record_read_cb (GObject      *object,
     }
 
   /* The write went through; only reading it back failed. An error now would invite a
-   * second submission, so the caller gets the best copy at hand instead. */
+   * second submission, so the caller gets the best copy at hand instead: the record in
+   * the reply, the record sent (an update), or one that knows only its id. */
   g_debug ("Reading back after a write failed: %s", error->message);
-  if (data->id_member != NULL && JSON_NODE_HOLDS_OBJECT (data->write_reply))
-    record = data->parse (data->write_reply, NULL);
-  if (record == NULL && data->sent != NULL)
+  record = parse_reply_record (data);
+  if (record == NULL && data->sent != NULL && data->id > 0)
     record = g_object_ref (data->sent);
-  if (record == NULL && data->id > 0)
-    record = parse_id_only (data->parse, data->id);
+  if (record == NULL)
+    record = parse_id_only (data->parse, data->written_id);
 
   if (record != NULL)
     g_task_return_pointer (task, record, g_object_unref);
   else
-    g_task_return_error (task, g_steal_pointer (&error));
+    g_task_return_error (task, outcome_unknown ("The change was confirmed but cannot be read back"));
 }
 
 static void
@@ -458,16 +495,16 @@ record_written_cb (GObject      *object,
   if (id <= 0)
     {
       /* Nothing to read back with: what the server said is all there is. */
-      if (data->id_member != NULL && JSON_NODE_HOLDS_OBJECT (data->write_reply))
-        return_parsed (task, data->write_reply);
-      else if (data->sent != NULL)
-        g_task_return_pointer (task, g_object_ref (data->sent), g_object_unref);
+      gpointer record = parse_reply_record (data);
+
+      if (record != NULL)
+        g_task_return_pointer (task, record, g_object_unref);
       else
-        g_task_return_error (task, desk_api_error_new (DESK_API_ERROR_PROTOCOL,
-                                                       "The reply names no record"));
+        g_task_return_error (task, outcome_unknown ("The change was confirmed but the reply names no record"));
       return;
     }
 
+  data->written_id = id;
   read_back (g_steal_pointer (&task), id);
 }
 
@@ -590,7 +627,7 @@ desk_api_client_write_record_async (DeskApiClient        *self,
   data->sent = sent != NULL ? g_object_ref (sent) : NULL;
   data->id = id;
 
-  desk_api_client_request_async (self, method, path, NULL, bytes, DESK_API_REQUEST_NONE,
+  desk_api_client_request_async (self, method, path, NULL, bytes, DESK_API_REQUEST_WRITE,
                                  DESK_API_PRIORITY_INTERACTIVE, cancellable,
                                  record_written_cb, task);
 }

@@ -164,9 +164,12 @@ code_for_status (guint          status,
     return DESK_API_ERROR_RATE_LIMITED;
   if (status >= 400 && status < 500)
     return DESK_API_ERROR_VALIDATION;
-  /* A gateway that failed or gave up may have passed the request on. */
-  if (write && (status == 502 || status == 504))
+  /* A server that failed may have applied the write first; a gateway that failed or gave
+   * up may have passed it on. */
+  if (write && status >= 500 && status < 600)
     return DESK_API_ERROR_OUTCOME_UNKNOWN;
+  if (status >= 300 && status < 400)
+    return DESK_API_ERROR_REDIRECTED;
   if (status >= 500 && status < 600)
     return DESK_API_ERROR_SERVER;
 
@@ -191,6 +194,13 @@ parse_body (GBytes  *body,
 
   if (!json_parser_load_from_data (parser, data, size, error))
     return NULL;
+
+  /* json-glib reads a body of white space alone as a document without a root. */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE, "blank reply");
+      return NULL;
+    }
 
   return json_node_ref (json_parser_get_root (parser));
 }
@@ -283,11 +293,15 @@ desk_api_reply_evaluate (guint            http_status,
   if (status_code == 100 && (flags & DESK_REPLY_LIST))
     return json_node_init_array (json_node_alloc (), json_array_new ());
 
+  /* A refusal the server explains changed nothing; a failure inside it may have. */
+  if (status_code <= 0 || (status_code >= 300 && status_code < 400))
+    status_code = 400;
+  if (status_code < 500)
+    flags &= ~DESK_REPLY_WRITE;
+
   detail = server_text (object);
-  g_propagate_error (error,
-                     desk_api_error_new (code_for_status (status_code > 0 ? (guint) status_code : 400,
-                                                          flags & ~DESK_REPLY_WRITE),
-                                         detail));
+  g_propagate_error (error, desk_api_error_new (code_for_status ((guint) status_code, flags),
+                                                detail));
 
   return NULL;
 }
@@ -338,7 +352,10 @@ desk_api_reply_map_transport_error (const GError   *error,
   gboolean write = (flags & DESK_REPLY_WRITE) != 0;
   DeskApiError code;
 
-  if (desk_api_reply_is_unsent (error) || error->domain == G_TLS_ERROR)
+  if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE) ||
+      g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_NOT_TLS))
+    code = DESK_API_ERROR_UNTRUSTED;
+  else if (desk_api_reply_is_unsent (error) || error->domain == G_TLS_ERROR)
     code = DESK_API_ERROR_NETWORK;
   else if (write)
     code = DESK_API_ERROR_OUTCOME_UNKNOWN;

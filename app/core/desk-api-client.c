@@ -27,12 +27,22 @@ enum {
   PROP_TIMEOUT,
   PROP_MAX_RETRIES,
   PROP_N_ACTIVE,
+  PROP_SLOW_AFTER,
+  PROP_DEADLINE,
+  PROP_WAITING,
+  PROP_WAITING_MESSAGE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (DeskApiClient, desk_api_client, G_TYPE_OBJECT)
+G_DEFINE_ENUM_TYPE (DeskApiWait, desk_api_wait,
+                    G_DEFINE_ENUM_VALUE (DESK_API_WAIT_NONE, "none"),
+                    G_DEFINE_ENUM_VALUE (DESK_API_WAIT_SLOW, "slow"),
+                    G_DEFINE_ENUM_VALUE (DESK_API_WAIT_PACED, "paced"),
+                    G_DEFINE_ENUM_VALUE (DESK_API_WAIT_RETRYING, "retrying"),
+                    G_DEFINE_ENUM_VALUE (DESK_API_WAIT_RATE_LIMITED, "rate-limited"))
 
 static char *
 build_query (const char * const *query,
@@ -104,6 +114,12 @@ desk_api_client_constructed (GObject *object)
 
   if (self->clock == NULL)
     self->clock = g_object_ref (desk_rate_governor_get_clock (self->governor));
+
+  /* A manual clock (in tests) wakes the waiting state when it is advanced. */
+  if (desk_clock_is_manual (self->clock))
+    self->clock_changed_id = g_signal_connect_swapped (self->clock, "changed",
+                                                       G_CALLBACK (desk_api_client_update_waiting),
+                                                       self);
 }
 
 static void
@@ -113,6 +129,13 @@ desk_api_client_dispose (GObject *object)
 
   if (self->session != NULL)
     soup_session_abort (self->session);
+  if (self->write_session != NULL)
+    soup_session_abort (self->write_session);
+
+  g_clear_signal_handler (&self->clock_changed_id, self->clock);
+  if (self->wake_source != NULL)
+    g_source_destroy (self->wake_source);
+  g_clear_pointer (&self->wake_source, g_source_unref);
 
   G_OBJECT_CLASS (desk_api_client_parent_class)->dispose (object);
 }
@@ -123,9 +146,11 @@ desk_api_client_finalize (GObject *object)
   DeskApiClient *self = DESK_API_CLIENT (object);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->write_session);
   g_clear_object (&self->governor);
   g_clear_object (&self->clock);
   g_clear_pointer (&self->in_flight, g_hash_table_unref);
+  g_clear_pointer (&self->calls, g_ptr_array_unref);
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->api_key, g_free);
 
@@ -164,6 +189,18 @@ desk_api_client_get_property (GObject    *object,
     case PROP_N_ACTIVE:
       g_value_set_uint (value, self->n_active);
       break;
+    case PROP_SLOW_AFTER:
+      g_value_set_uint (value, desk_api_client_get_slow_after (self));
+      break;
+    case PROP_DEADLINE:
+      g_value_set_uint (value, desk_api_client_get_deadline (self));
+      break;
+    case PROP_WAITING:
+      g_value_set_enum (value, self->waiting);
+      break;
+    case PROP_WAITING_MESSAGE:
+      g_value_set_string (value, desk_api_client_get_waiting_message (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -197,6 +234,12 @@ desk_api_client_set_property (GObject      *object,
       break;
     case PROP_MAX_RETRIES:
       desk_api_client_set_max_retries (self, g_value_get_uint (value));
+      break;
+    case PROP_SLOW_AFTER:
+      desk_api_client_set_slow_after (self, g_value_get_uint (value));
+      break;
+    case PROP_DEADLINE:
+      desk_api_client_set_deadline (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -276,7 +319,68 @@ desk_api_client_class_init (DeskApiClientClass *klass)
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * DeskApiClient:slow-after:
+   *
+   * Milliseconds without an answer before a request makes #DeskApiClient:waiting say so.
+   */
+  properties[PROP_SLOW_AFTER] =
+    g_param_spec_uint ("slow-after", NULL, NULL,
+                       1, G_MAXUINT, DESK_API_CLIENT_DEFAULT_SLOW_AFTER,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * DeskApiClient:deadline:
+   *
+   * Seconds a request may take from the first time it left, its retries and its waits
+   * after refusals for too many requests included. A read still unanswered then ends with %DESK_API_ERROR_TIMEOUT (or
+   * %DESK_API_ERROR_RATE_LIMITED); a write that has not left yet ends too, one on the
+   * wire is left to its #DeskApiClient:timeout.
+   */
+  properties[PROP_DEADLINE] =
+    g_param_spec_uint ("deadline", NULL, NULL,
+                       1, G_MAXUINT / 1000, DESK_API_CLIENT_DEFAULT_DEADLINE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * DeskApiClient:waiting:
+   *
+   * Why a request keeps someone waiting, once one has gone unanswered for
+   * #DeskApiClient:slow-after; %DESK_API_WAIT_NONE otherwise. A screen shows
+   * #DeskApiClient:waiting-message and offers desk_api_client_stop_waiting().
+   */
+  properties[PROP_WAITING] =
+    g_param_spec_enum ("waiting", NULL, NULL,
+                       DESK_TYPE_API_WAIT, DESK_API_WAIT_NONE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * DeskApiClient:waiting-message:
+   *
+   * #DeskApiClient:waiting in words for the counter, %NULL when nothing waits.
+   */
+  properties[PROP_WAITING_MESSAGE] =
+    g_param_spec_string ("waiting-message", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static SoupSession *
+new_session (const char *user_agent)
+{
+  SoupSession *session = soup_session_new_with_options ("timeout", DESK_API_CLIENT_DEFAULT_TIMEOUT,
+                                                        "idle-timeout", 60,
+                                                        "user-agent", user_agent,
+                                                        NULL);
+
+  /* RepairDesk authenticates by the key in the query. libsoup's HTTP authentication would
+   * answer a challenge by sending the request again, a write included, with a user and
+   * password taken from the address. */
+  soup_session_remove_feature_by_type (session, SOUP_TYPE_AUTH_MANAGER);
+
+  return session;
 }
 
 static void
@@ -284,11 +388,12 @@ desk_api_client_init (DeskApiClient *self)
 {
   g_autofree char *user_agent = g_strdup_printf ("FrontDesk/%s", PACKAGE_VERSION);
 
-  self->session = soup_session_new_with_options ("timeout", DESK_API_CLIENT_DEFAULT_TIMEOUT,
-                                                 "idle-timeout", 60,
-                                                 "user-agent", user_agent,
-                                                 NULL);
+  self->session = new_session (user_agent);
+  self->write_session = new_session (user_agent);
   self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->calls = g_ptr_array_new ();
+  self->slow_after = DESK_API_CLIENT_DEFAULT_SLOW_AFTER * (gint64) 1000;
+  self->deadline = DESK_API_CLIENT_DEFAULT_DEADLINE * G_USEC_PER_SEC;
   self->base_url = g_strdup (DESK_API_CLIENT_DEFAULT_BASE_URL);
   self->max_retries = DESK_API_CLIENT_DEFAULT_RETRIES;
 }
@@ -404,6 +509,7 @@ desk_api_client_set_timeout (DeskApiClient *self,
     return;
 
   soup_session_set_timeout (self->session, seconds);
+  soup_session_set_timeout (self->write_session, seconds);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
 }
 
@@ -426,6 +532,71 @@ desk_api_client_set_max_retries (DeskApiClient *self,
 
   self->max_retries = max_retries;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_RETRIES]);
+}
+
+guint
+desk_api_client_get_slow_after (DeskApiClient *self)
+{
+  g_return_val_if_fail (DESK_IS_API_CLIENT (self), 0);
+
+  return (guint) (self->slow_after / 1000);
+}
+
+void
+desk_api_client_set_slow_after (DeskApiClient *self,
+                                guint          ms)
+{
+  g_return_if_fail (DESK_IS_API_CLIENT (self));
+
+  if (self->slow_after == ms * (gint64) 1000)
+    return;
+
+  self->slow_after = ms * (gint64) 1000;
+  desk_api_client_update_waiting (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLOW_AFTER]);
+}
+
+guint
+desk_api_client_get_deadline (DeskApiClient *self)
+{
+  g_return_val_if_fail (DESK_IS_API_CLIENT (self), 0);
+
+  return (guint) (self->deadline / G_USEC_PER_SEC);
+}
+
+void
+desk_api_client_set_deadline (DeskApiClient *self,
+                              guint          seconds)
+{
+  g_return_if_fail (DESK_IS_API_CLIENT (self));
+
+  if (self->deadline == seconds * (gint64) G_USEC_PER_SEC)
+    return;
+
+  self->deadline = seconds * (gint64) G_USEC_PER_SEC;
+  desk_api_client_update_waiting (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEADLINE]);
+}
+
+DeskApiWait
+desk_api_client_get_waiting (DeskApiClient *self)
+{
+  g_return_val_if_fail (DESK_IS_API_CLIENT (self), DESK_API_WAIT_NONE);
+
+  return self->waiting;
+}
+
+/* Called by the waiting logic (desk-api-client-wait.c) when the reason changes. */
+void
+desk_api_client_set_waiting (DeskApiClient *self,
+                             DeskApiWait    waiting)
+{
+  if (self->waiting == waiting)
+    return;
+
+  self->waiting = waiting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAITING]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAITING_MESSAGE]);
 }
 
 static gboolean
@@ -608,7 +779,7 @@ desk_api_client_request_async (DeskApiClient       *self,
     }
 
   url = build_url (self, path, query);
-  existing = body == NULL && !(flags & DESK_API_REQUEST_NO_JOIN) &&
+  existing = body == NULL && !(flags & (DESK_API_REQUEST_NO_JOIN | DESK_API_REQUEST_WRITE)) &&
              g_ascii_strcasecmp (method, "GET") == 0
              ? g_hash_table_lookup (self->in_flight, url) : NULL;
 

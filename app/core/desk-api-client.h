@@ -24,6 +24,8 @@ G_BEGIN_DECLS
  * @DESK_API_REQUEST_LIST: the reply is a list: "No Result Found" means an empty list
  * @DESK_API_REQUEST_NO_JOIN: do not join an identical GET in flight, which may have left
  *   before a change this request must see
+ * @DESK_API_REQUEST_WRITE: the request changes data, whatever its method: it is sent once
+ *   and its failures are judged as a write's
  *
  * How to send a request and read its reply.
  */
@@ -32,6 +34,7 @@ typedef enum
   DESK_API_REQUEST_NONE = 0,
   DESK_API_REQUEST_LIST = 1 << 0,
   DESK_API_REQUEST_NO_JOIN = 1 << 1,
+  DESK_API_REQUEST_WRITE = 1 << 2,
 } DeskApiRequestFlags;
 
 /**
@@ -106,9 +109,36 @@ gboolean       desk_list_query_equal    (const DeskListQuery *a,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskListQuery, desk_list_query_free)
 
+/**
+ * DeskApiWait:
+ * @DESK_API_WAIT_NONE: every request is answered or young
+ * @DESK_API_WAIT_SLOW: a request has gone unanswered for #DeskApiClient:slow-after
+ * @DESK_API_WAIT_PACED: a request waits to keep to RepairDesk's limit of requests a minute
+ * @DESK_API_WAIT_RETRYING: a read failed on the way and is being tried again
+ * @DESK_API_WAIT_RATE_LIMITED: RepairDesk refused requests for coming too fast, and a
+ *   request waits for its turn
+ *
+ * Why the client keeps someone waiting, from the least to the most telling.
+ */
+typedef enum
+{
+  DESK_API_WAIT_NONE,
+  DESK_API_WAIT_SLOW,
+  DESK_API_WAIT_PACED,
+  DESK_API_WAIT_RETRYING,
+  DESK_API_WAIT_RATE_LIMITED,
+} DeskApiWait;
+
+#define DESK_TYPE_API_WAIT (desk_api_wait_get_type ())
+GType desk_api_wait_get_type (void) G_GNUC_CONST;
+
 #define DESK_API_CLIENT_DEFAULT_BASE_URL "https://api.repairdesk.co/api/web/v1/"
 #define DESK_API_CLIENT_DEFAULT_TIMEOUT  30
 #define DESK_API_CLIENT_DEFAULT_RETRIES  3
+/* Milliseconds before an unanswered request counts as slow. */
+#define DESK_API_CLIENT_DEFAULT_SLOW_AFTER 3000
+/* Seconds a request may take, retries and waits for the rate limit included. */
+#define DESK_API_CLIENT_DEFAULT_DEADLINE   90
 
 #define DESK_TYPE_API_CLIENT (desk_api_client_get_type ())
 
@@ -131,6 +161,15 @@ guint             desk_api_client_get_max_retries       (DeskApiClient        *s
 guint             desk_api_client_get_n_active          (DeskApiClient        *self);
 void              desk_api_client_set_max_retries       (DeskApiClient        *self,
                                                          guint                 max_retries);
+guint             desk_api_client_get_slow_after        (DeskApiClient        *self);
+void              desk_api_client_set_slow_after        (DeskApiClient        *self,
+                                                         guint                 ms);
+guint             desk_api_client_get_deadline          (DeskApiClient        *self);
+void              desk_api_client_set_deadline          (DeskApiClient        *self,
+                                                         guint                 seconds);
+DeskApiWait       desk_api_client_get_waiting           (DeskApiClient        *self);
+const char       *desk_api_client_get_waiting_message   (DeskApiClient        *self);
+void              desk_api_client_stop_waiting          (DeskApiClient        *self);
 gboolean          desk_api_client_check_base_url        (const char           *base_url,
                                                          GError              **error);
 char             *desk_api_client_redact_url            (const char           *url);

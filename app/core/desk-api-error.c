@@ -70,9 +70,15 @@ desk_api_error_describe (DeskApiError code)
     case DESK_API_ERROR_PROTOCOL:
       return _("The reply from the server could not be read. Is this a RepairDesk server?");
     case DESK_API_ERROR_OUTCOME_UNKNOWN:
-      return _("The connection dropped before RepairDesk confirmed the change. Check whether it was saved before sending it again.");
+      return _("RepairDesk did not confirm whether the change was saved. Check the record before sending it again.");
     case DESK_API_ERROR_INSECURE_URL:
       return _("The server address is not valid. Front Desk only connects to RepairDesk over a secure https:// address.");
+    case DESK_API_ERROR_REDIRECTED:
+      return _("The RepairDesk server sent Front Desk on to a different address. Front Desk did not go there. Check the server address in Preferences.");
+    case DESK_API_ERROR_UNTRUSTED:
+      return _("The identity of the RepairDesk server could not be verified, so Front Desk did not connect. Check the server address, and the date and time of this computer.");
+    case DESK_API_ERROR_STOPPED:
+      return _("Front Desk stopped waiting for RepairDesk. Try again when the server answers.");
     default:
       return _("Something went wrong while talking to RepairDesk.");
     }

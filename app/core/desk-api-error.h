@@ -26,9 +26,26 @@ G_BEGIN_DECLS
  * @DESK_API_ERROR_OUTCOME_UNKNOWN: a write may or may not have been applied
  * @DESK_API_ERROR_INSECURE_URL: the server address is not https:// (nor loopback) or not
  *   an address at all
+ * @DESK_API_ERROR_REDIRECTED: the server answered with a redirect; Front Desk follows none,
+ *   so the key never travels to another address (the detail names the target)
+ * @DESK_API_ERROR_UNTRUSTED: the server's TLS certificate could not be verified; never
+ *   retried
+ * @DESK_API_ERROR_STOPPED: the user stopped waiting for the server
  *
  * Errors from the RepairDesk API. Each message is written for a person at a shop
  * counter; the server's own text is kept separately as detail.
+ *
+ * What a failed write means. A write (POST, PUT, and the GET that converts a ticket) is
+ * sent by Front Desk alone, once: libsoup never sends it again (it goes out on a fresh
+ * connection, so a dropped kept-alive connection cannot make libsoup restart it) and no
+ * redirect is followed. Front Desk sends it again only when it certainly never left
+ * (the name did not resolve, the connection was refused). Every other failure after it
+ * left is %DESK_API_ERROR_OUTCOME_UNKNOWN: a dropped connection, a timeout, an HTTP 408,
+ * 500, 502, 503 or 504 (the server or a gateway may have applied it before failing), a
+ * reply that cannot be read, and a reply that says `success` but names no record.
+ * The caller then checks the record before sending anything again. A refusal the server
+ * explains (4xx, or `success: false` in the envelope) is a plain failure: nothing was
+ * changed.
  */
 typedef enum
 {
@@ -42,6 +59,9 @@ typedef enum
   DESK_API_ERROR_PROTOCOL,
   DESK_API_ERROR_OUTCOME_UNKNOWN,
   DESK_API_ERROR_INSECURE_URL,
+  DESK_API_ERROR_REDIRECTED,
+  DESK_API_ERROR_UNTRUSTED,
+  DESK_API_ERROR_STOPPED,
 } DeskApiError;
 
 GQuark      desk_api_error_quark          (void);

@@ -214,26 +214,18 @@ finish_waiters (Entry        *entry,
 
 /* --- Writing the cache ----------------------------------------------------------------- */
 
-static JsonNode *
-strip_secrets (JsonNode *record)
+/* The records as they are written: each through the allow-list of its type. */
+typedef struct
 {
-  JsonObject *copy;
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
+  JsonArray *raw;   /* owned */
+  GType      type;
+} CacheWrite;
 
-  if (!JSON_NODE_HOLDS_OBJECT (record))
-    return json_node_copy (record);
-
-  copy = json_object_new ();
-  json_object_iter_init (&iter, json_node_get_object (record));
-  while (json_object_iter_next (&iter, &name, &member))
-    {
-      if (g_ascii_strcasecmp (name, "accesspin") != 0)
-        json_object_set_member (copy, name, json_node_copy (member));
-    }
-
-  return json_node_init_object (json_node_alloc (), copy);
+static void
+cache_write_free (CacheWrite *write)
+{
+  json_array_unref (write->raw);
+  g_free (write);
 }
 
 static void
@@ -242,7 +234,7 @@ serialize_thread (GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  JsonArray *raw = task_data;
+  CacheWrite *write = task_data;
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   g_autoptr(GFile) parent = g_file_get_parent (G_FILE (g_task_get_source_object (task)));
@@ -252,8 +244,15 @@ serialize_thread (GTask        *task,
   gsize length = 0;
   char *text;
 
-  for (guint i = 0; i < json_array_get_length (raw); i++)
-    json_array_add_element (records, strip_secrets (json_array_get_element (raw, i)));
+  /* Only the members Front Desk reads, never the raw reply: staff PINs come under many
+   * names and places. */
+  for (guint i = 0; i < json_array_get_length (write->raw); i++)
+    {
+      JsonNode *kept = desk_record_filter_json (write->type, json_array_get_element (write->raw, i));
+
+      if (kept != NULL)
+        json_array_add_element (records, kept);
+    }
 
   json_object_set_int_member (object, "saved", g_get_real_time () / G_USEC_PER_SEC);
   json_object_set_array_member (object, "records", records);
@@ -314,12 +313,16 @@ write_cache (DeskCatalog *self,
 {
   g_autoptr(GFile) file = cache_file (self, entry);
   g_autoptr(GTask) task = NULL;
+  CacheWrite *write;
 
   if (file == NULL)
     return;
 
   task = g_task_new (file, self->cancellable, serialized_cb, g_object_ref (self->cancellable));
-  g_task_set_task_data (task, json_array_ref (raw), (GDestroyNotify) json_array_unref);
+  write = g_new0 (CacheWrite, 1);
+  write->raw = json_array_ref (raw);
+  write->type = g_list_model_get_item_type (G_LIST_MODEL (entry->store));
+  g_task_set_task_data (task, write, (GDestroyNotify) cache_write_free);
   g_task_run_in_thread (task, serialize_thread);
 }
 

@@ -180,6 +180,33 @@ desk_json_node_get_int (JsonNode *node,
     }
 }
 
+/* A JSON number in whole units to minor units: refused, never wrapped, beyond @limit.
+ * An integer is scaled exactly; a double is rounded once scaled. */
+static gboolean
+scale_checked (double  value,
+               gint64  integer,
+               gint64  factor,
+               gint64  limit,
+               gint64 *out)
+{
+  gint64 scaled;
+
+  if (integer != 0 || value == 0)
+    {
+      if (__builtin_mul_overflow (integer, factor, &scaled) || scaled > limit || scaled < -limit)
+        return FALSE;
+      *out = scaled;
+      return TRUE;
+    }
+
+  value *= (double) factor;
+  if (!isfinite (value) || fabs (value) > (double) limit)
+    return FALSE;
+
+  *out = (gint64) llround (value);
+  return TRUE;
+}
+
 /**
  * desk_json_node_get_money:
  * @node: (nullable): a node
@@ -200,11 +227,10 @@ desk_json_node_get_money (JsonNode  *node,
   switch (value_type (node))
     {
     case G_TYPE_INT64:
-      *cents = json_node_get_int (node) * 100;
-      return TRUE;
+      return scale_checked ((double) json_node_get_int (node), json_node_get_int (node), 100,
+                            DESK_MONEY_MAX, cents);
     case G_TYPE_DOUBLE:
-      *cents = (gint64) llround (json_node_get_double (node) * 100.0);
-      return TRUE;
+      return scale_checked (json_node_get_double (node), 0, 100, DESK_MONEY_MAX, cents);
     case G_TYPE_STRING:
       if (desk_money_parse (json_node_get_string (node), cents, currency))
         return TRUE;
@@ -231,11 +257,10 @@ desk_json_node_get_percent (JsonNode *node,
   switch (value_type (node))
     {
     case G_TYPE_INT64:
-      *millipercent = json_node_get_int (node) * 1000;
-      return TRUE;
+      return scale_checked ((double) json_node_get_int (node), json_node_get_int (node), 1000,
+                            DESK_PERCENT_MAX, millipercent);
     case G_TYPE_DOUBLE:
-      *millipercent = (gint64) llround (json_node_get_double (node) * 1000.0);
-      return TRUE;
+      return scale_checked (json_node_get_double (node), 0, 1000, DESK_PERCENT_MAX, millipercent);
     case G_TYPE_STRING:
       if (desk_money_parse_percent (json_node_get_string (node), millipercent))
         return TRUE;

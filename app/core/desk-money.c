@@ -186,17 +186,26 @@ desk_money_parse (const char  *text,
     p++;
   end = p;
 
-  /* A trailing currency ("100,00 €") or closing parenthesis. */
+  /* A trailing currency ("100,00 €") or closing parenthesis. A digit there is no
+   * currency: "1e300" is a number in exponent notation, not 1.00 in "e300". */
   for (; *p != '\0'; p++)
     {
       if (*p == '-' || *p == ')')
         negative = TRUE;
+      else if (g_ascii_isdigit (*p))
+        return FALSE;
       else if (!g_ascii_isspace (*p) && !append_currency (cur, &n_cur, *p))
         return FALSE;
     }
 
   if (!parse_fixed (start, end - start, find_decimal (start, end - start), 2, cents))
     return FALSE;
+
+  if (*cents > DESK_MONEY_MAX)
+    {
+      *cents = 0;
+      return FALSE;
+    }
 
   if (negative)
     *cents = -*cents;
@@ -238,7 +247,16 @@ desk_money_parse_percent (const char *text,
   if (p == NULL)
     p = strrchr (copy, ',');
 
-  return parse_fixed (copy, len, p != NULL ? (int) (p - copy) : -1, 3, millipercent);
+  if (!parse_fixed (copy, len, p != NULL ? (int) (p - copy) : -1, 3, millipercent))
+    return FALSE;
+
+  if (*millipercent > DESK_PERCENT_MAX)
+    {
+      *millipercent = 0;
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -318,46 +336,149 @@ desk_money_format (gint64      cents,
  *
  * Returns: price × quantity − discount
  */
+static gboolean
+in_range (gint64 value)
+{
+  return value >= -DESK_MONEY_MAX && value <= DESK_MONEY_MAX;
+}
+
+static gint64
+saturate (gint64 value)
+{
+  return CLAMP (value, -DESK_MONEY_MAX, DESK_MONEY_MAX);
+}
+
+/**
+ * desk_money_checked_line_total:
+ * @price: the unit price
+ * @quantity: how many
+ * @discount: the line's discount
+ * @total: (out): @price × @quantity − @discount
+ *
+ * Returns: %FALSE, with @total stopped at ±%DESK_MONEY_MAX, if the result or a step on
+ *   the way is out of range
+ */
+gboolean
+desk_money_checked_line_total (gint64  price,
+                               gint64  quantity,
+                               gint64  discount,
+                               gint64 *total)
+{
+  gint64 gross;
+  gint64 net;
+
+  if (__builtin_mul_overflow (price, quantity, &gross))
+    {
+      *total = (price < 0) != (quantity < 0) ? -DESK_MONEY_MAX : DESK_MONEY_MAX;
+      return FALSE;
+    }
+
+  if (__builtin_sub_overflow (gross, discount, &net))
+    {
+      *total = discount > 0 ? -DESK_MONEY_MAX : DESK_MONEY_MAX;
+      return FALSE;
+    }
+
+  *total = saturate (net);
+
+  return in_range (gross) && in_range (discount) && in_range (net);
+}
+
 gint64
 desk_money_line_total (gint64 price,
                        gint64 quantity,
                        gint64 discount)
 {
-  return price * quantity - discount;
+  gint64 total;
+
+  desk_money_checked_line_total (price, quantity, discount, &total);
+
+  return total;
 }
 
 /**
- * desk_money_tax:
- * @amount: a taxable amount in minor units
- * @millipercent: the tax class rate in thousandths of a percent
+ * desk_money_checked_tax:
+ * @amount: the taxed amount
+ * @millipercent: the rate in thousandths of a percent
+ * @tax: (out): the tax, rounded half away from zero to the minor unit
  *
- * Returns: the tax, rounded half away from zero to the cent
+ * Returns: %FALSE, with @tax stopped at ±%DESK_MONEY_MAX, if @amount, the rate or the
+ *   tax is out of range
  */
+gboolean
+desk_money_checked_tax (gint64  amount,
+                        gint64  millipercent,
+                        gint64 *tax)
+{
+  gboolean ok = in_range (amount) && millipercent >= -DESK_PERCENT_MAX &&
+                millipercent <= DESK_PERCENT_MAX;
+  __int128 scaled;
+  __int128 rounded;
+  __int128 half = 50000;
+
+  /* The product of two factors in range (10^15 × 10^6) needs more than 64 bits. */
+  amount = saturate (amount);
+  millipercent = CLAMP (millipercent, -DESK_PERCENT_MAX, DESK_PERCENT_MAX);
+  scaled = (__int128) amount * millipercent;
+  rounded = scaled >= 0 ? (scaled + half) / 100000 : -((-scaled + half) / 100000);
+
+  if (rounded > DESK_MONEY_MAX || rounded < -DESK_MONEY_MAX)
+    {
+      rounded = rounded > 0 ? DESK_MONEY_MAX : -DESK_MONEY_MAX;
+      ok = FALSE;
+    }
+  *tax = (gint64) rounded;
+
+  return ok;
+}
+
 gint64
 desk_money_tax (gint64 amount,
                 gint64 millipercent)
 {
-  gint64 scaled = amount * millipercent;
-  gint64 half = 50000;
+  gint64 tax;
 
-  return scaled >= 0 ? (scaled + half) / 100000 : -((-scaled + half) / 100000);
+  desk_money_checked_tax (amount, millipercent, &tax);
+
+  return tax;
 }
 
-/**
- * desk_totals_init:
- * @totals: the totals to clear
- */
+/* Adds to a running total. Both are within ±DESK_MONEY_MAX, so the sum cannot wrap; a
+ * sum past the limit stops there and marks the totals. */
+static void
+add_checked (DeskTotals *totals,
+             gint64     *sum,
+             gint64      value)
+{
+  gint64 result = *sum + saturate (value);
+
+  if (!in_range (value) || !in_range (result))
+    totals->out_of_range = TRUE;
+
+  *sum = saturate (result);
+}
+
 void
 desk_totals_init (DeskTotals *totals)
 {
   memset (totals, 0, sizeof *totals);
 }
 
+/* Every figure is within ±DESK_MONEY_MAX, so these cannot wrap; they may pass the limit. */
 static void
 update_due (DeskTotals *totals)
 {
-  totals->total = totals->subtotal - totals->discount + totals->tax;
-  totals->due = totals->total - totals->paid;
+  gint64 total = totals->subtotal - totals->discount + totals->tax;
+  gint64 due;
+
+  if (!in_range (total))
+    totals->out_of_range = TRUE;
+  totals->total = saturate (total);
+
+  due = totals->total - totals->paid;
+  if (!in_range (due))
+    totals->out_of_range = TRUE;
+  totals->due = saturate (due);
 }
 
 /**
@@ -380,11 +501,22 @@ desk_totals_add_line (DeskTotals *totals,
                       gint64      discount,
                       gint64      millipercent)
 {
-  gint64 tax = desk_money_tax (desk_money_line_total (price, quantity, discount), millipercent);
+  gint64 gross;
+  gint64 net;
+  gint64 tax;
 
-  totals->subtotal += price * quantity;
-  totals->discount += discount;
-  totals->tax += tax;
+  gboolean ok;
+
+  /* Each checked step leaves its result within range, even when it fails. */
+  ok = desk_money_checked_line_total (price, quantity, 0, &gross);
+  ok &= desk_money_checked_line_total (price, quantity, discount, &net);
+  ok &= desk_money_checked_tax (net, millipercent, &tax);
+  if (!ok)
+    totals->out_of_range = TRUE;
+
+  add_checked (totals, &totals->subtotal, gross);
+  add_checked (totals, &totals->discount, discount);
+  add_checked (totals, &totals->tax, tax);
   update_due (totals);
 
   return tax;
@@ -399,6 +531,6 @@ void
 desk_totals_add_payment (DeskTotals *totals,
                          gint64      amount)
 {
-  totals->paid += amount;
+  add_checked (totals, &totals->paid, amount);
   update_due (totals);
 }

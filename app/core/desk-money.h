@@ -11,6 +11,22 @@
 
 G_BEGIN_DECLS
 
+/**
+ * DESK_MONEY_MAX:
+ *
+ * The largest amount Front Desk handles, in minor units (ten trillion): far above any
+ * repair shop's figures and far below where gint64 arithmetic wraps. An amount beyond it
+ * is refused when read, and a sum that would pass it stops there.
+ */
+#define DESK_MONEY_MAX G_GINT64_CONSTANT (1000000000000000)
+
+/**
+ * DESK_PERCENT_MAX:
+ *
+ * The largest percentage Front Desk reads, in thousandths of a percent (1000 %).
+ */
+#define DESK_PERCENT_MAX G_GINT64_CONSTANT (1000000)
+
 gboolean  desk_money_parse          (const char  *text,
                                      gint64      *cents,
                                      char       **currency);
@@ -24,6 +40,13 @@ gint64    desk_money_line_total     (gint64       price,
                                      gint64       discount);
 gint64    desk_money_tax            (gint64       amount,
                                      gint64       millipercent);
+gboolean  desk_money_checked_line_total (gint64   price,
+                                         gint64   quantity,
+                                         gint64   discount,
+                                         gint64  *total);
+gboolean  desk_money_checked_tax    (gint64       amount,
+                                     gint64       millipercent,
+                                     gint64      *tax);
 
 /**
  * DeskTotals:
@@ -33,6 +56,8 @@ gint64    desk_money_tax            (gint64       amount,
  * @total: @subtotal − @discount + @tax
  * @paid: the sum of the payments
  * @due: @total − @paid; negative when overpaid
+ * @out_of_range: whether a figure passed ±%DESK_MONEY_MAX on the way: the figures then
+ *   stop at that limit instead of wrapping, and are not to be charged
  *
  * The totals of a ticket or an invoice, computed the same way by the client and the
  * sandbox server, in minor units.
@@ -45,6 +70,7 @@ typedef struct
   gint64 total;
   gint64 paid;
   gint64 due;
+  gboolean out_of_range;
 } DeskTotals;
 
 void      desk_totals_init          (DeskTotals  *totals);

@@ -39,6 +39,8 @@ gpointer    desk_record_new_from_json  (GType        type,
                                         JsonNode    *node,
                                         GError     **error);
 JsonNode   *desk_record_to_json        (DeskRecord  *self);
+JsonNode   *desk_record_filter_json    (GType        type,
+                                        JsonNode    *node);
 const char *desk_record_get_currency   (DeskRecord  *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "desk-clock.h"
 #include "desk-sandbox.h"
+#include "desk-sandbox-body-cap.h"
 #include "desk-sandbox-private.h"
 
 /* A RepairDesk-compatible server on 127.0.0.1, for the demo store and for the tests. It
@@ -582,6 +583,7 @@ server_thread (gpointer data)
 
   server = soup_server_new ("server-header", "RepairDesk-Sandbox ", NULL);
   soup_server_add_handler (server, NULL, server_cb, self, NULL);
+  desk_sandbox_cap_bodies (server, MAX_BODY, self->strict_http);
   if (!soup_server_listen_local (server, self->port, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
     {
       g_main_context_pop_thread_default (self->context);

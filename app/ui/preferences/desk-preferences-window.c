@@ -258,6 +258,9 @@ describe_verdict (const GError *error)
     case DESK_API_ERROR_SERVER:
     case DESK_API_ERROR_OUTCOME_UNKNOWN:
     case DESK_API_ERROR_INSECURE_URL:
+    case DESK_API_ERROR_REDIRECTED:
+    case DESK_API_ERROR_UNTRUSTED:
+    case DESK_API_ERROR_STOPPED:
     default:
       return error->message;
     }

@@ -19,7 +19,10 @@
 
 /* A spinner and a count in the header bar while requests are queued or on the wire, and a
  * toast when the rate governor starts holding them back, so that a slow answer never looks
- * like a frozen window. The toast goes to the nearest AdwToastOverlay above the indicator. */
+ * like a frozen window. The toast goes to the nearest AdwToastOverlay above the indicator.
+ * Once a request has kept the user waiting for a few seconds, the client says why
+ * (DeskApiClient:waiting): a short reason shows beside the spinner, the full sentence as
+ * its tooltip, with a button to stop waiting. */
 
 struct _DeskActivityIndicator
 {
@@ -29,6 +32,8 @@ struct _DeskActivityIndicator
   GtkWidget     *box;
   GtkSpinner    *spinner;
   GtkLabel      *count_label;
+  GtkLabel      *waiting_label;
+  GtkWidget     *stop_button;
 
   /* owned */
   DeskApiClient *client;
@@ -57,6 +62,46 @@ get_governor (DeskActivityIndicator *self)
   return self->client != NULL ? desk_api_client_get_governor (self->client) : NULL;
 }
 
+/* A few words for the header bar; the client's full sentence goes in the tooltip. */
+static const char *
+short_reason (DeskApiWait waiting)
+{
+  switch (waiting)
+    {
+    case DESK_API_WAIT_SLOW:
+      return _("RepairDesk is slow to answer");
+    case DESK_API_WAIT_PACED:
+      return _("Keeping to RepairDesk’s pace");
+    case DESK_API_WAIT_RETRYING:
+      return _("Trying RepairDesk again");
+    case DESK_API_WAIT_RATE_LIMITED:
+      return _("RepairDesk asked to slow down");
+    case DESK_API_WAIT_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static DeskApiWait
+get_waiting (DeskActivityIndicator *self)
+{
+  return self->client != NULL ? desk_api_client_get_waiting (self->client) : DESK_API_WAIT_NONE;
+}
+
+static void
+update_waiting (DeskActivityIndicator *self)
+{
+  DeskApiWait waiting = get_waiting (self);
+  const char *reason = short_reason (waiting);
+
+  gtk_label_set_label (self->waiting_label, reason != NULL ? reason : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->waiting_label),
+                               waiting != DESK_API_WAIT_NONE
+                               ? desk_api_client_get_waiting_message (self->client) : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->waiting_label), reason != NULL);
+  gtk_widget_set_visible (self->stop_button, reason != NULL);
+}
+
 static void
 update_count (DeskActivityIndicator *self)
 {
@@ -76,7 +121,7 @@ update_count (DeskActivityIndicator *self)
   gtk_label_set_label (self->count_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
   gtk_spinner_set_spinning (self->spinner, count > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self), count > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self), count > 0 || get_waiting (self) != DESK_API_WAIT_NONE);
 
   if (count != self->count)
     {
@@ -122,6 +167,20 @@ waiting_changed_cb (DeskActivityIndicator *self)
     show_toast (self);
 
   update_count (self);
+}
+
+static void
+client_waiting_cb (DeskActivityIndicator *self)
+{
+  update_waiting (self);
+  update_count (self);
+}
+
+static void
+stop_button_clicked_cb (DeskActivityIndicator *self)
+{
+  if (self->client != NULL)
+    desk_api_client_stop_waiting (self->client);
 }
 
 static void
@@ -203,6 +262,8 @@ desk_activity_indicator_class_init (DeskActivityIndicatorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskActivityIndicator, box);
   gtk_widget_class_bind_template_child (widget_class, DeskActivityIndicator, spinner);
   gtk_widget_class_bind_template_child (widget_class, DeskActivityIndicator, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskActivityIndicator, waiting_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskActivityIndicator, stop_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -210,10 +271,13 @@ static void
 desk_activity_indicator_init (DeskActivityIndicator *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->stop_button, "clicked", G_CALLBACK (stop_button_clicked_cb), self);
 
   self->client_signals = g_signal_group_new (DESK_TYPE_API_CLIENT);
   g_signal_group_connect_swapped (self->client_signals, "notify::n-active",
                                   G_CALLBACK (update_count), self);
+  g_signal_group_connect_swapped (self->client_signals, "notify::waiting",
+                                  G_CALLBACK (client_waiting_cb), self);
   self->governor_signals = g_signal_group_new (DESK_TYPE_RATE_GOVERNOR);
   g_signal_group_connect_swapped (self->governor_signals, "notify::queued",
                                   G_CALLBACK (update_count), self);
@@ -247,6 +311,7 @@ desk_activity_indicator_set_client (DeskActivityIndicator *self,
 
   g_signal_group_set_target (self->client_signals, client);
   g_signal_group_set_target (self->governor_signals, get_governor (self));
+  update_waiting (self);
   waiting_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
