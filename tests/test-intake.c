@@ -19,9 +19,9 @@
 
 /* Checking a device in, against a small in-process sandbox store: what the assistant
  * enters is what the ticket on the server holds, Create sends once, and a refusal keeps
- * everything. */
+ * everything. The store's clock is the real one, as a ticket just created is looked for
+ * among those created since the press. */
 
-#define TEST_NOW G_GINT64_CONSTANT (1768478400)
 #define WAIT_MS 15000
 /* A valid IMEI (its Luhn check digit is right), and the same with the last digit off. */
 #define GOOD_IMEI "490154203237518"
@@ -47,7 +47,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->sandbox = g_object_new (DESK_TYPE_SANDBOX,
                                    "seed", 7, "n-customers", 40, "n-tickets", 50,
-                                   "n-invoices", 5, "rate-limit", 0, "today", TEST_NOW, NULL);
+                                   "n-invoices", 5, "rate-limit", 0, NULL);
   desk_sandbox_start (fixture->sandbox, 0, &error);
   g_assert_no_error (error);
 
@@ -490,6 +490,79 @@ test_intake_refused_keeps_form (Fixture       *fixture,
   screenshot (fixture, 1000, "intake-refused");
 }
 
+static gboolean
+unknown_settled (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !desk_intake_page_get_busy (fixture->page) &&
+         desk_intake_page_get_error (fixture->page) != NULL &&
+         strstr (desk_intake_page_get_error (fixture->page), "Checking") == NULL;
+}
+
+/* The server applied the create but its answer was cut: the intake is never sent again
+ * blindly; once the server can be asked, the ticket is found and taken as created. */
+static void
+test_intake_unknown_found (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(DeskCustomer) customer = some_customer (fixture);
+
+  g_assert_true (desk_test_wait_for (catalog_loaded, fixture, WAIT_MS));
+  desk_intake_page_set_customer (fixture->page, customer);
+  fill_device (fixture, device_section (fixture, 0), GOOD_IMEI);
+
+  desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_TRUNCATED_JSON, 1.0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.create", NULL);
+  g_assert_true (desk_test_wait_for (unknown_settled, fixture, WAIT_MS));
+
+  /* The check itself failed too: Create stays off, and the form keeps everything. */
+  g_assert_null (desk_intake_page_get_created (fixture->page));
+  g_assert_nonnull (strstr (desk_intake_page_get_error (fixture->page), "could not be checked"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.create", NULL);
+  g_assert_false (desk_intake_page_get_busy (fixture->page));
+  screenshot (fixture, 1000, "intake-unknown-check");
+
+  desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_NONE, 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.check-again", NULL);
+  g_assert_true (desk_test_wait_for (not_busy, fixture, WAIT_MS));
+  g_assert_nonnull (desk_intake_page_get_created (fixture->page));
+  g_assert_cmpuint (n_tickets_with_imei (fixture, GOOD_IMEI), ==, 1);
+}
+
+/* The connection dropped before the server served the create: the ticket is not there,
+ * and it is the assistant's Send Again that sends it, once. */
+static void
+test_intake_unknown_not_found (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(DeskCustomer) customer = some_customer (fixture);
+
+  g_assert_true (desk_test_wait_for (catalog_loaded, fixture, WAIT_MS));
+  desk_intake_page_set_customer (fixture->page, customer);
+  fill_device (fixture, device_section (fixture, 0), GOOD_IMEI);
+
+  desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_DROP_MID_BODY, 1.0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.create", NULL);
+  g_assert_true (desk_test_wait_for (unknown_settled, fixture, WAIT_MS));
+  desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_NONE, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.check-again", NULL);
+  g_assert_true (desk_test_wait_for (unknown_settled, fixture, WAIT_MS));
+  g_assert_nonnull (strstr (desk_intake_page_get_error (fixture->page), "not created"));
+  g_assert_cmpuint (n_tickets_with_imei (fixture, GOOD_IMEI), ==, 0);
+  screenshot (fixture, 1000, "intake-unknown-send-again");
+
+  /* Ctrl+Enter does not send it; Send Again does, once. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.create", NULL);
+  g_assert_false (desk_intake_page_get_busy (fixture->page));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.send-again", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.send-again", NULL);
+  g_assert_true (desk_test_wait_for (not_busy, fixture, WAIT_MS));
+  g_assert_nonnull (desk_intake_page_get_created (fixture->page));
+  g_assert_cmpuint (n_tickets_with_imei (fixture, GOOD_IMEI), ==, 1);
+}
+
 /* Create says what is missing, and a shop can make the conditions mandatory. */
 static void
 test_intake_blockers (Fixture       *fixture,
@@ -833,6 +906,10 @@ main (int   argc,
               test_intake_two_devices, fixture_tear_down);
   g_test_add ("/intake/refused-keeps-form", Fixture, NULL, fixture_set_up,
               test_intake_refused_keeps_form, fixture_tear_down);
+  g_test_add ("/intake/unknown-found", Fixture, NULL, fixture_set_up,
+              test_intake_unknown_found, fixture_tear_down);
+  g_test_add ("/intake/unknown-not-found", Fixture, NULL, fixture_set_up,
+              test_intake_unknown_not_found, fixture_tear_down);
   g_test_add ("/intake/blockers", Fixture, NULL, fixture_set_up,
               test_intake_blockers, fixture_tear_down);
 
