@@ -15,6 +15,7 @@
 
 #include "intake/desk-intake-device.h"
 #include "intake/desk-intake-page.h"
+#include "preferences/desk-intake-preferences.h"
 #include "preferences/desk-preferences-window.h"
 #include "signature/desk-signature-canvas.h"
 #include "signature/desk-signature-pad.h"
@@ -42,6 +43,7 @@ register_types (void)
   g_type_ensure (DESK_TYPE_TICKETS_PAGE);
   g_type_ensure (DESK_TYPE_INTAKE_PAGE);
   g_type_ensure (DESK_TYPE_INTAKE_DEVICE);
+  g_type_ensure (DESK_TYPE_INTAKE_PREFERENCES);
   g_type_ensure (DESK_TYPE_PATTERN_GRID);
   g_type_ensure (ADW_TYPE_COMBO_ROW);
   g_type_ensure (ADW_TYPE_CLAMP);
@@ -59,6 +61,8 @@ register_types (void)
  * here. A handler missing from this list fails validation, as a typo in a .ui would. */
 #define TEMPLATE_HANDLER(name) void name (void); void name (void) { }
 
+TEMPLATE_HANDLER (add_accessory_cb)
+TEMPLATE_HANDLER (add_condition_cb)
 TEMPLATE_HANDLER (back_button_clicked_cb)
 TEMPLATE_HANDLER (changed_cb)
 TEMPLATE_HANDLER (code_changed_cb)

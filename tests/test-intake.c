@@ -16,6 +16,7 @@
 #include "desk-test-utils.h"
 #include "intake/desk-intake-device.h"
 #include "intake/desk-intake-page.h"
+#include "preferences/desk-intake-preferences.h"
 
 /* Checking a device in, against a small in-process sandbox store: what the assistant
  * enters is what the ticket on the server holds, Create sends once, and a refusal keeps
@@ -860,6 +861,92 @@ test_intake_draft_survives_kill (Fixture       *fixture,
   assert_restored (fixture, fixture->page, customer);
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_button_labelled (child, tooltip)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The shop's own intake settings: edited in Preferences, followed by the intake screen. */
+static void
+test_intake_preferences (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *window = adw_preferences_window_new ();
+  GtkWidget *page = desk_intake_preferences_new (fixture->settings);
+  GtkWidget *add_row;
+  GtkWidget *remove;
+  g_auto(GStrv) conditions = NULL;
+  g_auto(GStrv) after = NULL;
+  g_autofree char *terms = NULL;
+  g_autofree char *path = NULL;
+
+  g_settings_reset (fixture->settings, "intake-pre-conditions");
+  g_settings_reset (fixture->settings, "intake-terms");
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 900);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* A condition typed and applied is added once; its remove button takes it away. */
+  add_row = find_type (page, ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (add_row);
+  gtk_editable_set_text (GTK_EDITABLE (add_row), "  Water Damage Sticker  ");
+  g_signal_emit_by_name (add_row, "apply");
+  gtk_editable_set_text (GTK_EDITABLE (add_row), "Water Damage Sticker");
+  g_signal_emit_by_name (add_row, "apply");
+  conditions = g_settings_get_strv (fixture->settings, "intake-pre-conditions");
+  g_assert_cmpstr (conditions[g_strv_length (conditions) - 1], ==, "Water Damage Sticker");
+  g_assert_cmpuint (g_strv_length (conditions), ==, 11);
+
+  remove = find_button_labelled (page, "Remove “Screen”");
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  after = g_settings_get_strv (fixture->settings, "intake-pre-conditions");
+  g_assert_cmpuint (g_strv_length (after), ==, 10);
+  g_assert_false (g_strv_contains ((const char * const *) after, "Screen"));
+
+  /* The intake screen's new devices check the shop's list. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.add-device", NULL);
+  desk_intake_device_set_condition (device_section (fixture, 1), "Water Damage Sticker", 0);
+  {
+    g_autoptr(DeskTicketDevice) line = desk_intake_device_get_device (device_section (fixture, 1));
+
+    g_assert_true (has_condition (desk_ticket_device_get_pre_conditions (line),
+                                  "Water Damage Sticker", FALSE));
+  }
+
+  /* The terms are kept as typed; the signature switch is the setting. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_type (page, GTK_TYPE_TEXT_VIEW))),
+                            "No warranty on water damage.", -1);
+  terms = g_settings_get_string (fixture->settings, "intake-terms");
+  g_assert_cmpstr (terms, ==, "No warranty on water damage.");
+  gtk_switch_set_active (GTK_SWITCH (find_type (page, GTK_TYPE_SWITCH)), TRUE);
+  g_assert_true (g_settings_get_boolean (fixture->settings, "intake-require-signature"));
+
+  desk_test_iterate (200);
+  path = desk_test_save_screenshot (window, "preferences-intake");
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_object_ref (page);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+  g_settings_reset (fixture->settings, "intake-pre-conditions");
+  g_settings_reset (fixture->settings, "intake-terms");
+  g_settings_reset (fixture->settings, "intake-require-signature");
+}
+
 /* The pattern grid keeps what the phone would, and redraws what it keeps. */
 static void
 test_pattern_grid (void)
@@ -917,6 +1004,8 @@ main (int   argc,
               test_intake_draft_survives_close, fixture_tear_down);
   g_test_add ("/intake/draft-survives-kill", Fixture, NULL, fixture_set_up,
               test_intake_draft_survives_kill, fixture_tear_down);
+  g_test_add ("/intake/preferences", Fixture, NULL, fixture_set_up,
+              test_intake_preferences, fixture_tear_down);
   g_test_add_func ("/intake/pattern-grid", test_pattern_grid);
 
   return g_test_run ();
