@@ -102,12 +102,23 @@ fixture_set_up (Fixture       *fixture,
   open_page (fixture, GPOINTER_TO_INT (data) != 0 ? GPOINTER_TO_INT (data) : 1100);
 }
 
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The page, its editor and its lists are freed with its window. */
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  gpointer page = fixture->page;
+
+  g_object_add_weak_pointer (page, &page);
   gtk_window_destroy (fixture->window);
-  desk_test_iterate (50);
+  g_assert_true (desk_test_wait_for (is_null, &page, WAIT_MS));
   g_clear_object (&fixture->show_ticket);
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->client);

@@ -68,13 +68,25 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (fixture->window);
 }
 
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The view lets go of the list: nothing but the test holds it once the window is gone. */
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  gpointer view = fixture->view;
+
+  g_object_add_weak_pointer (view, &view);
   gtk_window_destroy (fixture->window);
-  desk_test_iterate (50);
-  g_clear_object (&fixture->list);
+  g_assert_true (desk_test_wait_for (is_null, &view, 10000));
+  g_assert_finalize_object (fixture->list);
+  fixture->list = NULL;
   g_clear_object (&fixture->client);
   desk_sandbox_stop (fixture->sandbox);
   g_clear_object (&fixture->sandbox);
@@ -168,6 +180,67 @@ test_results_error_and_retry (Fixture       *fixture,
 }
 
 static gboolean
+waiting_with_rows (gpointer data)
+{
+  Fixture *fixture = data;
+  DeskRateGovernor *governor = desk_api_client_get_governor (fixture->client);
+
+  return desk_rate_governor_get_waiting (governor) && desk_paged_list_get_loading (fixture->list);
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* While the rate limit holds the next page back, the rows already there stay in view,
+ * with a note beside them that says why more do not come yet. */
+static void
+test_results_waiting_keeps_rows (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  DeskRateGovernor *governor = desk_api_client_get_governor (fixture->client);
+  GtkWidget *note;
+
+  desk_results_view_set_fetch_more (fixture->view, FALSE);
+  query (fixture, NULL, DESK_LIST_FILTER_ALL);
+  wait_for_state (fixture, "results");
+  note = find_label (GTK_WIDGET (fixture->view), "Waiting for RepairDesk’s");
+  g_assert_nonnull (note);
+  g_assert_false (gtk_widget_get_visible (note));
+
+  /* No more requests this minute: the next page waits. */
+  desk_rate_governor_set_limit (governor, 1);
+  g_assert_true (desk_paged_list_load_more (fixture->list));
+  g_assert_true (desk_test_wait_for (waiting_with_rows, fixture, 10000));
+  desk_test_iterate (300);
+
+  g_assert_cmpstr (desk_results_view_get_state (fixture->view), ==, "results");
+  g_assert_true (gtk_widget_get_visible (note));
+  screenshot (fixture, "results-view-waiting-with-rows");
+
+  /* The limit lifts: the page comes, and the note goes. */
+  desk_rate_governor_set_limit (governor, 1000);
+  wait_for_state (fixture, "results");
+  g_assert_false (gtk_widget_get_visible (note));
+}
+
+static gboolean
 is_loading (gpointer data)
 {
   Fixture *fixture = data;
@@ -200,6 +273,8 @@ main (int   argc,
               fixture_set_up, test_results_error_and_retry, fixture_tear_down);
   g_test_add ("/results-view/loading", Fixture, NULL,
               fixture_set_up, test_results_loading, fixture_tear_down);
+  g_test_add ("/results-view/waiting-keeps-rows", Fixture, NULL,
+              fixture_set_up, test_results_waiting_keeps_rows, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -177,6 +177,20 @@ test_ticket_filters (void)
   desk_ticket_filters_clear (&loaded);
 }
 
+/* A table naming a property that does not exist fails at class init, not on screen. */
+static void
+test_property_tables (void)
+{
+  const char * const good[] = { "order-id", "total" };
+  const char * const typo[] = { "order-id", "totl" };
+
+  DESK_PROPERTIES_CHECK (DESK_TYPE_TICKET, good);
+
+  g_test_expect_message ("desk-properties", G_LOG_LEVEL_CRITICAL, "*DeskTicket*“totl”*");
+  DESK_PROPERTIES_CHECK (DESK_TYPE_TICKET, typo);
+  g_test_assert_expected_messages ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +201,7 @@ main (int   argc,
   g_test_add_func ("/rules/customer-shapes", test_customer_shapes);
   g_test_add_func ("/rules/ticket-match", test_ticket_match);
   g_test_add_func ("/rules/ticket-filters", test_ticket_filters);
+  g_test_add_func ("/rules/property-tables", test_property_tables);
 
   return g_test_run ();
 }

@@ -52,6 +52,10 @@ fixture_set_up (Fixture       *fixture,
   fixture->context = desk_context_new_for_client (fixture->settings, fixture->client, NULL);
   desk_context_set_session_api_key (fixture->context, DESK_SANDBOX_DEMO_API_KEY);
 
+  /* Dark style from the start, as a user who prefers it sees Front Desk. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      data != NULL ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                   : ADW_COLOR_SCHEME_DEFAULT);
   fixture->window = desk_window_new (NULL, fixture->context);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -97,6 +101,29 @@ template_child (Fixture    *fixture,
 {
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
                                                     DESK_TYPE_WINDOW, name));
+}
+
+/* Every main menu button of the window is named; returns how many there are. */
+static guint
+check_menu_buttons (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0)
+    {
+      g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                         "Main Menu"));
+      return 1;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_menu_buttons (child);
+
+  return n;
 }
 
 static const char *
@@ -151,9 +178,15 @@ test_table (Fixture       *fixture,
   const char *sections[] = { "tickets", "intake", "customers", "invoices" };
   DeskPage *customers;
 
+  const char *titles[] = { "Tickets", "Customers", "Invoices" };
+
+  /* Each row, and the main menu, has a name a screen reader can say. */
+  g_assert_cmpuint (check_menu_buttons (GTK_WIDGET (fixture->window)), ==, 2);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       g_assert_nonnull (sidebar_row (fixture, sections[i]));
+      g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (sidebar_row (fixture, sections[i])),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL, titles[i]));
       g_assert_true (desk_window_show_section (fixture->window, sections[i]));
       g_assert_cmpstr (visible_section (fixture), ==, sections[i]);
     }
@@ -252,12 +285,87 @@ test_new_ticket (Fixture       *fixture,
   g_assert_cmpstr (selected_row (fixture), ==, "intake");
   g_assert_true (DESK_IS_INTAKE_PAGE (desk_window_get_page (fixture->window, "intake")));
   g_assert_true (desk_test_wait_for (focus_in_search, fixture, WAIT_MS));
+static GtkColumnView *
+find_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return GTK_COLUMN_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkColumnView *found = find_column_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static char *
+visible_columns (GtkColumnView *view)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (column))
+        g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "",
+                                gtk_column_view_column_get_title (column));
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+static void
+screenshots (Fixture    *fixture,
+             const char *name)
+{
+  g_autofree char *path = NULL;
+
+  desk_test_iterate (800);
+  path = desk_test_save_screenshot (GTK_WIDGET (fixture->window), name);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* A 1280 px counter screen shows every column of the ticket list beside the open ticket
+ * (in dark style when @data is set). */
+static void
+test_widths (Fixture       *fixture,
+             gconstpointer  data)
+{
+  DeskTicketsPage *page;
+  g_autoptr(DeskTicket) first = NULL;
+  g_autofree char *wide = NULL;
+  GtkColumnView *view;
+
+  g_assert_true (desk_window_show_section (fixture->window, "tickets"));
+  g_assert_true (desk_test_wait_for (tickets_loaded, fixture, WAIT_MS));
+  page = DESK_TICKETS_PAGE (desk_window_get_page (fixture->window, "tickets"));
+  view = find_column_view (GTK_WIDGET (page));
+  first = g_list_model_get_item (desk_tickets_page_get_rows (page), 0);
+  desk_tickets_page_open (page, first);
+  screenshots (fixture, data != NULL ? "screens-tickets-1280-dark" : "screens-tickets-1280");
+  wide = visible_columns (view);
+  g_test_message ("page %d px: %s", gtk_widget_get_width (GTK_WIDGET (page)), wide);
+  g_assert_cmpstr (wide, ==, "Order, Customer, Devices, Status, Technician, Due, Total");
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                                      DESK_TYPE_TICKETS_PAGE,
+                                                                                      "leaflet"))));
+
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  /* Accessible names are kept, and checked, by GTK's test accessibility backend. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   desk_test_init (&argc, &argv);
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 
@@ -268,6 +376,9 @@ main (int   argc,
   ADD ("sidebar-follows", test_sidebar_follows);
   ADD ("show-ticket-clears-search", test_show_ticket_clears_search);
   ADD ("new-ticket", test_new_ticket);
+  ADD ("widths", test_widths);
+  g_test_add ("/screens/widths-dark", Fixture, "dark", fixture_set_up, test_widths,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -74,18 +74,29 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (fixture->window);
 }
 
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The page, and with it its lists and their requests, is freed with its window. */
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   GtkWindow *dialog;
+  gpointer page = fixture->page;
 
+  g_object_add_weak_pointer (page, &page);
   while ((dialog = desk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
     gtk_window_destroy (dialog);
   gtk_window_destroy (fixture->window);
-  desk_test_iterate (50);
+  g_assert_true (desk_test_wait_for (is_null, &page, WAIT_MS));
   g_clear_pointer (&fixture->messages, g_ptr_array_unref);
-  g_clear_object (&fixture->context);
+  g_assert_finalize_object (fixture->context);
+  fixture->context = NULL;
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->catalog);
   g_clear_object (&fixture->client);

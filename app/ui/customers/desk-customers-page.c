@@ -21,12 +21,11 @@
 /* The Customers screen: a list with search-as-you-type and a "referred by" filter beside a
  * customer's details, in a leaflet that folds to one pane on a narrow window.
  *
- * Search answers twice. At once, the rows already loaded are narrowed down to those that
- * match what is typed. After a short pause the server is asked (`keyword`); its answer
- * loads into a second list, so that the rows on screen stay until the new ones are there,
- * and then takes the first list's place. A newer query replaces one still on its way. */
-
-#define SEARCH_DELAY_MS 300
+ * Search answers twice (DeskListSearch). At once, the rows already loaded are narrowed
+ * down to those that match what is typed. After a short pause the server is asked
+ * (`keyword`); its answer loads into a list of its own, so that the rows on screen stay
+ * until the new ones are there, and then takes their place. A newer query replaces one
+ * still on its way. */
 
 struct _DeskCustomersPage
 {
@@ -43,24 +42,23 @@ struct _DeskCustomersPage
   GtkWidget          *detail_box;
 
   /* owned */
-  DeskPagedList      *shown;
-  DeskPagedList      *pending;
+  DeskListSearch     *search;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   GtkStringList      *referrals;
   GCancellable       *detail_cancellable;
-  char               *local_text;
-  char               *local_needle;   /* local_text case-folded, NULL to match all */
+  char               *local_needle;   /* the search text case-folded, NULL to match all */
   char               *local_digits;   /* its digits when there are three or more */
   char               *referred_by;
 
   /* state */
+  DeskPagedList      *shown;
+  GtkLabel           *search_feedback;
   DeskCustomerDetail *detail;
   GtkListView        *list_view;
   GtkWindow          *editor;   /* weak */
-  guint               search_source;
-  gboolean            open_single;
+  gboolean            filtering;
   gboolean            updating_referrals;
 };
 
@@ -133,7 +131,7 @@ local_match (gpointer item,
   DeskCustomersPage *self = user_data;
   const SearchText *text;
 
-  if (self->local_needle == NULL)
+  if (self->local_needle == NULL || !self->filtering)
     return TRUE;
 
   text = get_search_text (item);
@@ -144,13 +142,13 @@ local_match (gpointer item,
 /* --- Queries --------------------------------------------------------------------------- */
 
 static DeskListQuery *
-make_query (DeskCustomersPage *self)
+make_query (const char *text,
+            gpointer    user_data)
 {
+  DeskCustomersPage *self = user_data;
   DeskListQuery *query = desk_list_query_new ();
-  g_autofree char *keyword = g_strstrip (g_strdup (self->local_text != NULL ? self->local_text
-                                                                             : ""));
 
-  query->keyword = *keyword != '\0' ? g_steal_pointer (&keyword) : NULL;
+  query->keyword = g_strdup (text);
   query->referred_by = g_strdup (self->referred_by);
   /* No page size: older servers send every customer in one plain list, and one that cuts
    * such a list to a page size gives no sign that more would follow. Newer servers page by
@@ -165,10 +163,8 @@ store_local_text (DeskCustomersPage *self,
 {
   g_autofree char *digits = NULL;
 
-  g_free (self->local_text);
   g_clear_pointer (&self->local_needle, g_free);
   g_clear_pointer (&self->local_digits, g_free);
-  self->local_text = g_strdup (text);
   if (text == NULL || *text == '\0')
     return;
 
@@ -176,17 +172,6 @@ store_local_text (DeskCustomersPage *self,
   digits = desk_customer_phone_digits (text);
   if (strlen (digits) >= 3)
     self->local_digits = g_steal_pointer (&digits);
-}
-
-static void
-set_local_text (DeskCustomersPage *self,
-                const char        *text)
-{
-  if (g_strcmp0 (self->local_text, text) == 0)
-    return;
-
-  store_local_text (self, text);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -198,92 +183,77 @@ open_position (DeskCustomersPage *self,
 }
 
 static void
-maybe_open_single (DeskCustomersPage *self)
-{
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 1)
-    open_position (self, 0);
-}
-
-static void
 notify_searching (DeskCustomersPage *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
 }
 
-/* The server's answer takes the place of the rows narrowed down locally. */
+/* The list the search holds now, narrowed down while it is not the server's answer to
+ * the text. */
 static void
-swap_lists (DeskCustomersPage *self)
+search_list_changed_cb (DeskCustomersPage *self)
 {
-  DeskPagedList *old = self->shown;
+  DeskPagedList *list = desk_list_search_get_list (self->search);
+  gboolean filtering = desk_list_search_get_filtering (self->search);
 
-  self->shown = self->pending;
-  self->pending = old;
-
-  store_local_text (self, NULL);
-  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->shown));
-  desk_results_view_set_list (self->results_view, self->shown);
-
-  if (self->open_single)
+  if (list != self->shown)
     {
-      self->open_single = FALSE;
-      maybe_open_single (self);
+      self->shown = list;
+      self->filtering = filtering;
+      gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (list));
+      desk_results_view_set_list (self->results_view, list);
+    }
+  else if (filtering != self->filtering)
+    {
+      self->filtering = filtering;
+      gtk_filter_changed (GTK_FILTER (self->filter), filtering ? GTK_FILTER_CHANGE_MORE_STRICT
+                                                               : GTK_FILTER_CHANGE_LESS_STRICT);
     }
   notify_searching (self);
 }
 
 static void
-pending_loading_cb (DeskCustomersPage *self,
-                    GParamSpec        *pspec,
-                    DeskPagedList     *list)
+set_feedback (DeskCustomersPage *self,
+              const char        *text)
 {
-  g_autoptr(DeskListQuery) wanted = NULL;
+  gtk_label_set_label (self->search_feedback, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->search_feedback), text != NULL);
+}
 
-  notify_searching (self);
-  if (list != self->pending || desk_paged_list_get_loading (list))
+/* Enter, once the server has answered: the one customer opens; otherwise the clerk is
+ * told what was found, under the search field. */
+static void
+search_answered_cb (DeskCustomersPage *self,
+                    gboolean           answered)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *text = NULL;
+
+  if (desk_paged_list_get_error (self->shown) != NULL)
     return;
 
-  /* An answer to a query the user has since moved on from is dropped. */
-  wanted = make_query (self);
-  if (desk_list_query_equal (desk_paged_list_get_query (list), wanted))
-    swap_lists (self);
-}
-
-static gboolean
-start_server_query (gpointer user_data)
-{
-  DeskCustomersPage *self = user_data;
-  g_autoptr(DeskListQuery) query = make_query (self);
-
-  self->search_source = 0;
-
-  if (desk_list_query_equal (desk_paged_list_get_query (self->shown), query))
+  if (n == 1)
     {
-      set_local_text (self, NULL);
-      if (self->open_single)
-        {
-          self->open_single = FALSE;
-          maybe_open_single (self);
-        }
-      notify_searching (self);
-      return G_SOURCE_REMOVE;
+      open_position (self, 0);
+      return;
     }
 
-  desk_paged_list_set_query (self->pending, query);
-  if (!desk_paged_list_get_loading (self->pending))
-    pending_loading_cb (self, NULL, self->pending);
-
-  return G_SOURCE_REMOVE;
+  if (n == 0)
+    /* Translators: what Enter in the search found; %s is what was typed or scanned */
+    text = g_strdup_printf (_("No customer “%s”"), desk_list_search_get_text (self->search));
+  else if (desk_paged_list_get_has_more (self->shown))
+    /* Translators: Enter in the search found more customers than are loaded */
+    text = g_strdup_printf (_("More than %u customers match"), n);
+  else
+    text = g_strdup_printf (ngettext ("%u customer matches", "%u customers match", n), n);
+  set_feedback (self, text);
 }
 
 /* A new filter empties the list at once: rows of another filter would mislead. */
 static void
 apply_filter_now (DeskCustomersPage *self)
 {
-  g_autoptr(DeskListQuery) query = make_query (self);
-
-  g_clear_handle_id (&self->search_source, g_source_remove);
-  set_local_text (self, NULL);
-  desk_paged_list_set_query (self->shown, query);
+  desk_list_search_refresh (self->search);
   notify_searching (self);
 }
 
@@ -433,6 +403,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *org = NULL;
   g_autofree char *contact_text = NULL;
   g_autofree char *tidy = NULL;
+  g_autofree char *accessible = NULL;
 
   if (phone == NULL || *phone == '\0')
     phone = desk_customer_get_mobile (customer);
@@ -444,6 +415,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   set_row_label (name, tidy);
   set_row_label (contact, contact_text);
   set_row_label (organization, org);
+  /* What a screen reader says for the row: the name, then how to reach the customer. */
+  accessible = g_strjoin (*contact_text != '\0' ? ", " : "", tidy != NULL ? tidy : "",
+                          contact_text, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 /* --- Details --------------------------------------------------------------------------- */
@@ -517,30 +493,28 @@ list_activate_cb (DeskCustomersPage *self,
 static void
 search_changed_cb (DeskCustomersPage *self)
 {
-  set_local_text (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
 
-  g_clear_handle_id (&self->search_source, g_source_remove);
-  self->search_source = g_timeout_add (SEARCH_DELAY_MS, start_server_query, self);
-  notify_searching (self);
+  set_feedback (self, NULL);
+  if (g_strcmp0 (*stripped != '\0' ? stripped : NULL,
+                 desk_list_search_get_text (self->search)) == 0)
+    return;
+
+  store_local_text (self, stripped);
+  desk_list_search_set_text (self->search, stripped);
+  if (self->filtering)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
-/* Enter (or the end of a barcode scan) opens the customer when there is exactly one. A
- * server query still to come is sent at once, and decides. */
+/* Enter (or the end of a barcode scan) opens the customer when there is exactly one; a
+ * server query still to come is sent at once, and decides. The text of this moment is
+ * what counts, whichever keystroke signal came first. */
 static void
 search_activate_cb (DeskCustomersPage *self)
 {
-  if (desk_customers_page_get_searching (self))
-    {
-      self->open_single = TRUE;
-      if (self->search_source != 0)
-        {
-          g_clear_handle_id (&self->search_source, g_source_remove);
-          start_server_query (self);
-        }
-      return;
-    }
-
-  maybe_open_single (self);
+  search_changed_cb (self);
+  desk_list_search_activate (self->search);
 }
 
 /* --- Actions --------------------------------------------------------------------------- */
@@ -638,18 +612,40 @@ window_shortcut_cb (GtkWidget *widget,
   return gtk_widget_activate_action (widget, user_data, NULL);
 }
 
+/* Escape goes back to the list, closing the open customer, before it clears the search:
+ * as on the Tickets screen, wherever the focus is. */
+static gboolean
+escape (DeskCustomersPage *self)
+{
+  if (desk_customer_detail_get_customer (self->detail) != NULL)
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      show_customer (self, NULL, FALSE);
+      adw_leaflet_set_visible_child (self->leaflet, self->list_pane);
+      return TRUE;
+    }
+
+  if (desk_list_search_get_text (self->search) != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 escape_cb (GtkWidget *widget,
            GVariant  *args,
            gpointer   user_data)
 {
-  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (widget);
+  return escape (DESK_CUSTOMERS_PAGE (widget));
+}
 
-  if (!adw_leaflet_get_folded (self->leaflet) ||
-      adw_leaflet_get_visible_child (self->leaflet) != self->detail_pane)
-    return FALSE;
-
-  return gtk_widget_activate_action (widget, "customers.back", NULL);
+static void
+search_stop_cb (DeskCustomersPage *self)
+{
+  escape (self);
 }
 
 static void
@@ -711,6 +707,7 @@ build_list (DeskCustomersPage *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
 
+  self->shown = desk_list_search_get_list (self->search);
   self->filter = gtk_custom_filter_new (local_match, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->shown)),
                                               g_object_ref (GTK_FILTER (self->filter)));
@@ -735,33 +732,38 @@ build_list (DeskCustomersPage *self)
                                       "referral."));
 }
 
-static DeskPagedList *
-new_list (DeskCustomersPage *self)
+static void
+watch_list (gpointer list,
+            gpointer user_data)
 {
-  DeskPagedList *list = desk_paged_list_new (desk_page_get_client (DESK_PAGE (self)),
-                                             DESK_PAGED_LIST_CUSTOMERS);
+  g_signal_connect_object (list, "items-changed", G_CALLBACK (shown_items_changed_cb),
+                           user_data, G_CONNECT_SWAPPED);
+}
 
-  g_signal_connect_object (list, "notify::loading", G_CALLBACK (pending_loading_cb), self,
+static void
+new_search (DeskCustomersPage *self)
+{
+  self->search = desk_list_search_new (desk_page_get_client (DESK_PAGE (self)),
+                                       DESK_PAGED_LIST_CUSTOMERS);
+  desk_list_search_set_query_func (self->search, make_query, self, NULL);
+  desk_list_search_foreach_list (self->search, watch_list, self);
+  g_signal_connect_object (self->search, "changed", G_CALLBACK (search_list_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (list, "items-changed", G_CALLBACK (shown_items_changed_cb), self,
+  g_signal_connect_object (self->search, "activated", G_CALLBACK (search_answered_cb), self,
                            G_CONNECT_SWAPPED);
-
-  return list;
 }
 
 static void
 desk_customers_page_constructed (GObject *object)
 {
   DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (object);
-  g_autoptr(DeskListQuery) query = NULL;
 
   G_OBJECT_CLASS (desk_customers_page_parent_class)->constructed (object);
 
   g_assert (DESK_IS_API_CLIENT (desk_page_get_client (DESK_PAGE (self))));
   g_assert (G_IS_SETTINGS (desk_page_get_settings (DESK_PAGE (self))));
 
-  self->shown = new_list (self);
-  self->pending = new_list (self);
+  new_search (self);
 
   self->detail = g_object_new (DESK_TYPE_CUSTOMER_DETAIL,
                                "client", desk_page_get_client (DESK_PAGE (self)),
@@ -775,9 +777,7 @@ desk_customers_page_constructed (GObject *object)
 
   build_list (self);
   show_customer (self, NULL, FALSE);
-
-  query = make_query (self);
-  desk_paged_list_set_query (self->shown, query);
+  desk_list_search_refresh (self->search);
 }
 
 static void
@@ -785,7 +785,8 @@ desk_customers_page_dispose (GObject *object)
 {
   DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (object);
 
-  g_clear_handle_id (&self->search_source, g_source_remove);
+  if (self->search != NULL)
+    g_signal_handlers_disconnect_by_data (self->search, self);
   g_cancellable_cancel (self->detail_cancellable);
   g_clear_object (&self->detail_cancellable);
   if (self->editor != NULL)
@@ -800,10 +801,9 @@ desk_customers_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  g_clear_object (&self->shown);
-  g_clear_object (&self->pending);
+  self->shown = NULL;
+  g_clear_object (&self->search);
   g_clear_object (&self->referrals);
-  g_clear_pointer (&self->local_text, g_free);
   g_clear_pointer (&self->local_needle, g_free);
   g_clear_pointer (&self->local_digits, g_free);
   g_clear_pointer (&self->referred_by, g_free);
@@ -871,12 +871,43 @@ desk_customers_page_class_init (DeskCustomersPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* What Enter found, under the search field, where the clerk looks. */
+static void
+add_search_feedback (DeskCustomersPage *self)
+{
+  GtkWidget *search_row = GTK_WIDGET (self->search_entry);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  while (!GTK_IS_BOX (gtk_widget_get_parent (search_row)) ||
+         gtk_orientable_get_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (search_row))) !=
+         GTK_ORIENTATION_VERTICAL)
+    search_row = gtk_widget_get_parent (search_row);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 18);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (search_row)), label, search_row);
+  self->search_feedback = GTK_LABEL (label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Customers"), -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
+}
+
 static void
 desk_customers_page_init (DeskCustomersPage *self)
 {
   g_type_ensure (DESK_TYPE_RESULTS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   add_window_shortcuts (self);
+  add_search_feedback (self);
+  g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (search_stop_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -910,7 +941,7 @@ desk_customers_page_get_searching (DeskCustomersPage *self)
 {
   g_return_val_if_fail (DESK_IS_CUSTOMERS_PAGE (self), FALSE);
 
-  return self->search_source != 0 || desk_paged_list_get_loading (self->pending) ||
+  return desk_list_search_get_searching (self->search) ||
          desk_paged_list_get_loading (self->shown);
 }
 

@@ -17,6 +17,7 @@ void  desk_ticket_columns_add          (GtkColumnView  *view,
                                         DeskCatalog    *catalog);
 void  desk_ticket_columns_set_narrow   (GtkColumnView  *view,
                                         gboolean        narrow);
+int   desk_ticket_columns_get_wide_width (void);
 char *desk_ticket_status_css_class     (const char     *status);
 char *desk_ticket_status_css           (GListModel     *statuses);
 

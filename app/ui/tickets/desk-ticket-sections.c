@@ -16,6 +16,18 @@
 
 /* Builders for what the ticket detail shows but does not edit. */
 
+/* The properties read by name, in the order the builders below read them. */
+static const char * const device_fields[] = { "task-type-name", "due-on", "gst" };
+static const char * const total_fields[] = { "subtotal", "discount", "total-tax", "amount-paid" };
+
+/* Fails at once when a property read by name does not exist: called at class init. */
+void
+desk_ticket_sections_check_properties (void)
+{
+  DESK_PROPERTIES_CHECK (DESK_TYPE_TICKET_DEVICE, device_fields);
+  DESK_PROPERTIES_CHECK (DESK_TYPE_TICKET, total_fields);
+}
+
 /* Returns: (transfer full): a date for people, or an em dash for none */
 char *
 desk_ticket_format_date (gint64 unix_time)
@@ -183,7 +195,8 @@ desk_ticket_add_device_rows (AdwPreferencesGroup *group,
   g_autofree char *due_text = NULL;
   gint64 due = 0, gst = 0;
 
-  g_object_get (device, "task-type-name", &task_type, "due-on", &due, "gst", &gst, NULL);
+  g_object_get (device, device_fields[0], &task_type, device_fields[1], &due,
+                device_fields[2], &gst, NULL);
   due_text = desk_ticket_format_date (due);
 
   adw_preferences_group_add (group, desk_ticket_info_row (_("Repairs"), repairs));
@@ -205,8 +218,8 @@ desk_ticket_totals_group (DeskTicket *ticket)
   const char *currency = desk_record_get_currency (DESK_RECORD (ticket));
   gint64 subtotal = 0, discount = 0, tax = 0, paid = 0;
 
-  g_object_get (ticket, "subtotal", &subtotal, "discount", &discount, "total-tax", &tax,
-                "amount-paid", &paid, NULL);
+  g_object_get (ticket, total_fields[0], &subtotal, total_fields[1], &discount,
+                total_fields[2], &tax, total_fields[3], &paid, NULL);
   add_money_row (g, _("Subtotal"), subtotal, currency);
   add_money_row (g, _("Discount"), discount, currency);
   add_money_row (g, _("Tax"), tax, currency);

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 /* The read-only parts of the ticket detail, each an AdwPreferencesGroup (or NULL when the
  * ticket has nothing to show there). */
+void       desk_ticket_sections_check_properties (void);
 char      *desk_ticket_format_date      (gint64            unix_time);
 GtkWidget *desk_ticket_info_row         (const char       *title,
                                          const char       *value);

@@ -12,66 +12,22 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "desk-results-view.h"
-#include "desk-ticket-columns.h"
-#include "desk-ticket-match.h"
-#include "desk-tickets-page.h"
+#include "desk-tickets-page-private.h"
 
-/* The ticket list with its filter bar and search, beside the open ticket.
+/* The ticket list with its filter bar and search, beside the open ticket. The filter bar
+ * is in desk-tickets-page-filters.c, the actions and keys in desk-tickets-page-actions.c.
  *
- * Two lists: the browsing list (the filter bar's query) and the search list (the same
- * filters with the typed `keyword`). Each keystroke filters the rows already shown at
- * once; after a short pause the server is asked, and its rows replace the shown ones
- * when they are in. A new search cancels the previous one (DeskPagedList does). */
-
-/* How long typing must pause before the server is asked. */
-#define SEARCH_DELAY_MS 250
-/* Below this page width the list shows fewer columns, and beside the detail. */
-#define NARROW_WIDTH 1050
+ * The search is a DeskListSearch: the browsing list (the filter bar's query) or the
+ * server's answer to the typed `keyword` with the same filters. Each keystroke filters
+ * the rows already shown at once; after a short pause the server is asked, and its rows
+ * replace the shown ones when they are in. */
+/* The open ticket's width beside the list (its width-request), and the separator. */
+#define DETAIL_WIDTH 361
+/* Below this page width the list shows fewer columns: all of them fit beside the open
+ * ticket from there on (1031 px, so a 1280 px window with the sidebar shows them). */
+#define NARROW_WIDTH (desk_ticket_columns_get_wide_width () + DETAIL_WIDTH)
 /* Below this page width the filters fold away behind their button. */
 #define COMPACT_WIDTH 600
-
-struct _DeskTicketsPage
-{
-  DeskPage           parent_instance;
-
-  /* Template children */
-  AdwToastOverlay    *toast_overlay;
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *range_dropdown;
-  GtkMenuButton      *custom_range_button;
-  GtkCalendar        *from_calendar;
-  GtkCalendar        *to_calendar;
-  GtkDropDown        *status_dropdown;
-  GtkDropDown        *technician_dropdown;
-  GtkDropDown        *creator_dropdown;
-  GtkToggleButton    *filters_button;
-  AdwLeaflet         *leaflet;
-  DeskResultsView    *results;
-  DeskTicketDetail   *detail;
-
-  /* owned */
-  DeskPagedList      *browse_list;
-  DeskPagedList      *search_list;
-  GtkFilterListModel *rows;
-  GtkCustomFilter    *filter;
-  GtkSingleSelection *selection;
-  GtkCssProvider     *css;
-  GCancellable       *cancellable;
-  char               *search_text;
-  char               *folded_search;
-
-  /* state */
-  GtkColumnView      *column_view;
-  DeskPagedList      *shown;
-  DeskTicketFilters   filters;
-  guint               search_source;
-  guint               narrow_source;
-  gboolean            open_when_found;
-  gboolean            updating_controls;
-  gboolean            narrow;
-  gboolean            compact;
-};
 
 enum {
   PROP_0,
@@ -83,32 +39,21 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (DeskTicketsPage, desk_tickets_page, DESK_TYPE_PAGE)
 
-static void start_server_search (DeskTicketsPage *self);
-
 /* --- What is shown ------------------------------------------------------------------------ */
 
 static gboolean
 searching (DeskTicketsPage *self)
 {
-  return self->search_text != NULL && *self->search_text != '\0';
+  return desk_list_search_get_text (self->search) != NULL;
 }
 
-/* Whether the search list holds the server's answer to what is typed now. */
-static gboolean
-search_is_current (DeskTicketsPage *self)
-{
-  const DeskListQuery *query = desk_paged_list_get_query (self->search_list);
-
-  return searching (self) && query != NULL && g_strcmp0 (query->keyword, self->search_text) == 0;
-}
-
-static void
-update_empty_text (DeskTicketsPage *self)
+void
+_desk_tickets_page_update_empty_text (DeskTicketsPage *self)
 {
   gboolean other_filters = self->filters.status != NULL || self->filters.assigned_to > 0 ||
                            self->filters.created_by > 0;
 
-  if (self->shown == self->search_list)
+  if (searching (self))
     desk_results_view_set_empty_text (self->results, _("No Tickets Found"),
                                       _("Try the order number, the customer’s name or phone "
                                         "number, or an IMEI."));
@@ -124,7 +69,7 @@ update_empty_text (DeskTicketsPage *self)
 static gboolean
 filtering (DeskTicketsPage *self)
 {
-  return searching (self) && !(self->shown == self->search_list && search_is_current (self));
+  return desk_list_search_get_filtering (self->search);
 }
 
 /* While only matching rows show, the view must not fetch pages by itself: it would load
@@ -147,7 +92,7 @@ show_list (DeskTicketsPage *self,
       desk_results_view_set_list (self->results, list);
     }
 
-  update_empty_text (self);
+  _desk_tickets_page_update_empty_text (self);
   refilter (self);
 }
 
@@ -158,258 +103,6 @@ filter_func (gpointer item,
   DeskTicketsPage *self = user_data;
 
   return !filtering (self) || desk_ticket_matches (DESK_TICKET (item), self->folded_search);
-}
-
-/* --- Filters -------------------------------------------------------------------------------- */
-
-static void
-save_filters (DeskTicketsPage *self)
-{
-  if (desk_page_get_settings (DESK_PAGE (self)) != NULL)
-    g_settings_set_value (desk_page_get_settings (DESK_PAGE (self)), "ticket-filters",
-                          desk_ticket_filters_save (&self->filters));
-}
-
-static void
-apply_filters (DeskTicketsPage *self)
-{
-  g_autoptr(DeskListQuery) query = desk_ticket_filters_to_query (&self->filters, NULL);
-
-  save_filters (self);
-  desk_paged_list_set_query (self->browse_list, query);
-  update_empty_text (self);
-
-  if (searching (self))
-    start_server_search (self);
-}
-
-/* The dropdowns hold "any" first, then the catalog's items in the catalog's order. */
-static gint64
-employee_at (DeskTicketsPage *self,
-             guint            selected)
-{
-  GListModel *employees = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_EMPLOYEES);
-  g_autoptr(DeskNamedItem) item = NULL;
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    return 0;
-
-  item = g_list_model_get_item (employees, selected - 1);
-  return item != NULL ? desk_named_item_get_id (item) : 0;
-}
-
-static guint
-employee_position (DeskTicketsPage *self,
-                   gint64           id)
-{
-  GListModel *employees = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_EMPLOYEES);
-
-  for (guint i = 0; id > 0 && i < g_list_model_get_n_items (employees); i++)
-    {
-      g_autoptr(DeskNamedItem) item = g_list_model_get_item (employees, i);
-
-      if (desk_named_item_get_id (item) == id)
-        return i + 1;
-    }
-
-  return 0;
-}
-
-static guint
-status_position (DeskTicketsPage *self,
-                 const char      *name)
-{
-  GListModel *statuses = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_STATUSES);
-
-  for (guint i = 0; name != NULL && i < g_list_model_get_n_items (statuses); i++)
-    {
-      g_autoptr(DeskNamedItem) item = g_list_model_get_item (statuses, i);
-
-      if (g_strcmp0 (desk_named_item_get_name (item), name) == 0)
-        return i + 1;
-    }
-
-  return 0;
-}
-
-static void
-update_custom_range_label (DeskTicketsPage *self)
-{
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *label = NULL;
-  g_autoptr(GDateTime) from_date = g_date_time_new_from_unix_local (self->filters.from_date);
-  g_autoptr(GDateTime) to_date = g_date_time_new_from_unix_local (self->filters.to_date);
-
-  /* The flow box's own child, or it leaves a gap. */
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->custom_range_button)),
-                          self->filters.range == DESK_TICKET_RANGE_CUSTOM);
-  if (self->filters.from_date <= 0 || from_date == NULL || to_date == NULL)
-    {
-      gtk_menu_button_set_label (self->custom_range_button, _("Choose Dates"));
-      return;
-    }
-
-  from = g_date_time_format (from_date, "%x");
-  to = g_date_time_format (to_date, "%x");
-  /* Translators: a date range, first and last day */
-  label = g_strdup_printf (_("%s – %s"), from, to);
-  gtk_menu_button_set_label (self->custom_range_button, label);
-}
-
-/* Shows the filters in the controls, without taking the change for the user's. */
-static void
-controls_from_filters (DeskTicketsPage *self)
-{
-  self->updating_controls = TRUE;
-  gtk_drop_down_set_selected (self->range_dropdown, self->filters.range);
-  gtk_drop_down_set_selected (self->status_dropdown, status_position (self, self->filters.status));
-  gtk_drop_down_set_selected (self->technician_dropdown,
-                              employee_position (self, self->filters.assigned_to));
-  gtk_drop_down_set_selected (self->creator_dropdown,
-                              employee_position (self, self->filters.created_by));
-  update_custom_range_label (self);
-  self->updating_controls = FALSE;
-}
-
-static void
-filter_changed_cb (DeskTicketsPage *self)
-{
-  GListModel *statuses;
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
-  g_autoptr(DeskNamedItem) item = NULL;
-
-  if (self->updating_controls || self->browse_list == NULL)
-    return;
-
-  statuses = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_STATUSES);
-  if (status > 0 && status != GTK_INVALID_LIST_POSITION)
-    item = g_list_model_get_item (statuses, status - 1);
-  g_free (self->filters.status);
-  self->filters.status = item != NULL ? g_strdup (desk_named_item_get_name (item)) : NULL;
-  self->filters.assigned_to = employee_at (self, gtk_drop_down_get_selected (self->technician_dropdown));
-  self->filters.created_by = employee_at (self, gtk_drop_down_get_selected (self->creator_dropdown));
-  self->filters.range = MIN (gtk_drop_down_get_selected (self->range_dropdown),
-                             DESK_TICKET_RANGE_CUSTOM);
-
-  update_custom_range_label (self);
-  /* A custom range is listed once its dates are chosen. */
-  if (self->filters.range == DESK_TICKET_RANGE_CUSTOM && self->filters.from_date <= 0)
-    {
-      gtk_menu_button_popup (self->custom_range_button);
-      return;
-    }
-
-  apply_filters (self);
-}
-
-static gint64
-calendar_day (GtkCalendar *calendar,
-              gboolean     end_of_day)
-{
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (date),
-                                                      g_date_time_get_month (date),
-                                                      g_date_time_get_day_of_month (date),
-                                                      0, 0, 0);
-
-  return g_date_time_to_unix (start) + (end_of_day ? 24 * 60 * 60 - 1 : 0);
-}
-
-static void
-apply_custom_range_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  DeskTicketsPage *self = DESK_TICKETS_PAGE (widget);
-  gint64 from = calendar_day (self->from_calendar, FALSE);
-  gint64 to = calendar_day (self->to_calendar, TRUE);
-
-  self->filters.range = DESK_TICKET_RANGE_CUSTOM;
-  self->filters.from_date = MIN (from, to);
-  self->filters.to_date = MAX (from, to);
-  gtk_menu_button_popdown (self->custom_range_button);
-  controls_from_filters (self);
-  apply_filters (self);
-}
-
-/* --- Catalog ------------------------------------------------------------------------------ */
-
-static GtkStringList *
-names_with_any (GListModel *items,
-                const char *any)
-{
-  GtkStringList *names = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (names, any);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(DeskNamedItem) item = g_list_model_get_item (items, i);
-
-      gtk_string_list_append (names, desk_named_item_get_name (item));
-    }
-
-  return names;
-}
-
-static void
-statuses_changed_cb (DeskTicketsPage *self)
-{
-  GListModel *statuses = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_STATUSES);
-  g_autoptr(GtkStringList) names = names_with_any (statuses, _("Any Status"));
-  g_autofree char *css = desk_ticket_status_css (statuses);
-
-  gtk_css_provider_load_from_data (self->css, css, -1);
-  self->updating_controls = TRUE;
-  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (names));
-  self->updating_controls = FALSE;
-  controls_from_filters (self);
-}
-
-static void
-employees_changed_cb (DeskTicketsPage *self)
-{
-  GListModel *employees = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_EMPLOYEES);
-  g_autoptr(GtkStringList) technicians = names_with_any (employees, _("Any Technician"));
-  g_autoptr(GtkStringList) creators = names_with_any (employees, _("Created by Anyone"));
-
-  self->updating_controls = TRUE;
-  gtk_drop_down_set_model (self->technician_dropdown, G_LIST_MODEL (technicians));
-  gtk_drop_down_set_model (self->creator_dropdown, G_LIST_MODEL (creators));
-  self->updating_controls = FALSE;
-  controls_from_filters (self);
-}
-
-static void
-catalog_loaded_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* The dropdowns follow the catalog's models; a failure leaves them at "any". */
-  if (!desk_catalog_load_finish (DESK_CATALOG (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Reference list not loaded: %s", error->message);
-}
-
-static void
-watch_catalog (DeskTicketsPage *self)
-{
-  GListModel *statuses = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_STATUSES);
-  GListModel *employees = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_EMPLOYEES);
-
-  g_signal_connect_object (statuses, "items-changed", G_CALLBACK (statuses_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (employees, "items-changed", G_CALLBACK (employees_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  statuses_changed_cb (self);
-  employees_changed_cb (self);
-
-  desk_catalog_load_async (desk_page_get_catalog (DESK_PAGE (self)), DESK_CATALOG_STATUSES,
-                           self->cancellable, catalog_loaded_cb, NULL);
-  desk_catalog_load_async (desk_page_get_catalog (DESK_PAGE (self)), DESK_CATALOG_EMPLOYEES,
-                           self->cancellable, catalog_loaded_cb, NULL);
 }
 
 /* --- Opening ------------------------------------------------------------------------------ */
@@ -432,8 +125,8 @@ select_ticket (DeskTicketsPage *self,
     }
 }
 
-static void
-close_detail (DeskTicketsPage *self)
+void
+_desk_tickets_page_close_detail (DeskTicketsPage *self)
 {
   desk_ticket_detail_show_ticket (self->detail, NULL);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->results));
@@ -460,13 +153,14 @@ open_single_match (DeskTicketsPage *self,
   GListModel *rows = G_LIST_MODEL (self->rows);
   guint n = g_list_model_get_n_items (rows);
   g_autoptr(DeskTicket) exact = NULL;
+  const char *text = desk_list_search_get_text (self->search);
   guint n_exact = 0;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DeskTicket) ticket = g_list_model_get_item (rows, i);
 
-      if (desk_ticket_matches_exactly (ticket, self->search_text) && n_exact++ == 0)
+      if (desk_ticket_matches_exactly (ticket, text) && n_exact++ == 0)
         exact = g_steal_pointer (&ticket);
     }
 
@@ -490,49 +184,11 @@ open_single_match (DeskTicketsPage *self,
 /* --- Search -------------------------------------------------------------------------------- */
 
 static void
-search_done (DeskTicketsPage *self)
+set_feedback (DeskTicketsPage *self,
+              const char      *text)
 {
-  if (!search_is_current (self))
-    return;
-
-  show_list (self, self->search_list);
-  if (self->open_when_found && desk_paged_list_get_error (self->search_list) == NULL)
-    open_single_match (self, TRUE);
-  self->open_when_found = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
-}
-
-static void
-search_loading_cb (DeskTicketsPage *self)
-{
-  if (!desk_paged_list_get_loading (self->search_list))
-    search_done (self);
-}
-
-static void
-start_server_search (DeskTicketsPage *self)
-{
-  g_autoptr(DeskListQuery) query = desk_ticket_filters_to_query (&self->filters,
-                                                                 self->search_text);
-
-  g_clear_handle_id (&self->search_source, g_source_remove);
-  desk_paged_list_set_query (self->search_list, query);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
-
-  /* The same query as before is not asked again: its answer is already there. */
-  if (!desk_paged_list_get_loading (self->search_list))
-    search_done (self);
-}
-
-static gboolean
-search_timeout_cb (gpointer user_data)
-{
-  DeskTicketsPage *self = user_data;
-
-  self->search_source = 0;
-  start_server_search (self);
-
-  return G_SOURCE_REMOVE;
+  gtk_label_set_label (self->search_feedback, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->search_feedback), text != NULL);
 }
 
 static void
@@ -540,47 +196,73 @@ search_changed_cb (DeskTicketsPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  g_free (self->search_text);
-  self->search_text = g_strstrip (g_strdup (text));
   g_free (self->folded_search);
-  self->folded_search = desk_ticket_match_fold (self->search_text);
-  self->open_when_found = FALSE;
-  g_clear_handle_id (&self->search_source, g_source_remove);
-
-  if (!searching (self))
-    {
-      show_list (self, self->browse_list);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
-      return;
-    }
-
-  /* At once from what is loaded; the server follows when typing pauses. */
-  refilter (self);
-  self->search_source = g_timeout_add (SEARCH_DELAY_MS, search_timeout_cb, self);
+  self->folded_search = desk_ticket_match_fold (text);
+  set_feedback (self, NULL);
+  desk_list_search_set_text (self->search, text);
 }
 
-/* Enter, typed or sent by a barcode scanner after the code. */
+/* What the search holds now: the list and whether its rows are narrowed locally. */
+static void
+search_list_changed_cb (DeskTicketsPage *self)
+{
+  show_list (self, desk_list_search_get_list (self->search));
+}
+
+/* Enter found no single ticket: say so where the clerk looks, rather than nothing. */
+static void
+say_matches (DeskTicketsPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  g_autofree char *text = NULL;
+
+  if (n == 0)
+    /* Translators: what Enter in the search found; %s is what was typed or scanned */
+    text = g_strdup_printf (_("No ticket “%s”"), desk_list_search_get_text (self->search));
+  else if (desk_paged_list_get_has_more (self->shown))
+    /* Translators: Enter in the search found more tickets than are loaded */
+    text = g_strdup_printf (_("More than %u tickets match"), n);
+  else
+    text = g_strdup_printf (ngettext ("%u ticket matches", "%u tickets match", n), n);
+
+  set_feedback (self, text);
+}
+
+static void
+search_answered_cb (DeskTicketsPage *self,
+                    gboolean         answered)
+{
+  if (desk_paged_list_get_error (self->shown) != NULL)
+    return;
+
+  if (!open_single_match (self, answered))
+    say_matches (self);
+}
+
+/* Enter, typed or sent by a barcode scanner after the code. The text of this moment is
+ * what counts, whichever keystroke signal came first. */
 static void
 search_activate_cb (DeskTicketsPage *self)
 {
+  search_changed_cb (self);
   if (!searching (self))
     return;
 
-  if (open_single_match (self, self->shown == self->search_list && search_is_current (self) &&
-                               !desk_paged_list_get_loading (self->search_list)))
+  if (open_single_match (self, desk_list_search_get_answered (self->search) &&
+                               !desk_paged_list_get_loading (self->shown)))
     return;
 
   /* A scanned ticket is rarely among the loaded rows: ask the server now. */
-  self->open_when_found = TRUE;
-  if (self->search_source != 0 || !search_is_current (self))
-    start_server_search (self);
+  desk_list_search_activate (self->search);
 }
 
-static void
-escape (DeskTicketsPage *self)
+/* Escape closes the open ticket first, then clears the search, as the Shortcuts window
+ * says, wherever the focus is. */
+void
+_desk_tickets_page_escape (DeskTicketsPage *self)
 {
   if (desk_ticket_detail_get_ticket (self->detail) != NULL)
-    close_detail (self);
+    _desk_tickets_page_close_detail (self);
   else if (searching (self))
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
@@ -588,10 +270,13 @@ escape (DeskTicketsPage *self)
 static void
 search_stop_cb (DeskTicketsPage *self)
 {
-  if (searching (self))
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  else
-    escape (self);
+  _desk_tickets_page_escape (self);
+}
+
+static void
+searching_cb (DeskTicketsPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCHING]);
 }
 
 /* --- Detail ------------------------------------------------------------------------------ */
@@ -603,19 +288,21 @@ detail_message_cb (DeskTicketsPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
+/* What the detail may change on a device, copied into the list's rows after a save. */
+static const char * const device_props[] = {
+  "status", "assigned-to-id", "assigned-to-name", "imei", "serial", "location", "staff-comments",
+};
+
 static void
 copy_device (DeskTicketDevice *to,
              DeskTicketDevice *from)
 {
-  static const char * const props[] = { "status", "assigned-to-id", "assigned-to-name", "imei",
-                                        "serial", "location", "staff-comments" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (device_props); i++)
     {
       g_auto(GValue) value = G_VALUE_INIT;
 
-      g_object_get_property (G_OBJECT (from), props[i], &value);
-      g_object_set_property (G_OBJECT (to), props[i], &value);
+      g_object_get_property (G_OBJECT (from), device_props[i], &value);
+      g_object_set_property (G_OBJECT (to), device_props[i], &value);
     }
 }
 
@@ -651,43 +338,13 @@ static void
 detail_saved_cb (DeskTicketsPage *self,
                  DeskTicket      *held)
 {
-  update_rows_of (self->browse_list, held);
-  update_rows_of (self->search_list, held);
+  desk_list_search_foreach_list (self->search, (GFunc) update_rows_of, held);
 }
 
 static void
 folded_changed_cb (DeskTicketsPage *self)
 {
   g_object_set (self->detail, "folded", adw_leaflet_get_folded (self->leaflet), NULL);
-}
-
-/* --- Actions ------------------------------------------------------------------------------ */
-
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  DeskTicketsPage *self = DESK_TICKETS_PAGE (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
-}
-
-static void
-escape_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  escape (DESK_TICKETS_PAGE (widget));
-}
-
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  close_detail (DESK_TICKETS_PAGE (widget));
 }
 
 /* --- Width ------------------------------------------------------------------------------ */
@@ -775,7 +432,7 @@ desk_tickets_page_show_record (DeskPage   *page,
 static void
 desk_tickets_page_focus_search (DeskPage *page)
 {
-  find_action (GTK_WIDGET (page), "tickets.find", NULL);
+  _desk_tickets_page_find_action (GTK_WIDGET (page), "tickets.find", NULL);
 }
 
 /* --- GObject ------------------------------------------------------------------------------ */
@@ -798,11 +455,14 @@ desk_tickets_page_constructed (GObject *object)
                 "catalog", desk_page_get_catalog (DESK_PAGE (self)),
                 NULL);
 
-  self->browse_list = desk_paged_list_new (desk_page_get_client (DESK_PAGE (self)),
-                                          DESK_PAGED_LIST_TICKETS);
-  self->search_list = desk_paged_list_new (desk_page_get_client (DESK_PAGE (self)),
-                                          DESK_PAGED_LIST_TICKETS);
-  g_signal_connect_object (self->search_list, "notify::loading", G_CALLBACK (search_loading_cb),
+  self->search = desk_list_search_new (desk_page_get_client (DESK_PAGE (self)),
+                                      DESK_PAGED_LIST_TICKETS);
+  desk_list_search_set_query_func (self->search, _desk_tickets_page_make_query, self, NULL);
+  g_signal_connect_object (self->search, "changed", G_CALLBACK (search_list_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search, "activated", G_CALLBACK (search_answered_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search, "notify::searching", G_CALLBACK (searching_cb),
                            self, G_CONNECT_SWAPPED);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
@@ -827,9 +487,9 @@ desk_tickets_page_constructed (GObject *object)
     saved = g_settings_get_value (desk_page_get_settings (DESK_PAGE (self)), "ticket-filters");
   desk_ticket_filters_load (&self->filters, saved);
 
-  watch_catalog (self);
-  show_list (self, self->browse_list);
-  apply_filters (self);
+  _desk_tickets_page_watch_catalog (self);
+  show_list (self, desk_list_search_get_list (self->search));
+  _desk_tickets_page_apply_filters (self);
 }
 
 static void
@@ -838,7 +498,6 @@ desk_tickets_page_dispose (GObject *object)
   DeskTicketsPage *self = DESK_TICKETS_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->search_source, g_source_remove);
   g_clear_handle_id (&self->narrow_source, g_source_remove);
   if (self->css != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -849,8 +508,9 @@ desk_tickets_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_object (&self->filter);
-  g_clear_object (&self->browse_list);
-  g_clear_object (&self->search_list);
+  if (self->search != NULL)
+    g_signal_handlers_disconnect_by_data (self->search, self);
+  g_clear_object (&self->search);
   g_clear_object (&self->css);
   g_clear_object (&self->cancellable);
 
@@ -863,7 +523,6 @@ desk_tickets_page_finalize (GObject *object)
   DeskTicketsPage *self = DESK_TICKETS_PAGE (object);
 
   desk_ticket_filters_clear (&self->filters);
-  g_free (self->search_text);
   g_free (self->folded_search);
 
   G_OBJECT_CLASS (desk_tickets_page_parent_class)->finalize (object);
@@ -910,6 +569,9 @@ desk_tickets_page_class_init (DeskTicketsPageClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  DESK_PROPERTIES_CHECK (DESK_TYPE_TICKET_DEVICE, device_props);
+  desk_ticket_sections_check_properties ();
+
   g_type_ensure (DESK_TYPE_RESULTS_VIEW);
   g_type_ensure (DESK_TYPE_TICKET_DETAIL);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -930,53 +592,42 @@ desk_tickets_page_class_init (DeskTicketsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "filter_changed_cb",
+                                                G_CALLBACK (_desk_tickets_page_filter_changed_cb));
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, detail_message_cb);
   gtk_widget_class_bind_template_callback (widget_class, detail_saved_cb);
 
-  gtk_widget_class_install_action (widget_class, "tickets.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "tickets.escape", NULL, escape_action);
-  gtk_widget_class_install_action (widget_class, "tickets.close", NULL, close_action);
-  gtk_widget_class_install_action (widget_class, "tickets.apply-custom-range", NULL,
-                                   apply_custom_range_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "tickets.escape", NULL);
+  _desk_tickets_page_class_actions_init (widget_class);
 }
 
-static GtkStringList *
-range_names (void)
-{
-  const char *names[] = {
-    [DESK_TICKET_RANGE_TODAY] = _("Today"),
-    [DESK_TICKET_RANGE_YESTERDAY] = _("Yesterday"),
-    [DESK_TICKET_RANGE_LAST_WEEK] = _("Last 7 Days"),
-    [DESK_TICKET_RANGE_LAST_MONTH] = _("Last 30 Days"),
-    [DESK_TICKET_RANGE_ALL] = _("All Dates"),
-    [DESK_TICKET_RANGE_CUSTOM] = _("Custom Range…"),
-    [DESK_TICKET_N_RANGES] = NULL,
-  };
-
-  return gtk_string_list_new (names);
-}
-
-/* Ctrl+F reaches the page from anywhere in the window while the page is shown. */
+/* What Enter found, under the search field, where the clerk looks. */
 static void
-add_find_shortcut (DeskTicketsPage *self)
+add_search_feedback (DeskTicketsPage *self)
 {
-  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkWidget *search_row = gtk_widget_get_parent (GTK_WIDGET (self->search_entry));
+  GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
-                                     GTK_SHORTCUT_SCOPE_MANAGED);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("tickets.find")));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 18);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (search_row)), label, search_row);
+  self->search_feedback = GTK_LABEL (label);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Tickets"), -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
 }
 
 static void
 desk_tickets_page_init (DeskTicketsPage *self)
 {
-  g_autoptr(GtkStringList) ranges = range_names ();
+  g_autoptr(GtkStringList) ranges = _desk_tickets_page_range_names ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
@@ -986,7 +637,8 @@ desk_tickets_page_init (DeskTicketsPage *self)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   gtk_drop_down_set_model (self->range_dropdown, G_LIST_MODEL (ranges));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
-  add_find_shortcut (self);
+  _desk_tickets_page_actions_init (self);
+  add_search_feedback (self);
 }
 
 /* --- Public API ---------------------------------------------------------------------------- */
@@ -1058,8 +710,8 @@ desk_tickets_page_set_filters (DeskTicketsPage         *self,
   desk_ticket_filters_clear (&self->filters);
   self->filters = *filters;
   self->filters.status = g_strdup (filters->status);
-  controls_from_filters (self);
-  apply_filters (self);
+  _desk_tickets_page_controls_from_filters (self);
+  _desk_tickets_page_apply_filters (self);
 }
 
 void
@@ -1080,7 +732,5 @@ desk_tickets_page_get_searching (DeskTicketsPage *self)
 {
   g_return_val_if_fail (DESK_IS_TICKETS_PAGE (self), FALSE);
 
-  return self->search_source != 0 ||
-         (searching (self) && (!search_is_current (self) || self->shown != self->search_list ||
-                               desk_paged_list_get_loading (self->search_list)));
+  return self->search != NULL && desk_list_search_get_searching (self->search);
 }

@@ -39,6 +39,8 @@ struct _DeskResultsView
   GSignalGroup      *governor_signals;
 
   /* state */
+  GtkWidget         *waiting_note;
+  GtkWidget         *waiting_spinner;
   gboolean           no_fetch;
 };
 
@@ -116,8 +118,12 @@ update_state (DeskResultsView *self)
     }
 
   gtk_spinner_set_spinning (self->spinner, g_strcmp0 (state, "loading") == 0);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->waiting_spinner), g_strcmp0 (state, "waiting") == 0);
   gtk_spinner_set_spinning (self->more_spinner, loading);
   gtk_revealer_set_reveal_child (self->more_revealer, loading && g_strcmp0 (state, "results") == 0);
+  /* Rows already there stay in view while the rate limit holds the next ones back. */
+  gtk_widget_set_visible (self->waiting_note, loading && g_strcmp0 (state, "results") == 0 &&
+                                              governor_waiting (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.retry", !loading);
 
   gtk_stack_set_visible_child_name (self->stack, state);
@@ -144,6 +150,45 @@ static void
 adjustment_changed_cb (DeskResultsView *self)
 {
   maybe_fill (self);
+}
+
+/* Each row of a list view is a focus stop of its own: Tab would step through a day's
+ * tickets one by one. For Tab the list is one stop, left as a whole; the arrow keys move
+ * between its rows. */
+static gboolean
+leave_list (DeskResultsView  *self,
+            GtkDirectionType  direction)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  gboolean moved;
+
+  if (root == NULL)
+    return FALSE;
+
+  gtk_widget_set_can_focus (GTK_WIDGET (self->scrolled_window), FALSE);
+  moved = gtk_widget_child_focus (root, direction);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->scrolled_window), TRUE);
+
+  return moved;
+}
+
+static gboolean
+list_key_pressed_cb (DeskResultsView *self,
+                     guint            keyval,
+                     guint            keycode,
+                     GdkModifierType  state)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab ||
+      ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK) != 0))
+    return leave_list (self, GTK_DIR_TAB_BACKWARD);
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    return leave_list (self, GTK_DIR_TAB_FORWARD);
+
+  return FALSE;
 }
 
 static void
@@ -262,12 +307,40 @@ desk_results_view_class_init (DeskResultsViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* The notes of a list that waits: a spinner on the waiting page, so that it never looks
+ * stuck, and a line beside the rows shown while the next ones wait. */
+static void
+add_waiting_notes (DeskResultsView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *spinner = g_object_ref (GTK_WIDGET (self->more_spinner));
+
+  self->waiting_spinner = gtk_spinner_new ();
+  gtk_widget_set_size_request (self->waiting_spinner, 32, 32);
+  adw_status_page_set_child (self->waiting_page, self->waiting_spinner);
+
+  gtk_revealer_set_child (self->more_revealer, NULL);
+  gtk_box_append (GTK_BOX (box), spinner);
+  g_object_unref (spinner);
+  self->waiting_note = gtk_label_new (_("Waiting for RepairDesk’s request limit…"));
+  gtk_widget_set_margin_end (self->waiting_note, 12);
+  gtk_widget_set_visible (self->waiting_note, FALSE);
+  gtk_box_append (GTK_BOX (box), self->waiting_note);
+  gtk_widget_add_css_class (box, "osd");
+  gtk_widget_add_css_class (box, "toolbar");
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_bottom (spinner, 0);
+  gtk_revealer_set_child (self->more_revealer, box);
+}
+
 static void
 desk_results_view_init (DeskResultsView *self)
 {
   GtkAdjustment *adj;
+  GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_waiting_notes (self);
 
   self->list_signals = g_signal_group_new (DESK_TYPE_PAGED_LIST);
   g_signal_group_connect_swapped (self->list_signals, "items-changed",
@@ -280,6 +353,13 @@ desk_results_view_init (DeskResultsView *self)
   self->governor_signals = g_signal_group_new (DESK_TYPE_RATE_GOVERNOR);
   g_signal_group_connect_swapped (self->governor_signals, "notify::waiting",
                                   G_CALLBACK (update_state), self);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (controller, "desk-results-tab");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (list_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->scrolled_window), controller);
 
   adj = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
   g_signal_connect_object (adj, "notify::upper", G_CALLBACK (adjustment_changed_cb), self,

@@ -1,0 +1,237 @@
+/* desk-context-demo.c
+ *
+ * Copyright 2026 The Front Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-context"
+
+#include "config.h"
+
+#include <errno.h>
+
+#include <glib/gi18n.h>
+
+#include "desk-context-private.h"
+
+/* The demo store: the built-in sandbox started, reset and left. */
+
+/* Opening the store may seed it first, which takes a second or more: never on the main
+ * thread. */
+static void
+start_sandbox_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  DeskSandbox *sandbox = task_data;
+  g_autofree char *db_path = NULL;
+  g_autofree char *dir = NULL;
+  GError *error = NULL;
+
+  g_object_get (sandbox, "db-path", &db_path, NULL);
+  dir = g_path_get_dirname (db_path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               _("The folder %s could not be created: %s"),
+                               dir, g_strerror (saved_errno));
+      return;
+    }
+
+  if (!desk_sandbox_start (sandbox, 0, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+reset_sandbox_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (!desk_sandbox_reset (task_data, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Runs @func on @sandbox in a worker thread; @done then finishes @task on the main
+ * thread, where the context's state may change. */
+static void
+run_sandbox_job (DeskContext         *self,
+                 DeskSandbox         *sandbox,
+                 GTaskThreadFunc      func,
+                 GAsyncReadyCallback  done,
+                 GTask               *task)
+{
+  g_autoptr(GTask) job = g_task_new (self, NULL, done, task);
+
+  g_task_set_task_data (job, g_object_ref (sandbox), g_object_unref);
+  g_task_run_in_thread (job, func);
+}
+
+static void
+sandbox_started_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DeskContext *self = DESK_CONTEXT (object);
+  DeskSandbox *sandbox = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      self->demo = FALSE;
+      _desk_context_drop_catalog (self);
+      g_object_notify_by_pspec (G_OBJECT (self), _desk_context_properties[PROP_DEMO]);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  self->sandbox = g_object_ref (sandbox);
+  desk_api_client_set_base_url (self->client, desk_sandbox_get_url (sandbox));
+  desk_api_client_set_api_key (self->client, DESK_SANDBOX_DEMO_API_KEY);
+  /* The next start opens the demo store again, until the user leaves it. */
+  g_settings_set_boolean (self->settings, "demo-mode", TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), _desk_context_properties[PROP_SANDBOX]);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * desk_context_leave_demo:
+ * @self: a #DeskContext
+ *
+ * Stops the demo store and points the client back at the account's server, with the
+ * account's key if one is loaded. The demo store's data stays for the next visit.
+ */
+void
+desk_context_leave_demo (DeskContext *self)
+{
+  g_return_if_fail (DESK_IS_CONTEXT (self));
+
+  if (self->sandbox == NULL)
+    return;
+
+  desk_sandbox_stop (self->sandbox);
+  g_clear_object (&self->sandbox);
+  self->demo = FALSE;
+  desk_api_client_set_base_url (self->client, self->server_url);
+  desk_api_client_set_api_key (self->client, self->api_key);
+  g_settings_set_boolean (self->settings, "demo-mode", FALSE);
+
+  _desk_context_drop_catalog (self);
+  g_object_notify_by_pspec (G_OBJECT (self), _desk_context_properties[PROP_SANDBOX]);
+  g_object_notify_by_pspec (G_OBJECT (self), _desk_context_properties[PROP_DEMO]);
+}
+
+/**
+ * desk_context_start_demo_async:
+ *
+ * Turns the context into the demo store: starts the built-in sandbox on its store in
+ * `$XDG_DATA_HOME/frontdesk/demo-store.sqlite` and points the client at it, until
+ * desk_context_leave_demo ().
+ */
+void
+desk_context_start_demo_async (DeskContext         *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(DeskSandbox) sandbox = NULL;
+  g_autofree char *db_path = NULL;
+
+  g_return_if_fail (DESK_IS_CONTEXT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_context_start_demo_async);
+
+  if (self->sandbox != NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (self->demo)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("The demo store is already starting."));
+      return;
+    }
+
+  self->demo = TRUE;
+  _desk_context_drop_catalog (self);
+  g_object_notify_by_pspec (G_OBJECT (self), _desk_context_properties[PROP_DEMO]);
+
+  db_path = g_build_filename (g_get_user_data_dir (), "frontdesk", "demo-store.sqlite", NULL);
+  sandbox = g_object_new (DESK_TYPE_SANDBOX,
+                          "db-path", db_path,
+                          NULL);
+  run_sandbox_job (self, sandbox, start_sandbox_thread, sandbox_started_cb,
+                   g_steal_pointer (&task));
+}
+
+gboolean
+desk_context_start_demo_finish (DeskContext   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+sandbox_reset_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_signal_emit (object, _desk_context_signals[DEMO_RESET], 0);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Throws away every change made to the demo store, then emits #DeskContext::demo-reset. */
+void
+desk_context_reset_demo_async (DeskContext         *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DESK_IS_CONTEXT (self));
+  g_return_if_fail (self->sandbox != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_context_reset_demo_async);
+  run_sandbox_job (self, self->sandbox, reset_sandbox_thread, sandbox_reset_cb,
+                   g_steal_pointer (&task));
+}
+
+gboolean
+desk_context_reset_demo_finish (DeskContext   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
