@@ -176,9 +176,8 @@ test_table (Fixture       *fixture,
             gconstpointer  data)
 {
   const char *sections[] = { "tickets", "intake", "customers", "invoices" };
+  const char *titles[] = { "Tickets", "New Ticket", "Customers", "Invoices" };
   DeskPage *customers;
-
-  const char *titles[] = { "Tickets", "Customers", "Invoices" };
 
   /* Each row, and the main menu, has a name a screen reader can say. */
   g_assert_cmpuint (check_menu_buttons (GTK_WIDGET (fixture->window)), ==, 2);
@@ -285,6 +284,8 @@ test_new_ticket (Fixture       *fixture,
   g_assert_cmpstr (selected_row (fixture), ==, "intake");
   g_assert_true (DESK_IS_INTAKE_PAGE (desk_window_get_page (fixture->window, "intake")));
   g_assert_true (desk_test_wait_for (focus_in_search, fixture, WAIT_MS));
+}
+
 static GtkColumnView *
 find_column_view (GtkWidget *widget)
 {
