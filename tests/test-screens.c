@@ -13,6 +13,7 @@
 #include "desk-sandbox.h"
 #include "desk-test-utils.h"
 #include "desk-window.h"
+#include "intake/desk-intake-page.h"
 #include "tickets/desk-tickets-page.h"
 
 /* The window around its screens: the table of screens, the sidebar that names the
@@ -174,10 +175,9 @@ static void
 test_table (Fixture       *fixture,
             gconstpointer  data)
 {
-  const char *sections[] = { "tickets", "customers", "invoices" };
+  const char *sections[] = { "tickets", "intake", "customers", "invoices" };
+  const char *titles[] = { "Tickets", "New Ticket", "Customers", "Invoices" };
   DeskPage *customers;
-
-  const char *titles[] = { "Tickets", "Customers", "Invoices" };
 
   /* Each row, and the main menu, has a name a screen reader can say. */
   g_assert_cmpuint (check_menu_buttons (GTK_WIDGET (fixture->window)), ==, 2);
@@ -190,7 +190,7 @@ test_table (Fixture       *fixture,
       g_assert_cmpstr (visible_section (fixture), ==, sections[i]);
     }
 
-  g_assert_false (desk_window_show_section (fixture->window, "intake"));
+  g_assert_false (desk_window_show_section (fixture->window, "refunds"));
   g_assert_nonnull (desk_window_get_page (fixture->window, "tickets"));
   customers = desk_window_get_page (fixture->window, "customers");
   g_assert_true (DESK_IS_CUSTOMERS_PAGE (customers));
@@ -262,6 +262,28 @@ test_show_ticket_clears_search (Fixture       *fixture,
   g_assert_cmpint (desk_ticket_get_id (shown), ==, id);
   g_assert_true (desk_test_wait_for (tickets_loaded, fixture, WAIT_MS));
   g_assert_null (desk_paged_list_get_query (desk_tickets_page_get_list (page))->keyword);
+}
+
+static gboolean
+focus_in_search (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (((Fixture *) data)->window));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL;
+}
+
+/* Ctrl+N checks a device in from any screen: the intake screen, cursor in its customer
+ * search, and the sidebar agrees. */
+static void
+test_new_ticket (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_assert_true (desk_window_show_section (fixture->window, "customers"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-ticket", NULL));
+  g_assert_cmpstr (visible_section (fixture), ==, "intake");
+  g_assert_cmpstr (selected_row (fixture), ==, "intake");
+  g_assert_true (DESK_IS_INTAKE_PAGE (desk_window_get_page (fixture->window, "intake")));
+  g_assert_true (desk_test_wait_for (focus_in_search, fixture, WAIT_MS));
 }
 
 static GtkColumnView *
@@ -414,6 +436,7 @@ main (int   argc,
   ADD ("table", test_table);
   ADD ("sidebar-follows", test_sidebar_follows);
   ADD ("show-ticket-clears-search", test_show_ticket_clears_search);
+  ADD ("new-ticket", test_new_ticket);
   ADD ("widths", test_widths);
   ADD ("one-request", test_one_request_in_window);
   g_test_add ("/screens/widths-dark", Fixture, "dark", fixture_set_up, test_widths,

@@ -271,6 +271,7 @@ set_accels (GtkApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.new-ticket", { "<Control>n", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

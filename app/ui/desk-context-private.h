@@ -20,6 +20,7 @@ struct _DeskContext
   GSettings     *settings;
   DeskApiClient *client;
   DeskCatalog   *catalog;
+  DeskDraftStore *drafts;
   DeskSandbox   *sandbox;
   char          *server_url;
   char          *api_key;

@@ -30,6 +30,9 @@ guint _desk_context_signals[N_SIGNALS];
 void
 _desk_context_drop_catalog (DeskContext *self)
 {
+  /* Intakes not yet sent belong to the store they were meant for. */
+  g_clear_object (&self->drafts);
+
   if (self->catalog == NULL)
     return;
 
@@ -107,6 +110,7 @@ desk_context_finalize (GObject *object)
   wipe_api_key (self);
   g_clear_pointer (&self->server_url, g_free);
   g_clear_object (&self->catalog);
+  g_clear_object (&self->drafts);
   g_clear_object (&self->client);
   /* The last reference stops the sandbox's server thread. */
   g_clear_object (&self->sandbox);
@@ -285,6 +289,25 @@ desk_context_get_catalog (DeskContext *self)
     self->catalog = desk_catalog_new (self->client);
 
   return self->catalog;
+}
+
+/* Returns: (transfer none): the intakes not yet sent to the store in use, kept on disk
+ * apart from the demo store's */
+DeskDraftStore *
+desk_context_get_drafts (DeskContext *self)
+{
+  g_return_val_if_fail (DESK_IS_CONTEXT (self), NULL);
+
+  if (self->drafts == NULL)
+    {
+      g_autofree char *path = g_build_filename (g_get_user_data_dir (), "frontdesk",
+                                                self->demo ? "drafts-demo.sqlite" : "drafts.sqlite",
+                                                NULL);
+
+      self->drafts = desk_draft_store_new (path);
+    }
+
+  return self->drafts;
 }
 
 gboolean

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "desk-core.h"
+#include "desk-draft-store.h"
 #include "desk-sandbox.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,7 @@ DeskContext   *desk_context_new_for_client           (GSettings            *sett
 GSettings     *desk_context_get_settings             (DeskContext          *self);
 DeskApiClient *desk_context_get_client               (DeskContext          *self);
 DeskCatalog   *desk_context_get_catalog              (DeskContext          *self);
+DeskDraftStore *desk_context_get_drafts              (DeskContext          *self);
 gboolean       desk_context_get_demo                 (DeskContext          *self);
 DeskSandbox   *desk_context_get_sandbox              (DeskContext          *self);
 void           desk_context_start_demo_async         (DeskContext          *self,

@@ -14,6 +14,7 @@
 #include "customers/desk-customers-page.h"
 #include "desk-accessible.h"
 #include "desk-window.h"
+#include "intake/desk-intake-page.h"
 #include "tickets/desk-tickets-page.h"
 #include "welcome/desk-welcome-page.h"
 #include "widgets/desk-activity-indicator.h"
@@ -70,6 +71,7 @@ typedef struct
 
 static const DeskScreen screens[] = {
   { "tickets", N_("Tickets"), "applications-engineering-symbolic", desk_tickets_page_get_type },
+  { "intake", N_("New Ticket"), "document-new-symbolic", desk_intake_page_get_type },
   { "customers", N_("Customers"), "system-users-symbolic", desk_customers_page_get_type },
   { "invoices", N_("Invoices"), "x-office-document-symbolic", NULL,
     N_("Invoices for finished repairs and sales, with what is paid and what is still due.") },
@@ -350,6 +352,23 @@ show_section_action_cb (GtkWidget  *widget,
   desk_window_show_section (DESK_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Checking a device in starts at the customer. */
+static void
+new_ticket_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  DeskPage *page;
+
+  if (!desk_window_show_section (self, "intake"))
+    return;
+
+  page = desk_window_get_page (self, "intake");
+  if (page != NULL)
+    desk_page_focus_search (page);
+}
+
 /* A ticket by its id, from wherever one is named (a customer's tickets): the Tickets
  * screen reads it whole. */
 static void
@@ -498,6 +517,7 @@ desk_window_class_init (DeskWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-ticket", "x", show_ticket_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-ticket", NULL, new_ticket_action_cb);
   for (guint i = 0; i < G_N_ELEMENTS (screens) && i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-section", "s", screens[i].name);

@@ -654,9 +654,10 @@ static void
 add_window_shortcuts (DeskCustomersPage *self)
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
-  const struct { guint key; const char *action; } shortcuts[] = {
-    { GDK_KEY_n, "customers.new" },
-    { GDK_KEY_f, "customers.search" },
+  /* Ctrl+N is New Ticket everywhere; a new customer is Ctrl+Shift+N. */
+  const struct { guint key; GdkModifierType modifiers; const char *action; } shortcuts[] = {
+    { GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "customers.new" },
+    { GDK_KEY_f, GDK_CONTROL_MASK, "customers.search" },
   };
 
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
@@ -664,7 +665,7 @@ add_window_shortcuts (DeskCustomersPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                           gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].key,
-                                                                                    GDK_CONTROL_MASK),
+                                                                                    shortcuts[i].modifiers),
                                                             gtk_callback_action_new (window_shortcut_cb,
                                                                                      (gpointer) shortcuts[i].action,
                                                                                      NULL)));

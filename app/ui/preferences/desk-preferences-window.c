@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-accessible.h"
+#include "desk-intake-preferences.h"
 #include "desk-keyring.h"
 #include "desk-message-dialog.h"
 #include "desk-preferences-window.h"
@@ -337,6 +338,8 @@ desk_preferences_window_constructed (GObject *object)
 
   set_row_text (self->url_row, desk_context_get_server_url (self->context));
   sync_key (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (desk_intake_preferences_new (desk_context_get_settings (self->context))));
 
   /* The main window does not look the key up for the demo store; this page shows it. */
   if (!desk_context_get_has_api_key (self->context))

@@ -1,0 +1,256 @@
+/* desk-intake-device-conditions.c
+ *
+ * Copyright 2026 The Front Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-intake-device"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "desk-intake-device-private.h"
+
+/* How the device arrived (each pre-condition works, is broken, or was not tested) and what
+ * came with it. The pre-conditions are the shop's list from the preferences; the
+ * accessories are RepairDesk's list when it has one. */
+
+static void
+condition_toggled_cb (GtkToggleButton  *button,
+                      DeskIntakeDevice *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "condition");
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  g_hash_table_insert (self->conditions, g_strdup (name),
+                       GINT_TO_POINTER (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button),
+                                                                            "state"))));
+  desk_intake_device_emit_changed (self);
+}
+
+static GtkWidget *
+condition_button (DeskIntakeDevice *self,
+                  const char       *name,
+                  const char       *label,
+                  int               state,
+                  GtkToggleButton  *group)
+{
+  GtkWidget *button = gtk_toggle_button_new_with_label (label);
+  g_autofree char *accessible = g_strdup_printf ("%s: %s", name, label);
+
+  gtk_widget_add_css_class (button, "touch-target");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  g_object_set_data_full (G_OBJECT (button), "condition", g_strdup (name), g_free);
+  g_object_set_data (G_OBJECT (button), "state", GINT_TO_POINTER (state));
+  if (group != NULL)
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+  g_signal_connect_object (button, "toggled", G_CALLBACK (condition_toggled_cb), self, 0);
+  g_ptr_array_add (self->condition_buttons, button);
+
+  return button;
+}
+
+static void
+add_condition_row (DeskIntakeDevice *self,
+                   const char       *name)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *works = condition_button (self, name, C_("condition", "Works"), CONDITION_WORKS, NULL);
+  GtkWidget *broken = condition_button (self, name, C_("condition", "Broken"), CONDITION_BROKEN,
+                                        GTK_TOGGLE_BUTTON (works));
+  GtkWidget *untested = condition_button (self, name, C_("condition", "Not Tested"),
+                                          CONDITION_NOT_TESTED, GTK_TOGGLE_BUTTON (works));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), works);
+  gtk_box_append (GTK_BOX (box), broken);
+  gtk_box_append (GTK_BOX (box), untested);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "condition", g_strdup (name), g_free);
+
+  self->updating = TRUE;
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (untested), TRUE);
+  self->updating = FALSE;
+  adw_preferences_group_add (self->conditions_group, row);
+}
+
+static void
+supplied_toggled_cb (GtkCheckButton   *check,
+                     DeskIntakeDevice *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (check), "supplied");
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_add (self->supplied, g_strdup (name));
+  else
+    g_hash_table_remove (self->supplied, name);
+  desk_intake_device_emit_changed (self);
+}
+
+static void
+add_supplied_row (DeskIntakeDevice *self,
+                  const char       *name)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               g_hash_table_contains (self->supplied, name));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  row, NULL, -1);
+  g_object_set_data_full (G_OBJECT (check), "supplied", g_strdup (name), g_free);
+  g_object_set_data_full (G_OBJECT (row), "supplied", g_strdup (name), g_free);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (supplied_toggled_cb), self, 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+
+  g_ptr_array_add (self->supplied_rows, row);
+  adw_preferences_group_add (self->supplied_group, row);
+}
+
+/* The accessories RepairDesk lists for the shop, else the shop's own list from the
+ * preferences. Rebuilt when the catalog arrives; what was ticked stays ticked. */
+static void
+rebuild_supplied (DeskIntakeDevice *self)
+{
+  GListModel *supplies = desk_catalog_get_model (self->catalog, DESK_CATALOG_SUPPLIES);
+  guint n = g_list_model_get_n_items (supplies);
+
+  for (guint i = 0; i < self->supplied_rows->len; i++)
+    adw_preferences_group_remove (self->supplied_group, g_ptr_array_index (self->supplied_rows, i));
+  g_ptr_array_set_size (self->supplied_rows, 0);
+
+  if (n > 0)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DeskNamedItem) item = g_list_model_get_item (supplies, i);
+
+          add_supplied_row (self, desk_named_item_get_name (item));
+        }
+    }
+  else
+    {
+      g_auto(GStrv) names = g_settings_get_strv (self->settings, "intake-accessories");
+
+      for (guint i = 0; names[i] != NULL; i++)
+        add_supplied_row (self, names[i]);
+    }
+}
+
+/* @state: 1 works, 0 broken, -1 not tested */
+void
+desk_intake_device_set_condition (DeskIntakeDevice *self,
+                                  const char       *name,
+                                  int               state)
+{
+  g_return_if_fail (DESK_IS_INTAKE_DEVICE (self));
+
+  for (guint i = 0; i < self->condition_buttons->len; i++)
+    {
+      GtkToggleButton *button = g_ptr_array_index (self->condition_buttons, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "condition"), name) == 0 &&
+          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "state")) == state)
+        gtk_toggle_button_set_active (button, TRUE);
+    }
+}
+
+void
+desk_intake_device_set_supplied (DeskIntakeDevice *self,
+                                 const char       *name,
+                                 gboolean          supplied)
+{
+  g_return_if_fail (DESK_IS_INTAKE_DEVICE (self));
+
+  for (guint i = 0; i < self->supplied_rows->len; i++)
+    {
+      AdwActionRow *row = g_ptr_array_index (self->supplied_rows, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "supplied"), name) == 0)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (row)),
+                                     supplied);
+    }
+}
+
+/**
+ * desk_intake_device_get_field:
+ * @self: a #DeskIntakeDevice
+ * @property: the #DeskTicketDevice property a field edits: imei, serial, network,
+ *   security-code, location, price or line-discount
+ *
+ * Returns: (transfer none) (nullable): the field, for the keyboard and for tests
+ */
+/* Whether every pre-condition was checked, for a shop that makes them mandatory. */
+gboolean
+desk_intake_device_get_conditions_complete (DeskIntakeDevice *self)
+{
+  GHashTableIter iter;
+  gpointer state;
+
+  g_return_val_if_fail (DESK_IS_INTAKE_DEVICE (self), FALSE);
+
+  g_hash_table_iter_init (&iter, self->conditions);
+  while (g_hash_table_iter_next (&iter, NULL, &state))
+    if (GPOINTER_TO_INT (state) == CONDITION_NOT_TESTED)
+      return FALSE;
+
+  return TRUE;
+}
+
+void
+desk_intake_device_add_conditions_to (DeskIntakeDevice *self,
+                DeskTicketDevice *device)
+{
+  GHashTableIter iter;
+  gpointer name, state;
+
+  g_hash_table_iter_init (&iter, self->conditions);
+  while (g_hash_table_iter_next (&iter, &name, &state))
+    {
+      g_autoptr(DeskCondition) condition = NULL;
+
+      if (GPOINTER_TO_INT (state) == CONDITION_NOT_TESTED)
+        continue;
+      condition = desk_condition_new (name, GPOINTER_TO_INT (state) == CONDITION_WORKS);
+      desk_ticket_device_add_pre_condition (device, condition);
+    }
+}
+
+
+/* Builds the rows: the shop's pre-conditions, and the accessories as soon as the catalog
+ * has them. */
+void
+desk_intake_device_set_up_conditions (DeskIntakeDevice *self)
+{
+  g_auto(GStrv) conditions = g_settings_get_strv (self->settings, "intake-pre-conditions");
+  GListModel *supplies = desk_catalog_get_model (self->catalog, DESK_CATALOG_SUPPLIES);
+
+  for (guint i = 0; conditions[i] != NULL; i++)
+    add_condition_row (self, conditions[i]);
+
+  g_signal_connect_swapped (supplies, "items-changed", G_CALLBACK (rebuild_supplied), self);
+  rebuild_supplied (self);
+}
+
+/* Stops following the catalog, for dispose. */
+void
+desk_intake_device_clear_conditions (DeskIntakeDevice *self)
+{
+  if (self->catalog != NULL)
+    g_signal_handlers_disconnect_by_func (desk_catalog_get_model (self->catalog,
+                                                                  DESK_CATALOG_SUPPLIES),
+                                          rebuild_supplied, self);
+}
