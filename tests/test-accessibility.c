@@ -14,6 +14,7 @@
 #include "desk-sandbox.h"
 #include "desk-test-utils.h"
 #include "desk-window.h"
+#include "intake/desk-intake-page.h"
 #include "preferences/desk-preferences-window.h"
 #include "desk-ticket-match.h"
 #include "tickets/desk-tickets-page.h"
@@ -528,6 +529,25 @@ test_tickets (Fixture       *fixture,
   desk_test_iterate (100);
 }
 
+static gboolean
+intake_ready (gpointer data)
+{
+  return desk_intake_page_get_blocker (data) != NULL;
+}
+
+/* Checking a device in: the customer, a device with its rows, the job and the pad. */
+static void
+test_intake (Fixture       *fixture,
+             gconstpointer  data)
+{
+  DeskIntakePage *page = DESK_INTAKE_PAGE (show_section (fixture, "intake"));
+
+  g_assert_true (desk_test_wait_for (intake_ready, page, WAIT_MS));
+  gtk_widget_activate_action (GTK_WIDGET (page), "intake.add-device", NULL);
+  desk_test_iterate (400);
+  audit_screen (GTK_WIDGET (fixture->window), "New Ticket, two devices");
+}
+
 static void
 test_customers (Fixture       *fixture,
                 gconstpointer  data)
@@ -584,6 +604,8 @@ main (int   argc,
 
   g_test_add_func ("/accessibility/welcome", test_welcome);
   g_test_add ("/accessibility/tickets", Fixture, NULL, fixture_set_up, test_tickets,
+              fixture_tear_down);
+  g_test_add ("/accessibility/intake", Fixture, NULL, fixture_set_up, test_intake,
               fixture_tear_down);
   g_test_add ("/accessibility/customers", Fixture, NULL, fixture_set_up, test_customers,
               fixture_tear_down);

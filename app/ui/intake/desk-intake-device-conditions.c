@@ -108,8 +108,6 @@ add_supplied_row (DeskIntakeDevice *self,
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                g_hash_table_contains (self->supplied, name));
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  row, NULL, -1);
   g_object_set_data_full (G_OBJECT (check), "supplied", g_strdup (name), g_free);
   g_object_set_data_full (G_OBJECT (row), "supplied", g_strdup (name), g_free);
   g_signal_connect_object (check, "toggled", G_CALLBACK (supplied_toggled_cb), self, 0);

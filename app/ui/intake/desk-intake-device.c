@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-accessible.h"
 #include "desk-intake-device-private.h"
 #include "desk-intake-private.h"
 #include "desk-pattern-grid.h"
@@ -662,6 +663,16 @@ desk_intake_device_init (DeskIntakeDevice *self)
 {
   g_type_ensure (DESK_TYPE_PATTERN_GRID);
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
+  /* The drop-down's inner button takes the focus: it is named as the row is. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->model_dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Model"), -1);
+  /* The passcode row's reveal button, which libadwaita leaves unnamed. */
+  desk_accessible_name_by_tooltip (GTK_WIDGET (self->security_row));
 
   self->problems = g_list_store_new (DESK_TYPE_PROBLEM);
   self->parts = g_list_store_new (DESK_TYPE_PART_LINE);

@@ -14,6 +14,7 @@
 
 #include "signature/desk-hand-to-customer.h"
 #include "signature/desk-signature-pad.h"
+#include "desk-accessible.h"
 #include "desk-intake-device.h"
 #include "desk-intake-page-private.h"
 #include "desk-intake-private.h"
@@ -592,6 +593,7 @@ desk_intake_page_init (DeskIntakePage *self)
   g_type_ensure (DESK_TYPE_INTAKE_DEVICE);
   g_type_ensure (DESK_TYPE_SIGNATURE_PAD);
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
 
   self->signature = desk_signature_new ();
   desk_signature_pad_set_signature (self->signature_pad, self->signature);
