@@ -84,6 +84,20 @@ test_sandbox_form_keeps_no_reference (void)
 }
 
 static void
+test_sandbox_blank_body_keeps_no_reference (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (" \n", 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = desk_sandbox_parse_body ("application/json", bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_object_get_size (json_node_get_object (body)), ==, 0);
+
+  g_clear_pointer (&body, json_node_unref);
+  desk_test_assert_no_leaks ();
+}
+
+static void
 test_sandbox_lists_keep_no_reference (void)
 {
   g_autoptr(DeskStore) store = NULL;
@@ -141,6 +155,7 @@ main (int   argc,
   g_test_add_func ("/json/leaks/no-result", test_no_result_keeps_no_reference);
   g_test_add_func ("/json/leaks/sandbox-form", test_sandbox_form_keeps_no_reference);
   g_test_add_func ("/json/leaks/sandbox-lists", test_sandbox_lists_keep_no_reference);
+  g_test_add_func ("/json/leaks/sandbox-blank-body", test_sandbox_blank_body_keeps_no_reference);
 
   return g_test_run ();
 }

@@ -344,7 +344,12 @@ desk_sandbox_parse_body (const char  *content_type,
     return desk_sandbox_parse_form (text, error);
 
   if (*g_strstrip (text) == '\0')
-    return json_node_init_object (json_node_alloc (), json_object_new ());
+    {
+      JsonNode *empty = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_take_object (empty, json_object_new ());
+      return empty;
+    }
 
   if (nested_too_deeply (text))
     {
