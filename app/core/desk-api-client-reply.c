@@ -291,7 +291,12 @@ desk_api_reply_evaluate (guint            http_status,
 
   /* "No Result Found" is how some list queries say that nothing matched. */
   if (status_code == 100 && (flags & DESK_REPLY_LIST))
-    return json_node_init_array (json_node_alloc (), json_array_new ());
+    {
+      JsonNode *empty = json_node_new (JSON_NODE_ARRAY);
+
+      json_node_take_array (empty, json_array_new ());
+      return empty;
+    }
 
   /* A refusal the server explains changed nothing; a failure inside it may have. */
   if (status_code <= 0 || (status_code >= 300 && status_code < 400))

@@ -76,7 +76,7 @@ filter_value (const DeskField *field,
   if (JSON_NODE_HOLDS_ARRAY (value))
     {
       JsonArray *in = json_node_get_array (value);
-      JsonArray *out = json_array_new ();
+      g_autoptr(JsonArray) out = json_array_new ();
 
       for (guint i = 0; i < json_array_get_length (in); i++)
         {
@@ -120,6 +120,7 @@ filter_node (GType     type,
              JsonNode *node)
 {
   g_autoptr(DeskRecord) record = NULL;
+  g_autoptr(JsonObject) out = NULL;
   Filter filter;
 
   /* Some reference lists give bare names instead of objects. */
@@ -130,10 +131,12 @@ filter_node (GType     type,
 
   record = g_object_new (type, NULL);
   filter.in = json_node_get_object (node);
-  filter.out = json_object_new ();
+  out = json_object_new ();
+  filter.out = out;
   desk_record_foreach_field (record, keep_field, &filter);
 
-  return json_node_init_object (json_node_alloc (), filter.out);
+  /* The node takes a reference of its own. */
+  return json_node_init_object (json_node_alloc (), out);
 }
 
 /**

@@ -125,7 +125,9 @@ const DeskWrite *desk_record_find_writes     (DeskRecord      *self);
 gboolean         desk_record_has_currency    (DeskRecord      *self);
 void             desk_record_take_currency   (DeskRecord      *self,
                                               char            *currency);
-void             desk_record_read_fields     (DeskRecord      *self,
+gboolean         desk_record_read_fields     (DeskRecord      *self,
+                                              JsonObject      *object);
+gpointer         desk_record_new_if_known    (GType            type,
                                               JsonObject      *object);
 
 G_END_DECLS

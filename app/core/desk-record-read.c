@@ -28,7 +28,7 @@ read_record (DeskRecord      *self,
     return FALSE;
 
   g_clear_object (slot);
-  *slot = desk_record_new_from_json (field->item_type (), node, NULL);
+  *slot = desk_record_new_if_known (field->item_type (), json_node_get_object (node));
   return *slot != NULL;
 }
 
@@ -315,12 +315,15 @@ read_members (Reader     *reader,
  * @object: its JSON object
  *
  * Fills the fields of every class of @self from @object.
+ *
+ * Returns: %TRUE if a member of @object filled a field
  */
-void
+gboolean
 desk_record_read_fields (DeskRecord *self,
                          JsonObject *object)
 {
   Reader reader = { self, ensure_key_tree (self), { 0 } };
+  gboolean any = FALSE;
 
   memset (reader.rank, G_MAXUINT8, sizeof reader.rank);
   if (reader.tree->root.children != NULL)
@@ -333,5 +336,9 @@ desk_record_read_fields (DeskRecord *self,
 
       if (reader.rank[i] == G_MAXUINT8 && field->kind == DESK_FIELD_INT)
         *(gint64 *) desk_record_field_ptr (self, field) = field->fallback;
+      else if (reader.rank[i] != G_MAXUINT8)
+        any = TRUE;
     }
+
+  return any;
 }

@@ -552,6 +552,34 @@ desk_record_new_from_json (GType      type,
 }
 
 /**
+ * desk_record_new_if_known: (skip)
+ * @type: a #DeskRecord type
+ * @object: a nested record's JSON object
+ *
+ * Maps a record nested in another. One with no member Front Desk reads is no record,
+ * as an empty object is: else the catalog's filtered copy, which keeps only the members
+ * read, would read differently from the server's JSON.
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL
+ */
+gpointer
+desk_record_new_if_known (GType       type,
+                          JsonObject *object)
+{
+  g_autoptr(DeskRecord) self = g_object_new (type, NULL);
+  DeskRecordClass *klass;
+
+  if (!desk_record_read_fields (self, object))
+    return NULL;
+
+  klass = DESK_RECORD_GET_CLASS (self);
+  if (klass->loaded != NULL)
+    klass->loaded (self, object);
+
+  return g_steal_pointer (&self);
+}
+
+/**
  * desk_record_get_currency:
  * @self: a #DeskRecord
  *

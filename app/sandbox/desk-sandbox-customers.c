@@ -144,7 +144,7 @@ desk_route_customers_index (DeskRequest  *req,
   g_autofree char *like = NULL;
   g_autofree char *numbers = keyword != NULL ? phone_digits (keyword) : NULL;
   g_autofree char *numbers_like = numbers != NULL ? g_strdup_printf ("%%%s%%", numbers) : NULL;
-  JsonArray *a = json_array_new ();
+  g_autoptr(JsonArray) a = json_array_new ();
   gint64 page, size;
 
   if (keyword != NULL)

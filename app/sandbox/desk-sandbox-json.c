@@ -35,8 +35,12 @@ desk_reply_envelope (gboolean    success,
   json_object_set_boolean_member (o, "success", success);
   json_object_set_int_member (o, "statusCode", status_code);
   json_object_set_string_member (o, "message", message);
-  json_object_set_member (o, "data", data != NULL ? data : json_node_init_array (json_node_alloc (),
-                                                                                  json_array_new ()));
+  if (data == NULL)
+    {
+      data = json_node_new (JSON_NODE_ARRAY);
+      json_node_take_array (data, json_array_new ());
+    }
+  json_object_set_member (o, "data", data);
   json_node_set_object (node, o);
 
   return node;
@@ -85,7 +89,9 @@ desk_reply_invalid_route (const char *path)
   JsonNode *reply = desk_reply_error (404, "Not Found", "Page not found.");
   JsonObject *data = json_object_get_object_member (json_node_get_object (reply), "data");
   JsonObject *previous = jset_object (data, "previous");
-  g_autofree char *message = g_strdup_printf ("Unable to resolve the request \"v1/%s\".", path);
+  /* The path is quoted back: bytes that are not UTF-8 would make the reply no JSON. */
+  g_autofree char *shown = g_utf8_make_valid (path, -1);
+  g_autofree char *message = g_strdup_printf ("Unable to resolve the request \"v1/%s\".", shown);
 
   jset_str (previous, "name", "Invalid Route");
   jset_str (previous, "message", message);
@@ -497,10 +503,11 @@ arrays_from_objects (JsonNode *node)
 
   if (all_numeric_keys (o))
     {
-      JsonArray *a = json_array_new ();
+      g_autoptr(JsonArray) a = json_array_new ();
 
       for (GList *l = members; l != NULL; l = l->next)
         json_array_add_element (a, arrays_from_objects (json_object_get_member (o, l->data)));
+      /* The node takes a reference of its own. */
       return json_node_init_array (json_node_alloc (), a);
     }
   else
@@ -516,13 +523,25 @@ arrays_from_objects (JsonNode *node)
     }
 }
 
+/* Returns NULL with %DESK_SANDBOX_ERROR_BAD_REQUEST when a name or value decodes to bytes
+ * that are not UTF-8 ("%FF"): stored, they would come back in replies that are not JSON. */
 JsonNode *
-desk_sandbox_parse_form (const char *form)
+desk_sandbox_parse_form (const char  *form,
+                         GError     **error)
 {
   g_autoptr(GHashTable) fields = soup_form_decode (form);
   g_autoptr(JsonObject) root = json_object_new ();
   g_autoptr(JsonNode) tree = json_node_init_object (json_node_alloc (), root);
-  g_autoptr(GList) names = g_list_sort (g_hash_table_get_keys (fields), (GCompareFunc) strcmp);
+  g_autoptr(GList) names = NULL;
+
+  if (!desk_sandbox_check_query (fields, NULL))
+    {
+      g_set_error_literal (error, DESK_SANDBOX_ERROR, DESK_SANDBOX_ERROR_BAD_REQUEST,
+                           "The form in the request body is not UTF-8 text.");
+      return NULL;
+    }
+
+  names = g_list_sort (g_hash_table_get_keys (fields), (GCompareFunc) strcmp);
 
   for (GList *l = names; l != NULL; l = l->next)
     form_insert (root, l->data, g_hash_table_lookup (fields, l->data));

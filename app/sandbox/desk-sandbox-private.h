@@ -304,7 +304,13 @@ JsonObject *body_array_object (JsonArray *a,
                                guint      i,
                                const char *what,
                                GError   **error);
-JsonNode   *desk_sandbox_parse_form (const char *form);
+JsonNode   *desk_sandbox_parse_form (const char  *form,
+                                     GError     **error);
+JsonNode   *desk_sandbox_parse_body (const char  *content_type,
+                                     GBytes      *bytes,
+                                     GError     **error);
+gboolean    desk_sandbox_check_query (GHashTable *query,
+                                      GError    **error);
 
 /* Query parameters of list routes. */
 gint64      query_int     (DeskRequest *req,

@@ -15,10 +15,14 @@
 /* The reference lists behind a ticket: devices, problems, statuses, staff, parts and the
  * like. The real server sends them as one flat array each, ids as strings. */
 
+/* Takes @a. */
 static JsonNode *
 array_node (JsonArray *a)
 {
-  return json_node_init_array (json_node_alloc (), a);
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_take_array (node, a);
+  return node;
 }
 
 /* {"tax_class": name, "id": "7495", "tax_percent": "8.750"}; in details the id is an

@@ -277,27 +277,63 @@ nested_too_deeply (const char *text)
   return FALSE;
 }
 
-static JsonNode *
-parse_body (SoupServerMessage  *msg,
-            GError            **error)
+/**
+ * desk_sandbox_check_query:
+ * @query: (nullable): the decoded query parameters
+ * @error: return location for a %DESK_SANDBOX_ERROR_BAD_REQUEST error
+ *
+ * A query parameter decodes to any bytes ("%FF"); the routes store and quote them, so
+ * text that is not UTF-8 would make a reply that is no longer JSON.
+ *
+ * Returns: %TRUE if every name and value is UTF-8 text
+ */
+gboolean
+desk_sandbox_check_query (GHashTable  *query,
+                          GError     **error)
 {
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *type = soup_message_headers_get_content_type (headers, NULL);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autofree char *text = NULL;
-  gsize len;
+  GHashTableIter iter;
+  gpointer key, value;
 
-  if (body->length > MAX_BODY)
+  if (query == NULL)
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, query);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      g_set_error (error, DESK_SANDBOX_ERROR, DESK_SANDBOX_ERROR_TOO_LARGE,
-                   "The request body is larger than %d bytes.", MAX_BODY);
-      return NULL;
+      if (!g_utf8_validate (key, -1, NULL) || (value != NULL && !g_utf8_validate (value, -1, NULL)))
+        {
+          g_set_error_literal (error, DESK_SANDBOX_ERROR, DESK_SANDBOX_ERROR_BAD_REQUEST,
+                               "The query string is not UTF-8 text.");
+          return FALSE;
+        }
     }
 
-  bytes = soup_message_body_flatten (body);
-  text = g_strndup (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
+  return TRUE;
+}
+
+/**
+ * desk_sandbox_parse_body:
+ * @content_type: (nullable): the request's content type, without parameters
+ * @bytes: the request body
+ * @error: return location for a %DESK_SANDBOX_ERROR_BAD_REQUEST error
+ *
+ * Reads a request body as the routes see it: a form when the content type says so,
+ * JSON otherwise, and an empty object when there is nothing but blanks.
+ *
+ * Returns: (transfer full): the body's JSON, not necessarily an object
+ */
+JsonNode *
+desk_sandbox_parse_body (const char  *content_type,
+                         GBytes      *bytes,
+                         GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  /* An empty GBytes may hold no data pointer at all. */
+  text = len > 0 ? g_strndup (data, len) : g_strdup ("");
   if (strlen (text) != len)
     {
       g_set_error_literal (error, DESK_SANDBOX_ERROR, DESK_SANDBOX_ERROR_BAD_REQUEST,
@@ -305,11 +341,16 @@ parse_body (SoupServerMessage  *msg,
       return NULL;
     }
 
-  if (g_strcmp0 (type, "application/x-www-form-urlencoded") == 0)
-    return desk_sandbox_parse_form (text);
+  if (g_strcmp0 (content_type, "application/x-www-form-urlencoded") == 0)
+    return desk_sandbox_parse_form (text, error);
 
   if (*g_strstrip (text) == '\0')
-    return json_node_init_object (json_node_alloc (), json_object_new ());
+    {
+      JsonNode *empty = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_take_object (empty, json_object_new ());
+      return empty;
+    }
 
   if (nested_too_deeply (text))
     {
@@ -327,6 +368,27 @@ parse_body (SoupServerMessage  *msg,
     }
 
   return json_node_copy (json_parser_get_root (parser));
+}
+
+static JsonNode *
+parse_body (SoupServerMessage  *msg,
+            GError            **error)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (body->length > MAX_BODY)
+    {
+      g_set_error (error, DESK_SANDBOX_ERROR, DESK_SANDBOX_ERROR_TOO_LARGE,
+                   "The request body is larger than %d bytes.", MAX_BODY);
+      return NULL;
+    }
+
+  bytes = soup_message_body_flatten (body);
+
+  return desk_sandbox_parse_body (soup_message_headers_get_content_type (headers, NULL), bytes,
+                                  error);
 }
 
 /* --- Running a route ----------------------------------------------------------------------- */
@@ -434,6 +496,9 @@ handle (DeskSandbox       *self,
                  strlen (html_502));
       return NULL;
     }
+
+  if (!desk_sandbox_check_query (query, &error))
+    return error_reply (error);
 
   if (g_str_equal (method, "POST") || g_str_equal (method, "PUT") || g_str_equal (method, "PATCH"))
     {
