@@ -94,7 +94,11 @@ fixture_set_up (Fixture       *fixture,
   desk_api_client_list_customers_async (fixture->client, query, -1, NULL, listed_cb, fixture);
   g_assert_true (desk_test_wait_for (is_set, &fixture->existing, WAIT_MS));
 
-  fixture->editor = g_object_ref (desk_customer_editor_new (fixture->client, NULL));
+  {
+    g_autoptr(DeskWriter) writer = desk_writer_new (fixture->client);
+
+    fixture->editor = g_object_ref (desk_customer_editor_new (writer, NULL));
+  }
   g_signal_connect (fixture->editor, "saved", G_CALLBACK (saved_cb), fixture);
   g_signal_connect (fixture->editor, "open-customer", G_CALLBACK (open_customer_cb), fixture);
   gtk_window_set_default_size (GTK_WINDOW (fixture->editor), 640, 720);

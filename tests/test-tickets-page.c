@@ -998,6 +998,83 @@ test_put_not_applied (void)
   desk_test_iterate (50);
 }
 
+typedef struct
+{
+  Fixture    *fixture;
+  const char *order_id;
+} Wanted;
+
+static gboolean
+row_with_order_id (gpointer data)
+{
+  Wanted *wanted = data;
+  GListModel *rows = desk_tickets_page_get_rows (wanted->fixture->page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(DeskTicket) ticket = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (desk_ticket_get_order_id (ticket), wanted->order_id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+created_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  DeskTicket **created = user_data;
+
+  g_assert_cmpint (desk_writer_submit_finish (DESK_WRITER (object), result, (gpointer *) created,
+                                              NULL), ==, DESK_FATE_SAVED);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static gboolean
+devices_loaded (gpointer data)
+{
+  return desk_catalog_is_loaded (data, DESK_CATALOG_DEVICES);
+}
+
+/* A ticket created through the one write path (the intake screen's Create) joins the list
+ * without a reload by hand. */
+static void
+test_created_ticket_listed (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(DeskTicket) ticket = desk_ticket_new ();
+  g_autoptr(DeskTicketDevice) device = desk_ticket_device_new ();
+  g_autoptr(DeskChange) change = NULL;
+  g_autoptr(DeskTicket) created = NULL;
+  Wanted wanted = { fixture, NULL };
+
+  GListModel *models = desk_catalog_get_model (fixture->catalog, DESK_CATALOG_DEVICES);
+  g_autoptr(DeskNamedItem) model = NULL;
+
+  wait_for_list (fixture);
+  g_assert_true (desk_test_wait_for (devices_loaded, fixture->catalog, WAIT_MS));
+  model = g_list_model_get_item (models, 0);
+  g_object_set (device, "device-id", desk_named_item_get_id (model), "imei", "490154203237518",
+                "status", "Pending", NULL);
+  desk_ticket_add_device (ticket, device);
+  change = desk_change_new_create_ticket (ticket);
+  desk_writer_submit_async (desk_context_get_writer (fixture->context), change, NULL, created_cb,
+                            &created);
+  g_assert_true (desk_test_wait_for (is_set, &created, WAIT_MS));
+
+  wanted.order_id = desk_ticket_get_order_id (created);
+  g_assert_false (row_with_order_id (&wanted));
+  g_assert_true (desk_test_wait_for (row_with_order_id, &wanted, WAIT_MS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1023,6 +1100,7 @@ main (int   argc,
   ADD ("convert-once", test_convert_once);
   ADD ("change-then-open-another", test_change_then_open_another);
   ADD ("errors", test_errors);
+  ADD ("created-ticket-listed", test_created_ticket_listed);
 
 #undef ADD
 

@@ -21,6 +21,7 @@ struct _DeskContext
   DeskApiClient *client;
   DeskCatalog   *catalog;
   DeskDraftStore *drafts;
+  DeskWriter    *writer;
   DeskSandbox   *sandbox;
   char          *server_url;
   char          *api_key;

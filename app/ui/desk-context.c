@@ -111,6 +111,7 @@ desk_context_finalize (GObject *object)
   g_clear_pointer (&self->server_url, g_free);
   g_clear_object (&self->catalog);
   g_clear_object (&self->drafts);
+  g_clear_object (&self->writer);
   g_clear_object (&self->client);
   /* The last reference stops the sandbox's server thread. */
   g_clear_object (&self->sandbox);
@@ -308,6 +309,19 @@ desk_context_get_drafts (DeskContext *self)
     }
 
   return self->drafts;
+}
+
+/* Returns: (transfer none): the one path every change of every screen takes to the
+ * server, so that what is on its way is known in one place */
+DeskWriter *
+desk_context_get_writer (DeskContext *self)
+{
+  g_return_val_if_fail (DESK_IS_CONTEXT (self), NULL);
+
+  if (self->writer == NULL)
+    self->writer = desk_writer_new (self->client);
+
+  return self->writer;
 }
 
 gboolean

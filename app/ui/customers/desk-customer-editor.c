@@ -911,16 +911,22 @@ desk_customer_editor_init (DeskCustomerEditor *self)
 
 /**
  * desk_customer_editor_new:
- * @client: the client to save through
+ * @writer: the write path to save through
  * @customer: (nullable): the customer to edit, %NULL for a new one
  *
  * Returns: (transfer full): a new dialog; present it with gtk_window_present()
  */
 DeskCustomerEditor *
-desk_customer_editor_new (DeskApiClient *client,
-                          DeskCustomer  *customer)
+desk_customer_editor_new (DeskWriter   *writer,
+                          DeskCustomer *customer)
 {
-  return g_object_new (DESK_TYPE_CUSTOMER_EDITOR, "client", client, "customer", customer, NULL);
+  g_return_val_if_fail (DESK_IS_WRITER (writer), NULL);
+
+  return g_object_new (DESK_TYPE_CUSTOMER_EDITOR,
+                       "client", desk_writer_get_client (writer),
+                       "writer", writer,
+                       "customer", customer,
+                       NULL);
 }
 
 DeskCustomer *

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskCustomerEditor, desk_customer_editor, DESK, CUSTOMER_EDITOR, AdwWindow)
 
-DeskCustomerEditor *desk_customer_editor_new           (DeskApiClient      *client,
+DeskCustomerEditor *desk_customer_editor_new           (DeskWriter         *writer,
                                                         DeskCustomer       *customer);
 DeskCustomer       *desk_customer_editor_get_customer  (DeskCustomerEditor *self);
 GtkEditable        *desk_customer_editor_get_field     (DeskCustomerEditor *self,

@@ -550,7 +550,8 @@ open_editor (DeskCustomersPage *self,
       return;
     }
 
-  editor = desk_customer_editor_new (desk_page_get_client (DESK_PAGE (self)), customer);
+  editor = desk_customer_editor_new (desk_context_get_writer (desk_page_get_context (DESK_PAGE (self))),
+                                     customer);
   gtk_window_set_transient_for (GTK_WINDOW (editor),
                                 GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self,

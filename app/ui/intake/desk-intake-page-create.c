@@ -73,35 +73,45 @@ ticket_created_cb (GObject      *object,
   DeskIntakePage *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskTicket) ticket = NULL;
+  DeskFate fate;
 
-  ticket = desk_api_client_create_ticket_finish (DESK_API_CLIENT (object), result, &error);
+  fate = desk_writer_submit_finish (DESK_WRITER (object), result, (gpointer *) &ticket, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (g_error_matches (error, DESK_API_ERROR, DESK_API_ERROR_OUTCOME_UNKNOWN))
+  switch (fate)
     {
+    case DESK_FATE_SAVED:
+      desk_intake_page_set_busy (self, FALSE);
+      created (self, ticket, FALSE);
+      break;
+    case DESK_FATE_UNKNOWN:
       self->unknown = TRUE;
       look_for_ticket (self);
-      return;
+      break;
+    case DESK_FATE_REFUSED:
+    case DESK_FATE_NOT_SENT:
+    default:
+      /* Refused, or it never left: nothing was created, and the form is as it was. */
+      desk_intake_page_set_busy (self, FALSE);
+      show_unknown (self, error->message, NULL);
+      break;
     }
-
-  desk_intake_page_set_busy (self, FALSE);
-  if (error != NULL)
-    show_unknown (self, error->message, NULL);
-  else
-    created (self, ticket, FALSE);
 }
 
+/* Every Create is a change of its own: the write path never sends one change twice, and a
+ * Send Again is a new decision. */
 static void
 send (DeskIntakePage *self)
 {
   g_autoptr(DeskTicket) ticket = desk_intake_page_build_ticket (self);
+  g_autoptr(DeskChange) change = desk_change_new_create_ticket (ticket);
 
   show_unknown (self, NULL, NULL);
   self->sent_at = g_get_real_time () / G_USEC_PER_SEC;
   desk_intake_page_set_busy (self, TRUE);
-  desk_api_client_create_ticket_async (desk_page_get_client (DESK_PAGE (self)), ticket,
-                                       self->cancellable, ticket_created_cb, self);
+  desk_writer_submit_async (desk_context_get_writer (desk_page_get_context (DESK_PAGE (self))),
+                            change, self->cancellable, ticket_created_cb, self);
 }
 
 static void

@@ -220,7 +220,8 @@ new_customer_action_cb (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   DeskIntakePage *self = DESK_INTAKE_PAGE (widget);
-  DeskCustomerEditor *editor = desk_customer_editor_new (desk_page_get_client (DESK_PAGE (self)), NULL);
+  DeskWriter *writer = desk_context_get_writer (desk_page_get_context (DESK_PAGE (self)));
+  DeskCustomerEditor *editor = desk_customer_editor_new (writer, NULL);
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (GTK_IS_WINDOW (root))

@@ -405,6 +405,19 @@ desk_tickets_page_size_allocate (GtkWidget *widget,
 
 /* --- DeskPage ------------------------------------------------------------------------------ */
 
+/* A ticket checked in at the counter (or on another screen) joins the list at once. */
+static void
+writer_settled_cb (DeskWriter      *writer,
+                   DeskChange      *change,
+                   int              fate,
+                   GObject         *record,
+                   GError          *error,
+                   DeskTicketsPage *self)
+{
+  if (fate == DESK_FATE_SAVED && desk_change_get_kind (change) == DESK_CHANGE_CREATE_TICKET)
+    desk_page_reload (DESK_PAGE (self));
+}
+
 static void
 desk_tickets_page_reload (DeskPage *page)
 {
@@ -455,7 +468,10 @@ desk_tickets_page_constructed (GObject *object)
   g_object_set (self->detail,
                 "client", desk_page_get_client (DESK_PAGE (self)),
                 "catalog", desk_page_get_catalog (DESK_PAGE (self)),
+                "writer", desk_context_get_writer (desk_page_get_context (DESK_PAGE (self))),
                 NULL);
+  g_signal_connect_object (desk_context_get_writer (desk_page_get_context (DESK_PAGE (self))),
+                           "settled", G_CALLBACK (writer_settled_cb), self, 0);
 
   self->search = desk_list_search_new (desk_page_get_client (DESK_PAGE (self)),
                                       DESK_PAGED_LIST_TICKETS);
