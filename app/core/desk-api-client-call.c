@@ -653,11 +653,11 @@ void
 desk_api_call_abandon (DeskApiCall *call,
                        GError      *error)
 {
-  g_autoptr(GError) owned = error;
   Call *ref = call_ref (call);
 
   g_debug ("%s %s: %s", call->method, call->log_url, desk_api_error_get_detail (error));
   call_return (call, NULL, error);
+  g_error_free (error);
   g_cancellable_cancel (call->cancellable);
   call_unref (ref);
 }
