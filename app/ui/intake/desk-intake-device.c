@@ -848,9 +848,10 @@ desk_intake_device_get_line (DeskIntakeDevice *self,
     .price = self->price,
     .line_discount = self->discount,
     .millipercent = tax_percent (adw_combo_row_get_selected_item (self->tax_row)),
-    .problem_prices = (const gint64 *) self->problem_prices->data,
+    .problem_prices = self->problem_prices->len > 0 ? &g_array_index (self->problem_prices, gint64, 0)
+                                                    : NULL,
     .n_problems = self->problem_prices->len,
-    .parts = (const DeskIntakePart *) self->line_parts->data,
+    .parts = self->line_parts->len > 0 ? &g_array_index (self->line_parts, DeskIntakePart, 0) : NULL,
     .n_parts = self->line_parts->len,
   };
 }
