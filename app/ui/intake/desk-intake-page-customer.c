@@ -107,34 +107,45 @@ add_result_row (DeskIntakePage *self,
   gtk_list_box_append (self->customer_results, row);
 }
 
+/* The rows shown are the server's answer to the text in the field, never an older one:
+ * while the answer is on its way the picker says so. */
 static void
-customers_found_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+show_answer (DeskIntakePage *self)
 {
-  DeskIntakePage *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) customers = NULL;
+  DeskListSearch *search = self->customer_finder;
+  DeskPagedList *list = desk_list_search_get_list (search);
+  const char *text = desk_list_search_get_text (search);
+  g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *hint = NULL;
-
-  customers = desk_api_client_list_customers_finish (DESK_API_CLIENT (object), result, NULL, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
 
   clear_results (self);
-  if (error != NULL)
+  if (text == NULL)
     {
-      show_hint (self, error->message);
+      show_hint (self, _("Type to find the customer, or check in a walk-in."));
       return;
     }
-  if (customers->len == 0)
+  if (desk_list_search_get_filtering (search) || desk_paged_list_get_loading (list))
+    {
+      hint = g_strdup_printf (_("Looking for “%s”…"), text);
+      show_hint (self, hint);
+      return;
+    }
+  if (desk_paged_list_get_error (list) != NULL)
+    {
+      show_hint (self, desk_paged_list_get_error (list)->message);
+      return;
+    }
+  if (n == 0)
     {
       hint = g_strdup_printf (_("No customer matches “%s”. Check the spelling, or add a new customer."),
-                              gtk_editable_get_text (GTK_EDITABLE (self->customer_search)));
+                              text);
       show_hint (self, hint);
       return;
     }
 
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (customers, g_list_model_get_item (G_LIST_MODEL (list), i));
   g_ptr_array_sort (customers, newest_first);
   for (guint i = 0; i < MIN (customers->len, MAX_MATCHES); i++)
     add_result_row (self, g_ptr_array_index (customers, i));
@@ -144,33 +155,67 @@ customers_found_cb (GObject      *object,
 static void
 customer_search_cb (DeskIntakePage *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->customer_search))));
-  DeskListQuery query = { .keyword = text, .filter = DESK_LIST_FILTER_UNSET };
-
-  g_cancellable_cancel (self->search_cancellable);
-  g_clear_object (&self->search_cancellable);
-
-  if (*text == '\0')
-    {
-      clear_results (self);
-      show_hint (self, _("Type to find the customer, or check in a walk-in."));
-      return;
-    }
-
-  self->search_cancellable = g_cancellable_new ();
-  desk_api_client_list_customers_async (desk_page_get_client (DESK_PAGE (self)), &query, 0,
-                                        self->search_cancellable, customers_found_cb, self);
+  if (self->customer_finder != NULL)
+    desk_list_search_set_text (self->customer_finder,
+                             gtk_editable_get_text (GTK_EDITABLE (self->customer_search)));
 }
 
-/* Enter takes the first match, the newest customer: a typed phone number or e-mail finds
- * one, and the arrow keys reach the others. */
+/* Enter takes the first match, the newest customer, once the server has answered the
+ * text: a typed phone number or e-mail finds one, and the arrow keys reach the others. */
 static void
 customer_search_activate_cb (DeskIntakePage *self)
 {
-  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->customer_results));
+  if (self->customer_finder != NULL)
+    desk_list_search_activate (self->customer_finder);
+}
 
-  if (first != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->customer_stack), "results") == 0)
+static void
+finder_activated_cb (DeskIntakePage *self,
+                     gboolean        answered)
+{
+  GtkWidget *first;
+
+  show_answer (self);
+  first = gtk_widget_get_first_child (GTK_WIDGET (self->customer_results));
+  if (answered && first != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->customer_stack), "results") == 0)
     desk_intake_page_set_customer (self, g_object_get_data (G_OBJECT (first), "customer"));
+}
+
+static DeskListQuery *
+make_query (const char *text,
+            gpointer    user_data)
+{
+  DeskListQuery *query = desk_list_query_new ();
+
+  query->keyword = g_strdup (text);
+  query->filter = DESK_LIST_FILTER_UNSET;
+
+  return query;
+}
+
+static void
+watch_list (gpointer list,
+            gpointer user_data)
+{
+  g_signal_connect_object (list, "items-changed", G_CALLBACK (show_answer), user_data,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (list, "notify::loading", G_CALLBACK (show_answer), user_data,
+                           G_CONNECT_SWAPPED);
+}
+
+/* The customer search, the one every list screen shares. */
+void
+desk_intake_page_set_up_customer (DeskIntakePage *self)
+{
+  self->customer_finder = desk_list_search_new (desk_page_get_client (DESK_PAGE (self)),
+                                                DESK_PAGED_LIST_CUSTOMERS);
+  desk_list_search_set_query_func (self->customer_finder, make_query, NULL, NULL);
+  desk_list_search_foreach_list (self->customer_finder, watch_list, self);
+  g_signal_connect_object (self->customer_finder, "changed", G_CALLBACK (show_answer), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->customer_finder, "activated", G_CALLBACK (finder_activated_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -56,7 +56,7 @@ struct _DeskIntakePage
   DeskSignature      *signature;
   GListStore         *devices;        /* DeskIntakeDevice */
   GCancellable       *cancellable;
-  GCancellable       *search_cancellable;
+  DeskListSearch     *customer_finder;
   char               *blocker;
   char               *error;
   char               *totals_problem;
@@ -79,6 +79,7 @@ struct _DeskIntakePage
 void              desk_intake_page_update            (DeskIntakePage  *self);
 void              desk_intake_page_show_chosen       (DeskIntakePage  *self);
 void              desk_intake_page_class_add_customer (GtkWidgetClass *widget_class);
+void              desk_intake_page_set_up_customer   (DeskIntakePage  *self);
 void              desk_intake_page_class_add_create  (GtkWidgetClass *widget_class);
 void              desk_intake_page_show_error        (DeskIntakePage  *self,
                                                       const char      *text);

@@ -424,7 +424,6 @@ desk_intake_page_dispose (GObject *object)
   if (self->devices != NULL)
     desk_intake_page_save_draft (self);
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->search_cancellable);
   g_cancellable_cancel (self->drafts_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_INTAKE_PAGE);
@@ -437,7 +436,7 @@ desk_intake_page_dispose (GObject *object)
   g_clear_object (&self->signature);
   g_clear_object (&self->devices);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->customer_finder);
   g_clear_pointer (&self->blocker, g_free);
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->totals_problem, g_free);
@@ -480,6 +479,7 @@ desk_intake_page_constructed (GObject *object)
   if (desk_page_get_catalog (page) == NULL)
     return;
 
+  desk_intake_page_set_up_customer (self);
   name = gtk_property_expression_new (DESK_TYPE_NAMED_ITEM, NULL, "name");
   adw_combo_row_set_expression (self->status_row, name);
   adw_combo_row_set_expression (self->task_type_row, name);
