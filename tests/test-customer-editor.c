@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "customers/desk-customer-editor.h"
-#include "desk-field-check.h"
+#include "desk-properties.h"
 #include "desk-sandbox.h"
 #include "desk-test-utils.h"
 
@@ -334,8 +334,8 @@ test_field_table_checked (void)
   const char *good[] = { "first-name", "email", "organization" };
   const char *typo[] = { "first-name", "frist-name", "email" };
 
-  g_assert_null (desk_first_unknown_property (DESK_TYPE_CUSTOMER, good, G_N_ELEMENTS (good)));
-  g_assert_cmpstr (desk_first_unknown_property (DESK_TYPE_CUSTOMER, typo, G_N_ELEMENTS (typo)),
+  g_assert_null (desk_properties_find_unknown (DESK_TYPE_CUSTOMER, good, G_N_ELEMENTS (good)));
+  g_assert_cmpstr (desk_properties_find_unknown (DESK_TYPE_CUSTOMER, typo, G_N_ELEMENTS (typo)),
                    ==, "frist-name");
   /* The form's own table passed: the class exists. */
   g_assert_true (g_type_class_ref (DESK_TYPE_CUSTOMER_EDITOR) != NULL);

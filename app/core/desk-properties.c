@@ -12,6 +12,28 @@
 #include "desk-properties.h"
 
 /**
+ * desk_properties_find_unknown:
+ * @type: a GObject type
+ * @names: property names
+ * @n_names: the length of @names
+ *
+ * Returns: (nullable): the first of @names that is no property of @type, or %NULL
+ */
+const char *
+desk_properties_find_unknown (GType               type,
+                              const char * const *names,
+                              gsize               n_names)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+
+  for (gsize i = 0; i < n_names; i++)
+    if (names[i] == NULL || g_object_class_find_property (G_OBJECT_CLASS (klass), names[i]) == NULL)
+      return names[i] != NULL ? names[i] : "(null)";
+
+  return NULL;
+}
+
+/**
  * desk_properties_check:
  * @type: a GObject type
  * @names: property names that a table binds or copies as strings
@@ -25,11 +47,11 @@ desk_properties_check (GType               type,
                        const char * const *names,
                        gsize               n_names)
 {
-  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  const char *unknown;
 
   g_return_if_fail (G_TYPE_IS_OBJECT (type));
 
-  for (gsize i = 0; i < n_names; i++)
-    if (g_object_class_find_property (G_OBJECT_CLASS (klass), names[i]) == NULL)
-      g_critical ("%s has no property “%s”", g_type_name (type), names[i]);
+  unknown = desk_properties_find_unknown (type, names, n_names);
+  if (unknown != NULL)
+    g_critical ("%s has no property “%s”", g_type_name (type), unknown);
 }

@@ -11,9 +11,12 @@
 
 G_BEGIN_DECLS
 
-void desk_properties_check (GType              type,
-                            const char * const *names,
-                            gsize               n_names);
+const char *desk_properties_find_unknown (GType               type,
+                                          const char * const *names,
+                                          gsize               n_names);
+void        desk_properties_check        (GType               type,
+                                          const char * const *names,
+                                          gsize               n_names);
 
 #define DESK_PROPERTIES_CHECK(type, names) \
   desk_properties_check ((type), (names), G_N_ELEMENTS (names))

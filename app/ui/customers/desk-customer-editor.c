@@ -14,7 +14,7 @@
 #include "desk-accessible.h"
 #include "desk-customer-check.h"
 #include "desk-customer-editor.h"
-#include "desk-field-check.h"
+#include "desk-properties.h"
 
 /* The New and Edit customer dialog: every writable field of a customer, grouped; problems
  * explained under their group as they are typed (and the missing ones once Save is
@@ -838,7 +838,7 @@ desk_customer_editor_class_init (DeskCustomerEditorClass *klass)
   /* Every row of the form names a real property of a customer. */
   for (guint i = 0; i < N_FIELDS; i++)
     names[i] = fields[i].property;
-  desk_require_properties (DESK_TYPE_CUSTOMER, names, N_FIELDS);
+  desk_properties_check (DESK_TYPE_CUSTOMER, names, N_FIELDS);
 
   object_class->constructed = desk_customer_editor_constructed;
   object_class->dispose = desk_customer_editor_dispose;

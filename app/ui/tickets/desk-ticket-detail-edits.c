@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-accessible.h"
-#include "desk-field-check.h"
+#include "desk-properties.h"
 #include "desk-ticket-detail-private.h"
 #include "desk-ticket-match.h"
 #include "desk-ticket-sections.h"
@@ -889,7 +889,7 @@ desk_ticket_detail_edits_class_init (GtkWidgetClass *widget_class)
       if (!desk_ticket_device_is_editable (fields[i].property))
         g_error ("The ticket detail edits “%s”, which may not be changed", fields[i].property);
     }
-  desk_require_properties (DESK_TYPE_TICKET_DEVICE, names, G_N_ELEMENTS (names));
+  desk_properties_check (DESK_TYPE_TICKET_DEVICE, names, G_N_ELEMENTS (names));
 
   gtk_widget_class_install_action (widget_class, "detail.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "detail.discard", NULL, discard_action);
