@@ -75,21 +75,23 @@ desk_test_save_screenshot (GtkWidget  *widget,
   g_autofree char *dir = NULL;
   g_autofree char *file = NULL;
   GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width = 0;
+  int height = 0;
   char *path;
 
+  /* A widget just shown on a busy machine may not have been laid out or drawn yet: give
+   * it frames until it has, within a generous bound. */
+  for (guint i = 0; node == NULL && i < 200; i++)
+    {
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      if (width > 0 && height > 0)
+        node = render_node (paintable, width, height);
+      if (node == NULL)
+        desk_test_iterate (50);
+    }
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
-
-  /* A widget just shown on a busy machine may not have been drawn yet: give it frames
-   * until it has, within a generous bound. */
-  node = render_node (paintable, width, height);
-  for (guint i = 0; node == NULL && i < 100; i++)
-    {
-      desk_test_iterate (50);
-      node = render_node (paintable, width, height);
-    }
   g_assert_nonnull (node);
 
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
