@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "customers/desk-customer-editor.h"
 #include "desk-sandbox.h"
 #include "desk-test-utils.h"
 #include "intake/desk-intake-device.h"
@@ -437,6 +438,51 @@ test_intake_creates_ticket (Fixture       *fixture,
   /* The form starts over for the next customer. */
   g_assert_null (desk_intake_page_get_customer (fixture->page));
   g_assert_cmpuint (g_list_model_get_n_items (desk_intake_page_get_devices (fixture->page)), ==, 1);
+}
+
+static gboolean
+editor_open (gpointer data)
+{
+  return desk_test_find_window (DESK_TYPE_CUSTOMER_EDITOR) != NULL;
+}
+
+static gboolean
+customer_chosen (gpointer data)
+{
+  return desk_intake_page_get_customer (data) != NULL;
+}
+
+/* New Customer opens the customer form; once saved, the new customer is the intake's. */
+static void
+test_intake_new_customer (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  DeskCustomerEditor *editor;
+  g_autoptr(DeskTicket) ticket = NULL;
+  gint64 id;
+
+  g_assert_true (desk_test_wait_for (catalog_loaded, fixture, WAIT_MS));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.new-customer", NULL);
+  g_assert_true (desk_test_wait_for (editor_open, NULL, WAIT_MS));
+  editor = DESK_CUSTOMER_EDITOR (desk_test_find_window (DESK_TYPE_CUSTOMER_EDITOR));
+  gtk_editable_set_text (desk_customer_editor_get_field (editor, "first-name"), "Noor");
+  gtk_editable_set_text (desk_customer_editor_get_field (editor, "last-name"), "Haddad");
+  gtk_editable_set_text (desk_customer_editor_get_field (editor, "phone"), "555 0199 42");
+  gtk_editable_set_text (desk_customer_editor_get_field (editor, "email"), "noor.haddad@example.com");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (desk_test_wait_for (customer_chosen, fixture->page, WAIT_MS));
+
+  id = desk_customer_get_id (desk_intake_page_get_customer (fixture->page));
+  g_assert_cmpint (id, >, 0);
+  g_assert_nonnull (strstr (desk_customer_get_full_name (desk_intake_page_get_customer (fixture->page)),
+                            "Haddad"));
+
+  fill_device (fixture, device_section (fixture, 0), GOOD_IMEI);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "intake.create", NULL);
+  g_assert_true (desk_test_wait_for (not_busy, fixture, WAIT_MS));
+  g_assert_nonnull (desk_intake_page_get_created (fixture->page));
+  ticket = server_ticket (fixture, desk_ticket_get_id (desk_intake_page_get_created (fixture->page)));
+  g_assert_cmpint (desk_ticket_get_customer_id (ticket), ==, id);
 }
 
 /* Two devices on one ticket; removing a third leaves two. */
@@ -989,6 +1035,8 @@ main (int   argc,
 
   g_test_add ("/intake/creates-ticket", Fixture, NULL, fixture_set_up,
               test_intake_creates_ticket, fixture_tear_down);
+  g_test_add ("/intake/new-customer", Fixture, NULL, fixture_set_up,
+              test_intake_new_customer, fixture_tear_down);
   g_test_add ("/intake/two-devices", Fixture, NULL, fixture_set_up,
               test_intake_two_devices, fixture_tear_down);
   g_test_add ("/intake/refused-keeps-form", Fixture, NULL, fixture_set_up,
