@@ -18,6 +18,7 @@
 #include "desk-customer-editor.h"
 #include "desk-customers-page.h"
 #include "desk-results-view.h"
+#include "desk-search-feedback.h"
 
 /* The Customers screen: a list with search-as-you-type and a "referred by" filter beside a
  * customer's details, in a leaflet that folds to one pane on a narrow window.
@@ -875,34 +876,6 @@ desk_customers_page_class_init (DeskCustomersPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
-/* What Enter found, under the search field, where the clerk looks. */
-static void
-add_search_feedback (DeskCustomersPage *self)
-{
-  GtkWidget *search_row = GTK_WIDGET (self->search_entry);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  while (!GTK_IS_BOX (gtk_widget_get_parent (search_row)) ||
-         gtk_orientable_get_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (search_row))) !=
-         GTK_ORIENTATION_VERTICAL)
-    search_row = gtk_widget_get_parent (search_row);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_start (label, 18);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_visible (label, FALSE);
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (search_row)), label, search_row);
-  self->search_feedback = GTK_LABEL (label);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Customers"), -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
-}
-
 static void
 desk_customers_page_init (DeskCustomersPage *self)
 {
@@ -910,7 +883,7 @@ desk_customers_page_init (DeskCustomersPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   desk_accessible_label_dropdown (self->referral_dropdown);
   add_window_shortcuts (self);
-  add_search_feedback (self);
+  self->search_feedback = desk_search_feedback_add (self->search_entry, _("Search Customers"));
   g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (search_stop_cb), self,
                            G_CONNECT_SWAPPED);
 }

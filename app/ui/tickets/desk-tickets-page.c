@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-accessible.h"
+#include "desk-search-feedback.h"
 #include "desk-tickets-page-private.h"
 #include "desk-toast.h"
 
@@ -620,29 +621,6 @@ desk_tickets_page_class_init (DeskTicketsPageClass *klass)
   _desk_tickets_page_class_actions_init (widget_class);
 }
 
-/* What Enter found, under the search field, where the clerk looks. */
-static void
-add_search_feedback (DeskTicketsPage *self)
-{
-  GtkWidget *search_row = gtk_widget_get_parent (GTK_WIDGET (self->search_entry));
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_start (label, 18);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_visible (label, FALSE);
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (search_row)), label, search_row);
-  self->search_feedback = GTK_LABEL (label);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Tickets"), -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL, -1);
-}
-
 static void
 desk_tickets_page_init (DeskTicketsPage *self)
 {
@@ -662,7 +640,7 @@ desk_tickets_page_init (DeskTicketsPage *self)
   gtk_drop_down_set_model (self->range_dropdown, G_LIST_MODEL (ranges));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   _desk_tickets_page_actions_init (self);
-  add_search_feedback (self);
+  self->search_feedback = desk_search_feedback_add (self->search_entry, _("Search Tickets"));
 }
 
 /* --- Public API ---------------------------------------------------------------------------- */
