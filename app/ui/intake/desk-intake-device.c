@@ -273,10 +273,22 @@ part_activated_cb (DeskIntakeDevice *self,
   gtk_popover_popdown (self->part_popover);
 }
 
-/* Enter in a picker's search takes the first match, as a scanner's Enter does. */
+static void
+set_search (GtkFilterListModel *choices,
+            GtkSearchEntry     *entry)
+{
+  GtkStringFilter *filter = GTK_STRING_FILTER (gtk_filter_list_model_get_filter (choices));
+
+  gtk_string_filter_set_search (filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* Enter in a picker's search takes the first match, as a scanner's Enter does.
+ * The search entry waits a moment before it reports a change: the list is narrowed to what
+ * was typed first, so that an Enter right after the last key takes the right match. */
 static void
 problem_search_activate_cb (DeskIntakeDevice *self)
 {
+  set_search (self->problem_choices, self->problem_search);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->problem_choices)) > 0)
     problem_activated_cb (self, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->problem_search), "");
@@ -285,18 +297,10 @@ problem_search_activate_cb (DeskIntakeDevice *self)
 static void
 part_search_activate_cb (DeskIntakeDevice *self)
 {
+  set_search (self->part_choices, self->part_search);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->part_choices)) > 0)
     part_activated_cb (self, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->part_search), "");
-}
-
-static void
-set_search (GtkFilterListModel *choices,
-            GtkSearchEntry     *entry)
-{
-  GtkStringFilter *filter = GTK_STRING_FILTER (gtk_filter_list_model_get_filter (choices));
-
-  gtk_string_filter_set_search (filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -317,6 +321,15 @@ picker_shown_cb (DeskIntakeDevice *self,
 {
   gtk_widget_grab_focus (popover == self->problem_popover ? GTK_WIDGET (self->problem_search)
                                                           : GTK_WIDGET (self->part_search));
+}
+
+/* Escape in a picker's search closes the picker: the search entry keeps Escape for itself,
+ * so it would never reach the popover. */
+static void
+picker_stop_cb (DeskIntakeDevice *self,
+                GtkSearchEntry   *entry)
+{
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_POPOVER)));
 }
 
 /* The device's own problems when RepairDesk lists any for it, else every problem. */
@@ -656,6 +669,7 @@ desk_intake_device_class_init (DeskIntakeDeviceClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, part_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, part_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, picker_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, picker_stop_cb);
 }
 
 static void

@@ -63,14 +63,19 @@ is_pen (GtkGesture *gesture)
          gdk_device_tool_get_tool_type (tool) != GDK_DEVICE_TOOL_TYPE_MOUSE;
 }
 
-/* A touch screen may report pressure too; a mouse never does. */
+/* A touch screen may report pressure too; a mouse never does. Some motion events carry no
+ * axes at all (GTK 4.8 makes its own when a window appears under the pointer), and
+ * gdk_event_get_axis() would read them through NULL. */
 static double
 event_pressure (GtkGesture *gesture)
 {
   GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (gesture));
+  double *axes = NULL;
+  guint n_axes = 0;
   double pressure = 0;
 
-  if (event == NULL || !gdk_event_get_axis (event, GDK_AXIS_PRESSURE, &pressure))
+  if (event == NULL || !gdk_event_get_axes (event, &axes, &n_axes) || axes == NULL ||
+      !gdk_event_get_axis (event, GDK_AXIS_PRESSURE, &pressure))
     return 0;
 
   return pressure;
