@@ -69,6 +69,8 @@ add_condition_row (DeskIntakeDevice *self,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  /* Tab goes to the answers, each named with the pre-condition, not to the row itself. */
+  gtk_widget_set_focusable (row, FALSE);
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), works);

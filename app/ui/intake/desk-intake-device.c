@@ -656,6 +656,7 @@ desk_intake_device_class_init (DeskIntakeDeviceClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, part_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, part_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, picker_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, desk_intake_move_on);
 }
 
 static void
