@@ -108,6 +108,7 @@ add_supplied_row (DeskIntakeDevice *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (check, "touch-target");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                g_hash_table_contains (self->supplied, name));
   g_object_set_data_full (G_OBJECT (check), "supplied", g_strdup (name), g_free);
