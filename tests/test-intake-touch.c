@@ -17,7 +17,9 @@
 #include "signature/desk-hand-to-customer.h"
 
 /* The intake by touch alone: every control a finger aims at, on the form with two devices,
- * chosen repairs and parts, and on Hand to Customer, is at least 44 px high. */
+ * chosen repairs and parts, and on Hand to Customer, is at least 44 px high. And the rows
+ * of pre-conditions and accessories, built after a device's first frame, show what was
+ * chosen before they were there. */
 
 #define WAIT_MS 15000
 
@@ -268,6 +270,147 @@ test_hand_to_customer_targets (Fixture       *fixture,
   gtk_window_destroy (window);
 }
 
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_row (child, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The toggle button labelled @label in @row, or its check button when @label is NULL. */
+static GtkWidget *
+find_control (GtkWidget  *widget,
+              const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (label == NULL && GTK_IS_CHECK_BUTTON (child))
+        return child;
+      if (label != NULL && GTK_IS_TOGGLE_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_control (child, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static int
+condition_result (DeskIntakeDevice *device,
+                  const char       *name)
+{
+  g_autoptr(DeskTicketDevice) line = desk_intake_device_get_device (device);
+  GListModel *conditions = desk_ticket_device_get_pre_conditions (line);
+
+  for (guint i = 0; i < g_list_model_get_n_items (conditions); i++)
+    {
+      g_autoptr(DeskCondition) condition = g_list_model_get_item (conditions, i);
+
+      if (g_strcmp0 (desk_condition_get_name (condition), name) == 0)
+        return desk_condition_get_result (condition) ? 1 : 0;
+    }
+
+  return -1;
+}
+
+static gboolean
+supplied (DeskIntakeDevice *device,
+          const char       *name)
+{
+  g_autoptr(DeskTicketDevice) line = desk_intake_device_get_device (device);
+  GListModel *items = desk_ticket_device_get_supplied (line);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(DeskCondition) item = g_list_model_get_item (items, i);
+
+      if (g_strcmp0 (desk_condition_get_name (item), name) == 0)
+        return desk_condition_get_result (item);
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  GtkWidget *device;
+  const char *title;
+} RowWait;
+
+static gboolean
+row_there (gpointer data)
+{
+  RowWait *wait = data;
+
+  return find_row (wait->device, wait->title) != NULL;
+}
+
+static void
+test_conditions_before_rows (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(DeskIntakePage) page = g_object_ref_sink (DESK_INTAKE_PAGE (desk_intake_page_new (fixture->context)));
+  g_autoptr(DeskIntakeDevice) device =
+    g_list_model_get_item (desk_intake_page_get_devices (page), 0);
+  GtkWindow *window;
+  RowWait wait = { GTK_WIDGET (device), "Laptop Bag" };
+  GtkWidget *screen, *charger;
+
+  /* Chosen on a page never shown, as a draft being restored does: no rows yet. */
+  g_assert_nonnull (device);
+  g_assert_null (find_row (GTK_WIDGET (device), "Screen"));
+  desk_intake_device_set_condition (device, "Screen", 0);
+  desk_intake_device_set_condition (device, "Powers On", 1);
+  desk_intake_device_set_condition (device, "No Such Condition", 1);
+  desk_intake_device_set_supplied (device, "Charger", TRUE);
+  g_assert_cmpint (condition_result (device, "Screen"), ==, 0);
+  g_assert_cmpint (condition_result (device, "Powers On"), ==, 1);
+  g_assert_cmpint (condition_result (device, "No Such Condition"), ==, -1);
+  g_assert_true (supplied (device, "Charger"));
+  g_assert_false (desk_intake_device_get_conditions_complete (device));
+
+  /* Shown: the rows come with the first frames, and show those choices. */
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1000, 900);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  g_assert_true (desk_test_wait_for (row_there, &wait, WAIT_MS));
+
+  screen = find_row (GTK_WIDGET (device), "Screen");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_control (screen, "Broken"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_control (screen, "Not Tested"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_control (find_row (GTK_WIDGET (device), "Powers On"), "Works"))));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_control (find_row (GTK_WIDGET (device), "Touch"), "Not Tested"))));
+  charger = find_control (find_row (GTK_WIDGET (device), "Charger"), NULL);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (charger)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_control (find_row (GTK_WIDGET (device), "Case"), NULL))));
+
+  /* And by touch from then on. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_control (screen, "Works")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (charger), FALSE);
+  g_assert_cmpint (condition_result (device, "Screen"), ==, 1);
+  g_assert_false (supplied (device, "Charger"));
+
+  gtk_window_destroy (window);
+  desk_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,6 +421,8 @@ main (int   argc,
               test_form_targets, fixture_tear_down);
   g_test_add ("/intake-touch/hand-to-customer", Fixture, NULL, fixture_set_up,
               test_hand_to_customer_targets, fixture_tear_down);
+  g_test_add ("/intake-touch/conditions-before-rows", Fixture, NULL, fixture_set_up,
+              test_conditions_before_rows, fixture_tear_down);
 
   return g_test_run ();
 }
