@@ -63,6 +63,8 @@ struct _DeskIntakeDevice
   GPtrArray           *line_rows;
   GPtrArray           *supplied_rows;
   GPtrArray           *condition_buttons;
+  GStrv                condition_names; /* the shop's pre-conditions, in order */
+  GdkFrameClock       *paint_clock;    /* while the rows wait for the first frame */
   GArray              *line_parts;     /* DeskIntakePart, for desk_intake_device_get_line() */
   GArray              *problem_prices; /* gint64, likewise */
 
@@ -71,6 +73,7 @@ struct _DeskIntakeDevice
   gint64               discount;
   gboolean             price_typed;
   gboolean             updating;
+  gboolean             rows_built;
 };
 
 void        desk_intake_device_emit_changed       (DeskIntakeDevice *self);
@@ -81,6 +84,7 @@ void        desk_intake_device_add_part_quantity  (DeskIntakeDevice *self,
 void        desk_intake_device_set_up_conditions  (DeskIntakeDevice *self);
 void        desk_intake_device_add_conditions_to  (DeskIntakeDevice *self,
                                                    DeskTicketDevice *device);
+void        desk_intake_device_build_condition_rows (DeskIntakeDevice *self);
 void        desk_intake_device_clear_conditions   (DeskIntakeDevice *self);
 
 G_END_DECLS

@@ -670,6 +670,22 @@ desk_intake_device_class_init (DeskIntakeDeviceClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, part_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, picker_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, picker_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, desk_intake_move_on);
+}
+
+/* The buttons libadwaita builds into a row (the passcode's Show Text), big enough for a
+ * finger as Front Desk's own are. */
+static void
+add_touch_targets (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        gtk_widget_add_css_class (child, "touch-target");
+      else
+        add_touch_targets (child);
+    }
 }
 
 static void
@@ -687,6 +703,7 @@ desk_intake_device_init (DeskIntakeDevice *self)
                                       _("Model"), -1);
   /* The passcode row's reveal button, which libadwaita leaves unnamed. */
   desk_accessible_name_by_tooltip (GTK_WIDGET (self->security_row));
+  add_touch_targets (GTK_WIDGET (self->security_row));
 
   self->problems = g_list_store_new (DESK_TYPE_PROBLEM);
   self->parts = g_list_store_new (DESK_TYPE_PART_LINE);

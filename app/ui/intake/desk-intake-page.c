@@ -585,6 +585,7 @@ desk_intake_page_class_init (DeskIntakePageClass *klass)
   desk_intake_page_class_add_create (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, due_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, desk_intake_move_on);
 }
 
 static void

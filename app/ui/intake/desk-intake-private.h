@@ -7,12 +7,14 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
 GListModel *desk_intake_list_with_none (GListModel *list,
                                         GType       item_type,
                                         const char *none_label);
+
+void        desk_intake_move_on        (GtkWidget  *field);
 
 G_END_DECLS
