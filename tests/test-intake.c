@@ -266,6 +266,15 @@ sign (DeskSignature *signature)
   desk_signature_end_stroke (signature);
 }
 
+static gboolean
+focus_in_device (gpointer data)
+{
+  GtkRoot *root = gtk_widget_get_root (data);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, data);
+}
+
 /* Fills one device: model, IMEI, a problem, a part, two conditions, a charger. */
 static void
 fill_device (Fixture          *fixture,
@@ -379,6 +388,8 @@ test_intake_creates_ticket (Fixture       *fixture,
 
   pick_customer_by_typing (fixture, customer);
   section = device_section (fixture, 0);
+  /* The customer chosen, the cursor moves on to the device. */
+  g_assert_true (desk_test_wait_for (focus_in_device, section, WAIT_MS));
   fill_device (fixture, section, BAD_IMEI);
   desk_test_iterate (20);
   g_assert_nonnull (strstr (desk_intake_page_get_blocker (fixture->page), "IMEI"));

@@ -107,6 +107,13 @@ add_result_row (DeskIntakePage *self,
   gtk_list_box_append (self->customer_results, row);
 }
 
+/* Once the customer is chosen, the next thing to enter is the device. */
+static void
+move_to_device (DeskIntakePage *self)
+{
+  gtk_widget_child_focus (GTK_WIDGET (self->devices_box), GTK_DIR_TAB_FORWARD);
+}
+
 /* The rows shown are the server's answer to the text in the field, never an older one:
  * while the answer is on its way the picker says so. */
 static void
@@ -179,7 +186,10 @@ finder_activated_cb (DeskIntakePage *self,
   first = gtk_widget_get_first_child (GTK_WIDGET (self->customer_results));
   if (answered && first != NULL &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->customer_stack), "results") == 0)
-    desk_intake_page_set_customer (self, g_object_get_data (G_OBJECT (first), "customer"));
+    {
+      desk_intake_page_set_customer (self, g_object_get_data (G_OBJECT (first), "customer"));
+      move_to_device (self);
+    }
 }
 
 static DeskListQuery *
@@ -223,6 +233,7 @@ customer_row_activated_cb (DeskIntakePage *self,
                            GtkListBoxRow  *row)
 {
   desk_intake_page_set_customer (self, g_object_get_data (G_OBJECT (row), "customer"));
+  move_to_device (self);
 }
 
 static void
