@@ -272,9 +272,11 @@ cache_written_cb (GObject      *object,
 {
   g_autoptr(GError) error = NULL;
 
+  /* A cache not written costs a request at the next start, nothing more: worth a note in
+   * the log, not a warning (a full disk, or a home folder going away under a test). */
   if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not write the catalog cache: %s", error->message);
+    g_message ("Could not write the catalog cache: %s", error->message);
 }
 
 static void
@@ -290,7 +292,7 @@ serialized_cb (GObject      *object,
   if (bytes == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not prepare the catalog cache: %s", error->message);
+        g_message ("Could not prepare the catalog cache: %s", error->message);
       return;
     }
 
