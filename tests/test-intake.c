@@ -950,6 +950,7 @@ test_intake_preferences (Fixture       *fixture,
   g_autofree char *terms = NULL;
   g_autofree char *path = NULL;
 
+  g_assert_true (desk_test_wait_for (catalog_loaded, fixture, WAIT_MS));
   g_settings_reset (fixture->settings, "intake-pre-conditions");
   g_settings_reset (fixture->settings, "intake-terms");
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
