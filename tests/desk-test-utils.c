@@ -52,6 +52,67 @@ desk_test_wait_for (gboolean (*condition) (gpointer data),
   return condition (data);
 }
 
+static gboolean
+only_ref_left (gpointer data)
+{
+  return g_atomic_int_get (&G_OBJECT (data)->ref_count) == 1;
+}
+
+/* Runs the main loop until the caller's reference is the last one on @object (work still
+ * on its way may hold it until its callback has run), or @timeout_ms passes; then
+ * g_assert_finalize_object() can tell whether anything else keeps it. */
+gboolean
+desk_test_wait_for_last_ref (gpointer object,
+                             guint    timeout_ms)
+{
+  return desk_test_wait_for (only_ref_left, object, timeout_ms);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+  int        height;
+} Size;
+
+/* The display has given the window's surface the size asked for, and the window has been
+ * laid out in it (the surface is wider by the window's shadow on each side). */
+static gboolean
+has_size (gpointer data)
+{
+  Size *size = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (size->widget));
+  double x = 0;
+  double y = 0;
+
+  if (surface == NULL || gdk_surface_get_width (surface) != size->width ||
+      gdk_surface_get_height (surface) != size->height)
+    return FALSE;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (size->widget), &x, &y);
+  return gtk_widget_get_width (size->widget) + 2 * (int) x == size->width &&
+         gtk_widget_get_height (size->widget) + 2 * (int) y == size->height;
+}
+
+/* Gives @window a new size and runs the main loop until it has taken it, or @timeout_ms
+ * passes. A window may take its new width only on the frame after (a narrow list lets it
+ * shrink once its columns are hidden): then it is asked once more. */
+gboolean
+desk_test_resize (GtkWindow *window,
+                  int        width,
+                  int        height,
+                  guint      timeout_ms)
+{
+  Size size = { GTK_WIDGET (window), width, height };
+
+  gtk_window_set_default_size (window, width, height);
+  if (desk_test_wait_for (has_size, &size, timeout_ms / 2))
+    return TRUE;
+
+  gtk_window_set_default_size (window, width, height);
+  return desk_test_wait_for (has_size, &size, timeout_ms / 2);
+}
+
 /* Renders @widget as it is on screen into <build>/tests/screenshots/@name.png and returns
  * the path, so that what a test built can be looked at. */
 static GskRenderNode *
