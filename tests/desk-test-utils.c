@@ -75,8 +75,8 @@ typedef struct
   int        height;
 } Size;
 
-/* The display has given the window's surface the size asked for, and the window has been
- * laid out in it (the surface is wider by the window's shadow on each side). */
+/* The display has given the window's surface the size asked for (or the screen's, if that
+ * is smaller), and the window has been laid out in it (the surface is wider by the window's shadow on each side). */
 static gboolean
 has_size (gpointer data)
 {
@@ -85,13 +85,25 @@ has_size (gpointer data)
   double x = 0;
   double y = 0;
 
-  if (surface == NULL || gdk_surface_get_width (surface) != size->width ||
-      gdk_surface_get_height (surface) != size->height)
+  GdkMonitor *monitor;
+  GdkRectangle screen;
+  int width;
+  int height;
+
+  if (surface == NULL)
+    return FALSE;
+
+  /* No bigger than the screen it is on. */
+  monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (size->widget), surface);
+  gdk_monitor_get_geometry (monitor, &screen);
+  width = MIN (size->width, screen.width);
+  height = MIN (size->height, screen.height);
+  if (gdk_surface_get_width (surface) != width || gdk_surface_get_height (surface) != height)
     return FALSE;
 
   gtk_native_get_surface_transform (GTK_NATIVE (size->widget), &x, &y);
-  return gtk_widget_get_width (size->widget) + 2 * (int) x == size->width &&
-         gtk_widget_get_height (size->widget) + 2 * (int) y == size->height;
+  return gtk_widget_get_width (size->widget) + 2 * (int) x == width &&
+         gtk_widget_get_height (size->widget) + 2 * (int) y == height;
 }
 
 /* Gives @window a new size and runs the main loop until it has taken it, or @timeout_ms
@@ -111,6 +123,38 @@ desk_test_resize (GtkWindow *window,
 
   gtk_window_set_default_size (window, width, height);
   return desk_test_wait_for (has_size, &size, timeout_ms / 2);
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frames_done (gpointer data)
+{
+  guint *frames = data;
+
+  return frames[0] >= frames[1];
+}
+
+/* Runs the main loop until @widget's window has gone through @n frames (layout included),
+ * or @timeout_ms passes: whatever a screen does as it lays its rows out has then begun. */
+gboolean
+desk_test_wait_for_frames (GtkWidget *widget,
+                           guint      n,
+                           guint      timeout_ms)
+{
+  guint frames[2] = { 0, n };
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames[0], NULL);
+  gboolean done = desk_test_wait_for (frames_done, frames, timeout_ms);
+
+  gtk_widget_remove_tick_callback (widget, id);
+  return done;
 }
 
 /* Renders @widget as it is on screen into <build>/tests/screenshots/@name.png and returns

@@ -23,6 +23,9 @@ gboolean   desk_test_resize          (GtkWindow    *window,
                                       int           width,
                                       int           height,
                                       guint         timeout_ms);
+gboolean   desk_test_wait_for_frames (GtkWidget    *widget,
+                                      guint         n,
+                                      guint         timeout_ms);
 char      *desk_test_save_screenshot (GtkWidget    *widget,
                                       const char   *name);
 GtkWindow *desk_test_find_window     (GType         type);
