@@ -108,7 +108,7 @@ has_size (gpointer data)
 
 /* Gives @window a new size and runs the main loop until it has taken it, or @timeout_ms
  * passes. A window may take its new width only on the frame after (a narrow list lets it
- * shrink once its columns are hidden): then it is asked once more. */
+ * shrink once its columns are hidden): it is asked once more two frames later. */
 gboolean
 desk_test_resize (GtkWindow *window,
                   int        width,
@@ -118,11 +118,11 @@ desk_test_resize (GtkWindow *window,
   Size size = { GTK_WIDGET (window), width, height };
 
   gtk_window_set_default_size (window, width, height);
-  if (desk_test_wait_for (has_size, &size, timeout_ms / 2))
-    return TRUE;
+  if (!desk_test_wait_for_frames (GTK_WIDGET (window), 2, timeout_ms))
+    return FALSE;
 
   gtk_window_set_default_size (window, width, height);
-  return desk_test_wait_for (has_size, &size, timeout_ms / 2);
+  return desk_test_wait_for (has_size, &size, timeout_ms);
 }
 
 static gboolean
