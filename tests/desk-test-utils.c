@@ -106,25 +106,6 @@ has_size (gpointer data)
          gtk_widget_get_height (size->widget) + 2 * (int) y == height;
 }
 
-/* Gives @window a new size and runs the main loop until it has taken it, or @timeout_ms
- * passes. A window may take its new width only on the frame after (a narrow list lets it
- * shrink once its columns are hidden): it is asked once more two frames later. */
-gboolean
-desk_test_resize (GtkWindow *window,
-                  int        width,
-                  int        height,
-                  guint      timeout_ms)
-{
-  Size size = { GTK_WIDGET (window), width, height };
-
-  gtk_window_set_default_size (window, width, height);
-  if (!desk_test_wait_for_frames (GTK_WIDGET (window), 2, timeout_ms))
-    return FALSE;
-
-  gtk_window_set_default_size (window, width, height);
-  return desk_test_wait_for (has_size, &size, timeout_ms);
-}
-
 static gboolean
 count_frame (GtkWidget     *widget,
              GdkFrameClock *clock,
@@ -170,6 +151,67 @@ render_node (GdkPaintable *paintable,
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 
+typedef struct
+{
+  Size  size;
+  guint frames;
+} Asked;
+
+static gboolean
+taken_or_three_frames (gpointer data)
+{
+  Asked *asked = data;
+
+  return has_size (&asked->size) || asked->frames >= 3;
+}
+
+/* Gives @window a new size and runs the main loop until it has taken it, or @timeout_ms
+ * passes. A window may take its new width only some frames later (a narrow list lets it
+ * shrink once its columns are hidden): it is asked again every three frames. */
+gboolean
+desk_test_resize (GtkWindow *window,
+                  int        width,
+                  int        height,
+                  guint      timeout_ms)
+{
+  Asked asked = { { GTK_WIDGET (window), width, height }, 0 };
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * (gint64) 1000;
+  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame, &asked.frames, NULL);
+
+  while (!has_size (&asked.size) && g_get_monotonic_time () < deadline)
+    {
+      asked.frames = 0;
+      gtk_window_set_default_size (window, width, height);
+      desk_test_wait_for (taken_or_three_frames, &asked, timeout_ms);
+    }
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), id);
+
+  return has_size (&asked.size);
+}
+
+/* No stack, leaflet or revealer under @data is between two children or states. */
+static gboolean
+transitions_over (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return FALSE;
+  if (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget)))
+    return FALSE;
+  if (GTK_IS_REVEALER (widget) &&
+      gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) !=
+      gtk_revealer_get_child_revealed (GTK_REVEALER (widget)))
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!transitions_over (child))
+      return FALSE;
+
+  return TRUE;
+}
+
 char *
 desk_test_save_screenshot (GtkWidget  *widget,
                            const char *name)
@@ -183,6 +225,9 @@ desk_test_save_screenshot (GtkWidget  *widget,
   int width = 0;
   int height = 0;
   char *path;
+
+  /* A crossfade or a slide under way would be caught half done. */
+  desk_test_wait_for (transitions_over, widget, 10000);
 
   /* A widget just shown on a busy machine may not have been laid out or drawn yet: give
    * it frames until it has, within a generous bound. */

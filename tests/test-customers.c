@@ -483,6 +483,8 @@ test_details (Fixture       *fixture,
 
       g_assert_cmpint (desk_ticket_get_customer_id (t), ==, desk_customer_get_id (customer));
     }
+  wait_settled (fixture);
+  g_assert_true (desk_test_wait_for (client_quiet, fixture, WAIT_MS));
   screenshot (GTK_WIDGET (fixture->window), "customers-detail-wide");
 
   /* One click away: the ticket's id goes to win.show-ticket. */
