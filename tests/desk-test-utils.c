@@ -52,6 +52,92 @@ desk_test_wait_for (gboolean (*condition) (gpointer data),
   return condition (data);
 }
 
+static gboolean
+only_ref_left (gpointer data)
+{
+  return g_atomic_int_get (&G_OBJECT (data)->ref_count) == 1;
+}
+
+/* Runs the main loop until the caller's reference is the last one on @object (work still
+ * on its way may hold it until its callback has run), or @timeout_ms passes; then
+ * g_assert_finalize_object() can tell whether anything else keeps it. */
+gboolean
+desk_test_wait_for_last_ref (gpointer object,
+                             guint    timeout_ms)
+{
+  return desk_test_wait_for (only_ref_left, object, timeout_ms);
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+  int        height;
+} Size;
+
+/* The display has given the window's surface the size asked for (or the screen's, if that
+ * is smaller), and the window has been laid out in it (the surface is wider by the window's shadow on each side). */
+static gboolean
+has_size (gpointer data)
+{
+  Size *size = data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (size->widget));
+  double x = 0;
+  double y = 0;
+
+  GdkMonitor *monitor;
+  GdkRectangle screen;
+  int width;
+  int height;
+
+  if (surface == NULL)
+    return FALSE;
+
+  /* No bigger than the screen it is on. */
+  monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (size->widget), surface);
+  gdk_monitor_get_geometry (monitor, &screen);
+  width = MIN (size->width, screen.width);
+  height = MIN (size->height, screen.height);
+  if (gdk_surface_get_width (surface) != width || gdk_surface_get_height (surface) != height)
+    return FALSE;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (size->widget), &x, &y);
+  return gtk_widget_get_width (size->widget) + 2 * (int) x == width &&
+         gtk_widget_get_height (size->widget) + 2 * (int) y == height;
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frames_done (gpointer data)
+{
+  guint *frames = data;
+
+  return frames[0] >= frames[1];
+}
+
+/* Runs the main loop until @widget's window has gone through @n frames (layout included),
+ * or @timeout_ms passes: whatever a screen does as it lays its rows out has then begun. */
+gboolean
+desk_test_wait_for_frames (GtkWidget *widget,
+                           guint      n,
+                           guint      timeout_ms)
+{
+  guint frames[2] = { 0, n };
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames[0], NULL);
+  gboolean done = desk_test_wait_for (frames_done, frames, timeout_ms);
+
+  gtk_widget_remove_tick_callback (widget, id);
+  return done;
+}
+
 /* Renders @widget as it is on screen into <build>/tests/screenshots/@name.png and returns
  * the path, so that what a test built can be looked at. */
 static GskRenderNode *
@@ -63,6 +149,67 @@ render_node (GdkPaintable *paintable,
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+typedef struct
+{
+  Size  size;
+  guint frames;
+} Asked;
+
+static gboolean
+taken_or_three_frames (gpointer data)
+{
+  Asked *asked = data;
+
+  return has_size (&asked->size) || asked->frames >= 3;
+}
+
+/* Gives @window a new size and runs the main loop until it has taken it, or @timeout_ms
+ * passes. A window may take its new width only some frames later (a narrow list lets it
+ * shrink once its columns are hidden): it is asked again every three frames. */
+gboolean
+desk_test_resize (GtkWindow *window,
+                  int        width,
+                  int        height,
+                  guint      timeout_ms)
+{
+  Asked asked = { { GTK_WIDGET (window), width, height }, 0 };
+  gint64 deadline = g_get_monotonic_time () + timeout_ms * (gint64) 1000;
+  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame, &asked.frames, NULL);
+
+  while (!has_size (&asked.size) && g_get_monotonic_time () < deadline)
+    {
+      asked.frames = 0;
+      gtk_window_set_default_size (window, width, height);
+      desk_test_wait_for (taken_or_three_frames, &asked, timeout_ms);
+    }
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), id);
+
+  return has_size (&asked.size);
+}
+
+/* No stack, leaflet or revealer under @data is between two children or states. */
+static gboolean
+transitions_over (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return FALSE;
+  if (ADW_IS_LEAFLET (widget) && adw_leaflet_get_child_transition_running (ADW_LEAFLET (widget)))
+    return FALSE;
+  if (GTK_IS_REVEALER (widget) &&
+      gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) !=
+      gtk_revealer_get_child_revealed (GTK_REVEALER (widget)))
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!transitions_over (child))
+      return FALSE;
+
+  return TRUE;
 }
 
 char *
@@ -78,6 +225,9 @@ desk_test_save_screenshot (GtkWidget  *widget,
   int width = 0;
   int height = 0;
   char *path;
+
+  /* A crossfade or a slide under way would be caught half done. */
+  desk_test_wait_for (transitions_over, widget, 10000);
 
   /* A widget just shown on a busy machine may not have been laid out or drawn yet: give
    * it frames until it has, within a generous bound. */

@@ -17,6 +17,15 @@ void       desk_test_iterate         (guint         ms);
 gboolean   desk_test_wait_for        (gboolean    (*condition) (gpointer data),
                                       gpointer      data,
                                       guint         timeout_ms);
+gboolean   desk_test_wait_for_last_ref (gpointer   object,
+                                        guint      timeout_ms);
+gboolean   desk_test_resize          (GtkWindow    *window,
+                                      int           width,
+                                      int           height,
+                                      guint         timeout_ms);
+gboolean   desk_test_wait_for_frames (GtkWidget    *widget,
+                                      guint         n,
+                                      guint         timeout_ms);
 char      *desk_test_save_screenshot (GtkWidget    *widget,
                                       const char   *name);
 GtkWindow *desk_test_find_window     (GType         type);

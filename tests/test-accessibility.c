@@ -339,16 +339,56 @@ open_window (DeskApplication *app)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (DESK_IS_WINDOW (window));
   g_assert_true (desk_test_wait_for (main_page_loaded, window, 5000));
-  desk_test_iterate (300);
+  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (window), 2, WAIT_MS));
 
   return window;
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closes @window and waits until it is gone. */
 static void
 close_window (GtkWindow *window)
 {
+  gpointer alive = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &alive);
   gtk_window_close (window);
-  desk_test_iterate (50);
+  g_assert_true (desk_test_wait_for (is_null, &alive, WAIT_MS));
+}
+
+static gboolean
+no_window_of_type (gpointer data)
+{
+  return desk_test_find_window (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+/* What a screen shows has been laid out and drawn: the audit walks what is mapped. */
+static void
+wait_drawn (GtkWidget *widget)
+{
+  g_assert_true (desk_test_wait_for_frames (widget, 2, WAIT_MS));
+}
+
+typedef struct
+{
+  GtkWindow  *window;
+  const char *section;
+} SectionWant;
+
+static gboolean
+section_shown (gpointer data)
+{
+  SectionWant *want = data;
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (want->window),
+                                                              DESK_TYPE_WINDOW,
+                                                              "content_stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), want->section) == 0;
 }
 
 static void
@@ -453,7 +493,12 @@ show_section (Fixture    *fixture,
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-section",
                                              "s", section));
-  desk_test_iterate (300);
+  {
+    SectionWant want = { fixture->window, section };
+
+    g_assert_true (desk_test_wait_for (section_shown, &want, WAIT_MS));
+  }
+  wait_drawn (GTK_WIDGET (fixture->window));
 
   return GTK_WIDGET (desk_window_get_page (DESK_WINDOW (fixture->window), section));
 }
@@ -515,7 +560,7 @@ test_tickets (Fixture       *fixture,
   ticket = g_list_model_get_item (desk_tickets_page_get_rows (page), 0);
   desk_tickets_page_open (page, ticket);
   g_assert_true (desk_test_wait_for (ticket_shown, page, WAIT_MS));
-  desk_test_iterate (400);
+  wait_drawn (GTK_WIDGET (fixture->window));
   audit_screen (GTK_WIDGET (fixture->window), "Tickets, a ticket open");
   check_status_in_words (page, ticket);
 
@@ -523,10 +568,11 @@ test_tickets (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk_tickets_page_get_detail (page)),
                                              "detail.convert", NULL));
   g_assert_true (desk_test_wait_for (message_dialog_open, NULL, WAIT_MS));
-  desk_test_iterate (300);
+  wait_drawn (GTK_WIDGET (desk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)));
   audit_screen (GTK_WIDGET (desk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)), "question dialog");
   gtk_window_close (desk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
-  desk_test_iterate (100);
+  g_assert_true (desk_test_wait_for (no_window_of_type, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG),
+                                     WAIT_MS));
 }
 
 static gboolean
@@ -544,7 +590,7 @@ test_intake (Fixture       *fixture,
 
   g_assert_true (desk_test_wait_for (intake_ready, page, WAIT_MS));
   gtk_widget_activate_action (GTK_WIDGET (page), "intake.add-device", NULL);
-  desk_test_iterate (400);
+  wait_drawn (GTK_WIDGET (fixture->window));
   audit_screen (GTK_WIDGET (fixture->window), "New Ticket, two devices");
 }
 
@@ -559,12 +605,12 @@ test_customers (Fixture       *fixture,
   customer = g_list_model_get_item (desk_customers_page_get_model (page), 0);
   desk_customers_page_show_customer (page, customer);
   g_assert_true (desk_test_wait_for (customer_shown, page, WAIT_MS));
-  desk_test_iterate (600);
+  wait_drawn (GTK_WIDGET (fixture->window));
   audit_screen (GTK_WIDGET (fixture->window), "Customers, a customer open");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "customers.edit", NULL));
   g_assert_true (desk_test_wait_for (editor_open, page, WAIT_MS));
-  desk_test_iterate (400);
+  wait_drawn (GTK_WIDGET (desk_customers_page_get_editor (page)));
   audit_screen (GTK_WIDGET (desk_customers_page_get_editor (page)), "customer editor");
   gtk_window_close (desk_customers_page_get_editor (page));
   g_assert_true (desk_test_wait_for (editor_closed, page, WAIT_MS));
@@ -577,20 +623,22 @@ test_dialogs (Fixture       *fixture,
   GtkWindow *dialog;
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
-  g_assert_true (desk_test_wait_for_window (DESK_TYPE_PREFERENCES_WINDOW, 2000));
-  desk_test_iterate (400);
+  g_assert_true (desk_test_wait_for_window (DESK_TYPE_PREFERENCES_WINDOW, WAIT_MS));
   dialog = desk_test_find_window (DESK_TYPE_PREFERENCES_WINDOW);
+  wait_drawn (GTK_WIDGET (dialog));
   audit_screen (GTK_WIDGET (dialog), "Preferences");
   gtk_window_close (dialog);
-  desk_test_iterate (100);
+  g_assert_true (desk_test_wait_for (no_window_of_type,
+                                     GSIZE_TO_POINTER (DESK_TYPE_PREFERENCES_WINDOW), WAIT_MS));
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "shortcuts", NULL);
-  g_assert_true (desk_test_wait_for_window (GTK_TYPE_SHORTCUTS_WINDOW, 2000));
-  desk_test_iterate (400);
+  g_assert_true (desk_test_wait_for_window (GTK_TYPE_SHORTCUTS_WINDOW, WAIT_MS));
   dialog = desk_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW);
+  wait_drawn (GTK_WIDGET (dialog));
   audit_screen (GTK_WIDGET (dialog), "Shortcuts");
   gtk_window_close (dialog);
-  desk_test_iterate (100);
+  g_assert_true (desk_test_wait_for (no_window_of_type,
+                                     GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), WAIT_MS));
 }
 
 int

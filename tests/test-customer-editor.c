@@ -115,10 +115,9 @@ fixture_tear_down (Fixture       *fixture,
     gtk_window_destroy (dialog);
   /* A window that goes with its entry focused leaves GTK 4.8 owing a focus-out. */
   gtk_root_set_focus (GTK_ROOT (fixture->editor), NULL);
-  desk_test_iterate (20);
   gtk_window_destroy (GTK_WINDOW (fixture->editor));
-  desk_test_iterate (50);
   /* Nothing else holds the form: not a request, not a dialog. */
+  g_assert_true (desk_test_wait_for_last_ref (fixture->editor, WAIT_MS));
   g_assert_finalize_object (fixture->editor);
   g_clear_object (&fixture->existing);
   g_clear_object (&fixture->saved);
@@ -143,12 +142,6 @@ static gboolean
 dialog_shown (gpointer data)
 {
   return desk_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
-not_busy (gpointer data)
-{
-  return !desk_customer_editor_get_busy (data);
 }
 
 static gboolean
@@ -199,11 +192,7 @@ screenshots (Fixture          *fixture,
       g_autofree char *path = NULL;
       g_autofree char *path2 = NULL;
 
-      for (guint twice = 0; twice < 2; twice++)
-        {
-          gtk_window_set_default_size (GTK_WINDOW (fixture->editor), widths[i], 720);
-          desk_test_iterate (400);
-        }
+      g_assert_true (desk_test_resize (GTK_WINDOW (fixture->editor), widths[i], 720, WAIT_MS));
       path = desk_test_save_screenshot (GTK_WIDGET (fixture->editor), form);
       path2 = desk_test_save_screenshot (GTK_WIDGET (dialog), question);
       g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -304,6 +293,16 @@ test_lengths (Fixture       *fixture,
   g_assert_cmpuint (desk_sandbox_get_request_count (fixture->sandbox), ==, requests);
 }
 
+/* The save has come back, one way or the other. */
+static gboolean
+answered (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !desk_customer_editor_get_busy (fixture->editor) &&
+         (fixture->saved != NULL || desk_customer_editor_get_error (fixture->editor) != NULL);
+}
+
 /* RepairDesk wants a first name where the form takes a last name alone: its refusal
  * names the field, in the form and in the message. */
 static void
@@ -315,8 +314,7 @@ test_refused_field_named (Fixture       *fixture,
   set_field (fixture, "last-name", "Okonkwo");
   set_field (fixture, "mobile", "+1 555 0199 321");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.save", NULL));
-  desk_test_iterate (10);
-  g_assert_true (desk_test_wait_for (not_busy, fixture->editor, WAIT_MS));
+  g_assert_true (desk_test_wait_for (answered, fixture, WAIT_MS));
 
   g_assert_null (fixture->saved);
   g_assert_nonnull (desk_customer_editor_get_error (fixture->editor));

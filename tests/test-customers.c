@@ -141,14 +141,24 @@ wait_settled (Fixture *fixture)
   g_assert_true (desk_test_wait_for (page_settled, fixture, WAIT_MS));
 }
 
+/* Nothing on the wire, nothing queued at the governor. */
+static gboolean
+client_quiet (gpointer data)
+{
+  Fixture *fixture = data;
+  DeskRateGovernor *governor = desk_api_client_get_governor (fixture->client);
+
+  return desk_api_client_get_n_active (fixture->client) == 0 &&
+         desk_rate_governor_get_queued (governor) == 0 &&
+         !desk_rate_governor_get_waiting (governor);
+}
+
 static void
 screenshot (GtkWidget  *widget,
             const char *name)
 {
   g_autofree char *path = NULL;
 
-  /* Past the crossfades and the leaflet's slide. */
-  desk_test_iterate (400);
   path = desk_test_save_screenshot (widget, name);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -473,7 +483,8 @@ test_details (Fixture       *fixture,
 
       g_assert_cmpint (desk_ticket_get_customer_id (t), ==, desk_customer_get_id (customer));
     }
-  desk_test_iterate (300);
+  wait_settled (fixture);
+  g_assert_true (desk_test_wait_for (client_quiet, fixture, WAIT_MS));
   screenshot (GTK_WIDGET (fixture->window), "customers-detail-wide");
 
   /* One click away: the ticket's id goes to win.show-ticket. */
@@ -656,8 +667,8 @@ test_validation (Fixture       *fixture,
   g_assert_null (desk_customer_editor_get_problem (editor, "email"));
   g_assert_null (desk_customer_editor_get_problem (editor, "phone"));
 
-  /* Nothing invalid was ever sent. */
-  desk_test_iterate (100);
+  /* Nothing invalid was ever sent: whatever was asked has had its answer. */
+  g_assert_true (desk_test_wait_for (client_quiet, fixture, WAIT_MS));
   g_assert_cmpuint (desk_sandbox_get_request_count (fixture->sandbox), <=, requests + 1);
   gtk_window_destroy (GTK_WINDOW (editor));
 }
@@ -724,7 +735,7 @@ test_save_error (Fixture       *fixture,
   /* While it saves, the form stays: closing it would lose whether the customer was saved. */
   gtk_window_close (GTK_WINDOW (editor));
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
-  desk_test_iterate (50);
+  /* Both ask the window in close-request, at once: a window let go is destroyed there. */
   g_assert_true (desk_customers_page_get_editor (fixture->page) == GTK_WINDOW (editor));
   g_assert_true (desk_test_wait_for (not_busy, editor, WAIT_MS));
 
@@ -777,6 +788,12 @@ leaflet_child (AdwLeaflet *leaflet,
   return widget;
 }
 
+static gboolean
+folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data);
+}
+
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
@@ -787,7 +804,7 @@ test_narrow (Fixture       *fixture,
   gpointer want[2] = { leaflet, NULL };
 
   wait_settled (fixture);
-  desk_test_iterate (200);
+  g_assert_true (desk_test_wait_for (folded, leaflet, WAIT_MS));
   g_assert_true (adw_leaflet_get_folded (leaflet));
   screenshot (GTK_WIDGET (fixture->window), "customers-list-narrow");
 
@@ -953,7 +970,6 @@ test_activity_indicator (void)
   g_assert_true (desk_test_wait_for (toast_gone, &activity, 60 * 1000 + WAIT_MS));
 
   gtk_window_destroy (GTK_WINDOW (activity.window));
-  desk_test_iterate (50);
   desk_sandbox_stop (sandbox);
 }
 
@@ -1030,7 +1046,6 @@ test_in_window (void)
   g_assert_cmpint (desk_ticket_get_id (shown), ==, desk_ticket_get_id (ticket));
 
   gtk_window_destroy (window);
-  desk_test_iterate (50);
   desk_sandbox_stop (sandbox);
 }
 

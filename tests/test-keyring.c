@@ -33,6 +33,22 @@ has_api_key (gpointer data)
   return desk_context_get_has_api_key (data);
 }
 
+static gboolean
+mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* The window says where the key went: any question would have come before. */
+static gboolean
+says_saved (gpointer data)
+{
+  DeskPreferencesWindow *window = data;
+
+  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (get_child (window, "key_status_label"))),
+                    "The key is saved in your keyring.") == 0;
+}
+
 /* Enters @api_key in Preferences and presses Enter, as a person would. */
 static void
 enter_key_in_preferences (DeskContext *context,
@@ -42,13 +58,13 @@ enter_key_in_preferences (DeskContext *context,
   GtkWidget *row = get_child (window, "key_row");
 
   gtk_window_present (GTK_WINDOW (window));
-  desk_test_iterate (200);
+  g_assert_true (desk_test_wait_for (mapped, window, 10000));
   gtk_widget_grab_focus (row);
   gtk_editable_set_text (GTK_EDITABLE (row), api_key);
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (row)), "activate");
 
   g_assert_true (desk_test_wait_for (has_api_key, context, 10000));
-  desk_test_iterate (200);
+  g_assert_true (desk_test_wait_for (says_saved, window, 10000));
   g_assert_null (desk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_false (desk_context_get_api_key_session_only (context));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (get_child (window, "key_status_label"))), ==,
@@ -56,7 +72,6 @@ enter_key_in_preferences (DeskContext *context,
   g_free (desk_test_save_screenshot (GTK_WIDGET (window), "preferences-key-saved"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  desk_test_iterate (50);
 }
 
 static void

@@ -25,23 +25,57 @@ typedef struct
   DeskPreferencesWindow *window;
 } Fixture;
 
+static gboolean
+mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static void
+key_looked_up_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  desk_context_load_api_key_finish (DESK_CONTEXT (object), result, NULL);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  gboolean looked_up = FALSE;
+
   fixture->settings = g_settings_new (APP_ID);
   fixture->context = desk_context_new (fixture->settings);
   fixture->window = desk_preferences_window_new (fixture->context);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  desk_test_iterate (300);
+  g_assert_true (desk_test_wait_for (mapped, fixture->window, 10000));
+
+  /* The window looks the key up as it opens, and shows what it finds over the row: a key
+   * typed before that answer would be wiped. A lookup asked after it is answered after
+   * it; once that one is back, the window's own is too. */
+  desk_context_load_api_key_async (fixture->context, NULL, key_looked_up_cb, &looked_up);
+  g_assert_true (desk_test_wait_for (is_true, &looked_up, 10000));
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  GtkWindow *dialog;
+
+  /* A question left open goes too, so that the next test finds only its own. */
+  while ((dialog = desk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    gtk_window_destroy (dialog);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  desk_test_iterate (50);
+  g_assert_true (desk_test_wait_for_last_ref (fixture->context, 10000));
   g_assert_finalize_object (fixture->context);
   g_settings_reset (fixture->settings, "server-url");
   g_clear_object (&fixture->settings);
@@ -66,7 +100,6 @@ apply_row (Fixture    *fixture,
   gtk_widget_grab_focus (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (row)), "activate");
-  desk_test_iterate (100);
 }
 
 static void
@@ -86,7 +119,6 @@ test_url_row (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   url = g_settings_get_string (fixture->settings, "server-url");
   g_assert_cmpstr (url, ==, "https://api.repairdesk.co/api/web/v1/");
-  desk_test_iterate (300);
   g_free (desk_test_save_screenshot (GTK_WIDGET (fixture->window), "preferences-url-refused"));
 
   /* Editing again clears the complaint; a loopback server is accepted. */
@@ -107,8 +139,7 @@ apply_key_without_keyring (Fixture    *fixture,
   AdwMessageDialog *dialog;
 
   apply_row (fixture, "key_row", api_key);
-  g_assert_true (desk_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, 2000));
-  desk_test_iterate (300);
+  g_assert_true (desk_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, 10000));
   dialog = ADW_MESSAGE_DIALOG (desk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "No Keyring Available");
   g_assert_true (adw_message_dialog_has_response (dialog, "session"));
@@ -129,6 +160,27 @@ assert_key_not_stored (Fixture    *fixture,
   g_assert_null (found);
 }
 
+static gboolean
+kept_for_session (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkLabel *status = GTK_LABEL (get_child (fixture, "key_status_label"));
+
+  return desk_context_get_api_key_session_only (fixture->context) &&
+         strstr (gtk_label_get_label (status), "this session only") != NULL;
+}
+
+/* The answer to the question is shown: a key stored anyway would have been by now. */
+static gboolean
+says_no_keyring (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *status = get_child (fixture, "key_status_label");
+
+  return gtk_widget_has_css_class (status, "error") &&
+         strstr (gtk_label_get_label (GTK_LABEL (status)), "no keyring") != NULL;
+}
+
 static void
 test_no_keyring_session_key (Fixture       *fixture,
                              gconstpointer  data)
@@ -141,7 +193,7 @@ test_no_keyring_session_key (Fixture       *fixture,
   g_assert_false (desk_context_get_has_api_key (fixture->context));
 
   adw_message_dialog_response (dialog, "session");
-  desk_test_iterate (300);
+  g_assert_true (desk_test_wait_for (kept_for_session, fixture, 10000));
   g_assert_cmpstr (desk_context_get_api_key (fixture->context), ==, api_key);
   g_assert_true (desk_context_get_api_key_session_only (fixture->context));
   g_assert_nonnull (strstr (gtk_label_get_label (status), "this session only"));
@@ -159,7 +211,7 @@ test_no_keyring_cancel (Fixture       *fixture,
   GtkWidget *status = get_child (fixture, "key_status_label");
 
   adw_message_dialog_response (dialog, "cancel");
-  desk_test_iterate (300);
+  g_assert_true (desk_test_wait_for (says_no_keyring, fixture, 10000));
   g_assert_false (desk_context_get_has_api_key (fixture->context));
   g_assert_true (gtk_widget_has_css_class (status, "error"));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (status)), "no keyring"));
@@ -232,7 +284,6 @@ test_connection (Fixture    *fixture,
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (get_child (fixture, "test_spinner"))) ==
                  asks_server);
   g_assert_true (desk_test_wait_for (test_finished, fixture, 60000));
-  desk_test_iterate (200);
   g_free (desk_test_save_screenshot (GTK_WIDGET (fixture->window), screenshot));
 
   return gtk_label_get_label (GTK_LABEL (label));

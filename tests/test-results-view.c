@@ -131,10 +131,19 @@ screenshot (Fixture    *fixture,
 {
   g_autofree char *path = NULL;
 
-  /* Past the stack's crossfade. */
-  desk_test_iterate (400);
   path = desk_test_save_screenshot (GTK_WIDGET (fixture->window), name);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Rows enough to fill the view, and no page on its way. */
+static gboolean
+view_filled (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return desk_paged_list_get_n_pages (fixture->list) >= 2 &&
+         g_list_model_get_n_items (G_LIST_MODEL (fixture->list)) >= 20 &&
+         !desk_paged_list_get_loading (fixture->list);
 }
 
 static void
@@ -143,7 +152,7 @@ test_results_fill_the_view (Fixture       *fixture,
 {
   query (fixture, NULL, DESK_LIST_FILTER_ALL);
   wait_for_state (fixture, "results");
-  desk_test_iterate (300);
+  g_assert_true (desk_test_wait_for (view_filled, fixture, 10000));
   wait_for_state (fixture, "results");
 
   /* Ten label rows do not fill 600 pixels: the view asks for more pages by itself. */
@@ -208,6 +217,15 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+note_shown (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *note = find_label (GTK_WIDGET (fixture->view), "Waiting for RepairDesk’s");
+
+  return note != NULL && gtk_widget_get_visible (note);
+}
+
 /* While the rate limit holds the next page back, the rows already there stay in view,
  * with a note beside them that says why more do not come yet. */
 static void
@@ -228,7 +246,7 @@ test_results_waiting_keeps_rows (Fixture       *fixture,
   desk_rate_governor_set_limit (governor, 1);
   g_assert_true (desk_paged_list_load_more (fixture->list));
   g_assert_true (desk_test_wait_for (waiting_with_rows, fixture, 10000));
-  desk_test_iterate (300);
+  g_assert_true (desk_test_wait_for (note_shown, fixture, 10000));
 
   g_assert_cmpstr (desk_results_view_get_state (fixture->view), ==, "results");
   g_assert_true (gtk_widget_get_visible (note));

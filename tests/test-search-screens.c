@@ -167,13 +167,30 @@ settled (gpointer data)
          !desk_paged_list_get_loading (list);
 }
 
+/* Nothing on the wire, nothing queued at the governor. */
+static gboolean
+client_quiet (gpointer data)
+{
+  Fixture *fixture = data;
+  DeskRateGovernor *governor = desk_api_client_get_governor (fixture->client);
+
+  return desk_api_client_get_n_active (fixture->client) == 0 &&
+         desk_rate_governor_get_queued (governor) == 0 &&
+         !desk_rate_governor_get_waiting (governor);
+}
+
+static gboolean
+settled_and_quiet (gpointer data)
+{
+  return settled (data) && client_quiet (data);
+}
+
 static void
 wait_settled (Fixture *fixture)
 {
   DeskPagedList *list;
 
-  desk_test_iterate (10);
-  if (desk_test_wait_for (settled, fixture, WAIT_MS))
+  if (desk_test_wait_for (settled_and_quiet, fixture, WAIT_MS))
     return;
 
   list = shown_list (fixture);
@@ -182,6 +199,15 @@ wait_settled (Fixture *fixture)
            desk_paged_list_get_query (list) ? desk_paged_list_get_query (list)->keyword : "-",
            desk_paged_list_get_n_pages (list), desk_paged_list_get_loading (list),
            desk_paged_list_get_error (list) ? desk_paged_list_get_error (list)->message : "none");
+}
+
+/* The window has laid out and drawn what the list holds (a view that asks for more rows
+ * does so then), and whatever that asked has been answered. */
+static void
+wait_drawn (Fixture *fixture)
+{
+  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->window), 2, WAIT_MS));
+  wait_settled (fixture);
 }
 
 static DeskCustomer *
@@ -272,11 +298,11 @@ test_scan_and_enter (Fixture       *fixture,
 
       gtk_editable_set_text (search_entry (fixture), phone);
       g_signal_emit_by_name (search_entry (fixture), "activate");
-      /* A few frames in, and again once everything has answered. */
-      desk_test_iterate (i % 5 * 40);
+      /* A few frames in, and again once the window has drawn what came and everything
+       * has answered. */
+      g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->window), i % 5, WAIT_MS));
       wait_settled (fixture);
-      desk_test_iterate (400);
-      wait_settled (fixture);
+      wait_drawn (fixture);
       g_test_message ("scan %u: %s", i, phone);
       assert_list_agrees (fixture);
     }
@@ -313,7 +339,7 @@ enter (Fixture    *fixture,
   gtk_editable_set_text (search_entry (fixture), text);
   g_signal_emit_by_name (search_entry (fixture), "activate");
   wait_settled (fixture);
-  desk_test_iterate (50);
+  wait_drawn (fixture);
 }
 
 /* Enter with no single match says what it found, in place; typing again clears it. */
@@ -462,8 +488,7 @@ test_accessible_names (Fixture       *fixture,
   g_autoptr(GObject) row = NULL;
   g_autofree char *name = NULL;
 
-  wait_settled (fixture);
-  desk_test_iterate (200);
+  wait_drawn (fixture);
   g_assert_true (find_accessible_label (GTK_WIDGET (fixture->page),
                                         fixture->tickets ? "Search Tickets" : "Search Customers") ==
                  GTK_WIDGET (search_entry (fixture)));
@@ -522,8 +547,7 @@ test_tab_stop (Fixture       *fixture,
   GtkEventController *controller;
   gboolean handled = FALSE;
 
-  wait_settled (fixture);
-  desk_test_iterate (200);
+  wait_drawn (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (rows (fixture)), >, 2);
   gtk_widget_grab_focus (list);
   gtk_widget_child_focus (list, GTK_DIR_DOWN);
@@ -561,7 +585,6 @@ test_screenshot (Fixture       *fixture,
 
   wait_settled (fixture);
   enter (fixture, "555");
-  desk_test_iterate (600);
   path = desk_test_save_screenshot (GTK_WIDGET (fixture->window), name);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }

@@ -119,8 +119,8 @@ fixture_tear_down (Fixture       *fixture,
     gtk_window_destroy (dialog);
   g_assert_true (desk_test_wait_for (detail_idle, fixture->detail, WAIT_MS));
   gtk_window_destroy (fixture->window);
-  desk_test_iterate (50);
   /* Nothing else holds the detail: not a request, not a dialog. */
+  g_assert_true (desk_test_wait_for_last_ref (fixture->detail, WAIT_MS));
   g_assert_finalize_object (fixture->detail);
   g_clear_pointer (&fixture->tickets, g_ptr_array_unref);
   g_clear_pointer (&fixture->messages, g_ptr_array_unref);
@@ -167,11 +167,24 @@ open_ticket (Fixture    *fixture,
   g_assert_true (desk_test_wait_for (detail_ready, fixture->detail, WAIT_MS));
 }
 
+/* The detail is not reading, and the client has nothing on the wire or queued: what was
+ * asked has been answered. */
+static gboolean
+all_answered (gpointer data)
+{
+  Fixture *fixture = data;
+  DeskRateGovernor *governor = desk_api_client_get_governor (fixture->client);
+
+  return !desk_ticket_detail_get_busy (fixture->detail) &&
+         desk_api_client_get_n_active (fixture->client) == 0 &&
+         desk_rate_governor_get_queued (governor) == 0 &&
+         !desk_rate_governor_get_waiting (governor);
+}
+
 static void
 wait_idle (Fixture *fixture)
 {
-  desk_test_iterate (10);
-  g_assert_true (desk_test_wait_for (detail_idle, fixture->detail, WAIT_MS));
+  g_assert_true (desk_test_wait_for (all_answered, fixture, WAIT_MS));
 }
 
 static void
@@ -240,11 +253,7 @@ screenshots (Fixture    *fixture,
       g_autofree char *file = g_strdup_printf ("%s-%d", name, widths[i]);
       g_autofree char *path = NULL;
 
-      /* Twice: a window takes its new width on the frame after. */
-      gtk_window_set_default_size (fixture->window, widths[i], 720);
-      desk_test_iterate (400);
-      gtk_window_set_default_size (fixture->window, widths[i], 720);
-      desk_test_iterate (400);
+      g_assert_true (desk_test_resize (fixture->window, widths[i], 720, WAIT_MS));
       path = desk_test_save_screenshot (GTK_WIDGET (fixture->window), file);
       g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
     }
@@ -423,6 +432,12 @@ popup_open (gpointer data)
   return gtk_widget_has_css_class (data, "has-open-popup");
 }
 
+static gboolean
+popup_closed (gpointer data)
+{
+  return !popup_open (data);
+}
+
 static void
 test_keyboard_opens (Fixture       *fixture,
                      gconstpointer  data)
@@ -451,7 +466,7 @@ test_keyboard_opens (Fixture       *fixture,
             popover = g_ptr_array_index (popovers, 0);
           }
         gtk_popover_popdown (GTK_POPOVER (popover));
-        desk_test_iterate (20);
+        g_assert_true (desk_test_wait_for (popup_closed, row, WAIT_MS));
       }
 }
 
@@ -506,7 +521,9 @@ test_convert_offered (Fixture       *fixture,
   g_assert_false (convert_enabled (fixture));
   requests = desk_sandbox_get_request_count (fixture->sandbox);
   desk_ticket_detail_convert (fixture->detail);
-  desk_test_iterate (50);
+  /* Were it sent, it would be on its way now: the detail busy, the client not idle. */
+  g_assert_false (desk_ticket_detail_get_busy (fixture->detail));
+  wait_idle (fixture);
   g_assert_cmpuint (desk_sandbox_get_request_count (fixture->sandbox), ==, requests);
   g_assert_null (desk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
 

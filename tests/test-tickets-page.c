@@ -118,11 +118,37 @@ list_settled (gpointer data)
          desk_catalog_is_loaded (fixture->catalog, DESK_CATALOG_EMPLOYEES);
 }
 
+/* Nothing on the wire, nothing queued at the governor. */
+static gboolean
+client_quiet (gpointer data)
+{
+  Fixture *fixture = data;
+  DeskRateGovernor *governor = desk_api_client_get_governor (fixture->client);
+
+  return desk_api_client_get_n_active (fixture->client) == 0 &&
+         desk_rate_governor_get_queued (governor) == 0 &&
+         !desk_rate_governor_get_waiting (governor);
+}
+
+static gboolean
+list_settled_and_quiet (gpointer data)
+{
+  return list_settled (data) && client_quiet (data);
+}
+
 static void
 wait_for_list (Fixture *fixture)
 {
-  desk_test_iterate (20);
-  g_assert_true (desk_test_wait_for (list_settled, fixture, WAIT_MS));
+  g_assert_true (desk_test_wait_for (list_settled_and_quiet, fixture, WAIT_MS));
+}
+
+/* Where something asked for would be on its way: the window has laid out and drawn what
+ * it shows, and then the client has had its answers. */
+static void
+wait_until_quiet (Fixture *fixture)
+{
+  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->window), 2, WAIT_MS));
+  g_assert_true (desk_test_wait_for (client_quiet, fixture, WAIT_MS));
 }
 
 static guint
@@ -196,12 +222,7 @@ screenshot (Fixture    *fixture,
 {
   g_autofree char *path = NULL;
 
-  /* Twice: the narrow list lets the window shrink only once its columns are hidden. */
-  for (guint i = 0; i < 2; i++)
-    {
-      gtk_window_set_default_size (fixture->window, width, width < 600 ? 720 : 800);
-      desk_test_iterate (400);
-    }
+  g_assert_true (desk_test_resize (fixture->window, width, width < 600 ? 720 : 800, WAIT_MS));
   path = desk_test_save_screenshot (GTK_WIDGET (fixture->window), name);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -418,7 +439,8 @@ test_search_local_then_server (Fixture       *fixture,
   type_text (fixture, prefix);
   g_assert_true (desk_tickets_page_get_searching (fixture->page));
   /* The few matching rows do not fill the view, which must not fetch the whole list. */
-  desk_test_iterate (150);
+  wait_for_list (fixture);
+  wait_until_quiet (fixture);
   g_assert_cmpuint (desk_paged_list_get_n_pages (list), ==, pages);
   g_assert_cmpuint (n_rows (fixture), >, 0);
   for (guint i = 0; i < n_rows (fixture); i++)
@@ -531,7 +553,7 @@ test_enter_many_opens_none (Fixture       *fixture,
   type_text (fixture, "T-1");
   press_enter (fixture);
   wait_for_list (fixture);
-  desk_test_iterate (100);
+  wait_until_quiet (fixture);
   g_assert_cmpuint (n_rows (fixture), >, 1);
   g_assert_null (desk_ticket_detail_get_ticket (desk_tickets_page_get_detail (fixture->page)));
 }
@@ -572,13 +594,23 @@ test_detail (Fixture       *fixture,
   screenshot (fixture, 360, "tickets-list-narrow-after-back");
 }
 
+static gboolean
+search_focused (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *entry = desk_tickets_page_get_search_entry (fixture->page);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  return gtk_widget_is_focus (entry) || (focus != NULL && gtk_widget_is_ancestor (focus, entry));
+}
+
 static void
 test_find_focuses_search (Fixture       *fixture,
                           gconstpointer  data)
 {
   wait_for_list (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "tickets.find", NULL));
-  desk_test_iterate (50);
+  g_assert_true (desk_test_wait_for (search_focused, fixture, WAIT_MS));
   g_assert_true (gtk_widget_is_focus (desk_tickets_page_get_search_entry (fixture->page)) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
                                          desk_tickets_page_get_search_entry (fixture->page)));
@@ -598,6 +630,16 @@ detail_status (Fixture *fixture)
   DeskTicket *ticket = desk_ticket_detail_get_ticket (desk_tickets_page_get_detail (fixture->page));
 
   return desk_ticket_device_get_status (first_device (ticket));
+}
+
+static gboolean
+ready_for_pickup (gpointer data)
+{
+  Fixture *fixture = data;
+  DeskTicketDetail *detail = desk_tickets_page_get_detail (fixture->page);
+
+  return desk_ticket_detail_get_ticket (detail) != NULL && !desk_ticket_detail_get_busy (detail) &&
+         g_strcmp0 (detail_status (fixture), "Ready for Pickup") == 0;
 }
 
 static void
@@ -627,11 +669,10 @@ test_change_status (Fixture       *fixture,
   dialog = ADW_MESSAGE_DIALOG (desk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "This may send the customer a text message.");
-  desk_test_iterate (300);
   desk_test_save_screenshot (GTK_WIDGET (dialog), "tickets-status-warning");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  desk_test_iterate (50);
+  wait_until_quiet (fixture);
   g_assert_cmpuint (desk_sandbox_get_request_count (fixture->sandbox), ==, requests);
   g_assert_cmpstr (detail_status (fixture), ==, "Waiting for Parts");
 
@@ -641,7 +682,7 @@ test_change_status (Fixture       *fixture,
   dialog = ADW_MESSAGE_DIALOG (desk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (dialog, "change");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  desk_test_iterate (50);
+  g_assert_true (desk_test_wait_for (ready_for_pickup, fixture, WAIT_MS));
   wait_for_detail (fixture);
   g_assert_cmpstr (detail_status (fixture), ==, "Ready for Pickup");
 }
@@ -749,7 +790,7 @@ test_convert_once (Fixture       *fixture,
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  desk_test_iterate (50);
+  wait_until_quiet (fixture);
   g_assert_cmpuint (desk_sandbox_get_request_count (fixture->sandbox), ==, requests);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.convert", NULL));
   g_assert_true (desk_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, WAIT_MS));
@@ -765,7 +806,9 @@ test_convert_once (Fixture       *fixture,
   requests = desk_sandbox_get_request_count (fixture->sandbox);
   desk_ticket_detail_convert (detail);
   gtk_widget_activate_action (GTK_WIDGET (detail), "detail.convert", NULL);
-  desk_test_iterate (100);
+  g_assert_false (desk_ticket_detail_get_busy (detail));
+  g_assert_null (desk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  wait_until_quiet (fixture);
   g_assert_cmpuint (desk_sandbox_get_request_count (fixture->sandbox), ==, requests);
 }
 
@@ -844,6 +887,31 @@ shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
+typedef struct
+{
+  Fixture    *fixture;
+  const char *title;
+} EmptyWant;
+
+static gboolean
+shows_empty (gpointer data)
+{
+  EmptyWant *want = data;
+
+  return g_strcmp0 (results_state (want->fixture), "empty") == 0 &&
+         shows_text (GTK_WIDGET (want->fixture->page), want->title);
+}
+
+/* The results view shows @title once its crossfade has made the status page drawable. */
+static void
+wait_for_empty (Fixture    *fixture,
+                const char *title)
+{
+  EmptyWant want = { fixture, title };
+
+  g_assert_true (desk_test_wait_for (shows_empty, &want, WAIT_MS));
+}
+
 static void
 test_empty_today (Fixture       *fixture,
                   gconstpointer  data)
@@ -859,7 +927,7 @@ test_empty_today (Fixture       *fixture,
   filters.to_date = filters.from_date + 24 * 3600;
   desk_tickets_page_set_filters (fixture->page, &filters);
   wait_for_list (fixture);
-  desk_test_iterate (300);
+  wait_for_empty (fixture, "No Tickets Found");
   g_assert_cmpstr (results_state (fixture), ==, "empty");
   g_assert_true (shows_text (GTK_WIDGET (fixture->page), "No Tickets Found"));
 }
@@ -883,19 +951,19 @@ test_empty_today_text (void)
   client = desk_api_client_new (desk_sandbox_get_url (sandbox), DESK_SANDBOX_DEMO_API_KEY);
   catalog = desk_catalog_new (client);
   fixture.catalog = catalog;
+  fixture.client = client;
   fixture.context = desk_context_new_for_client (settings, client, catalog);
   fixture.page = DESK_TICKETS_PAGE (desk_tickets_page_new (fixture.context));
   gtk_window_set_child (window, GTK_WIDGET (fixture.page));
   gtk_window_present (window);
 
   wait_for_list (&fixture);
-  desk_test_iterate (300);
+  wait_for_empty (&fixture, "No Tickets Today");
   g_assert_cmpstr (results_state (&fixture), ==, "empty");
   g_assert_true (shows_text (GTK_WIDGET (fixture.page), "No Tickets Today"));
   desk_test_save_screenshot (GTK_WIDGET (window), "tickets-empty-today");
 
   gtk_window_destroy (window);
-  desk_test_iterate (50);
   g_clear_object (&fixture.context);
   desk_sandbox_stop (sandbox);
 }
@@ -995,7 +1063,6 @@ test_put_not_applied (void)
                    ==, "Pending");
 
   gtk_window_destroy (window);
-  desk_test_iterate (50);
 }
 
 typedef struct

@@ -60,16 +60,64 @@ open_window (DeskApplication *app)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (DESK_IS_WINDOW (window));
   g_assert_true (desk_test_wait_for (main_page_loaded, window, 5000));
-  desk_test_iterate (300);
+  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (window), 2, 10000));
 
   return window;
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closes @window and waits until it is gone (its size saved on the way). */
 static void
 close_window (GtkWindow *window)
 {
+  gpointer alive = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &alive);
   gtk_window_close (window);
-  desk_test_iterate (50);
+  g_assert_true (desk_test_wait_for (is_null, &alive, 10000));
+}
+
+static gboolean
+no_window_of_type (gpointer data)
+{
+  return desk_test_find_window (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+typedef struct
+{
+  GtkWindow  *window;
+  const char *section;
+  const char *title;
+} SectionWant;
+
+static gboolean
+section_shown (gpointer data)
+{
+  SectionWant *want = data;
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (want->window),
+                                                              DESK_TYPE_WINDOW,
+                                                              "content_stack"));
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (gtk_widget_get_template_child (GTK_WIDGET (want->window),
+                                                                           DESK_TYPE_WINDOW,
+                                                                           "content_title"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), want->section) == 0 &&
+         (want->title == NULL || g_strcmp0 (adw_window_title_get_title (title), want->title) == 0);
+}
+
+static void
+wait_for_section (GtkWindow  *window,
+                  const char *section,
+                  const char *title)
+{
+  SectionWant want = { window, section, title };
+
+  g_assert_true (desk_test_wait_for (section_shown, &want, 10000));
 }
 
 static void
@@ -103,7 +151,7 @@ visit_sections (GtkWindow  *window,
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s",
                                                  sections[i]));
-      desk_test_iterate (300);
+      wait_for_section (window, sections[i], titles[i]);
       g_assert_cmpstr (visible_page (window, "content_stack"), ==, sections[i]);
       g_assert_cmpstr (adw_window_title_get_title (title), ==, titles[i]);
       save_screenshot (GTK_WIDGET (window), name);
@@ -138,7 +186,6 @@ open_first_ticket (GtkWindow *window)
   ticket = g_list_model_get_item (desk_tickets_page_get_rows (page), 0);
   desk_tickets_page_open (page, ticket);
   g_assert_true (desk_test_wait_for (ticket_shown, page, 20000));
-  desk_test_iterate (500);
   save_screenshot (GTK_WIDGET (window), "main-window");
 }
 
@@ -154,7 +201,11 @@ wait_for_demo (DeskContext *context)
 {
   g_assert_true (desk_context_get_demo (context));
   g_assert_true (desk_test_wait_for (demo_serving, context, 120000));
-  desk_test_iterate (300);
+  g_assert_true (desk_test_wait_for_window (DESK_TYPE_WINDOW, 10000));
+  g_assert_true (desk_test_wait_for (main_page_loaded, desk_test_find_window (DESK_TYPE_WINDOW),
+                                     10000));
+  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (desk_test_find_window (DESK_TYPE_WINDOW)),
+                                            2, 10000));
 }
 
 static void
@@ -208,6 +259,23 @@ focus_in_search_of (GtkWindow  *window,
                                                                           section)));
 }
 
+static gboolean
+search_focused (gpointer data)
+{
+  SectionWant *want = data;
+
+  return section_shown (want) && focus_in_search_of (want->window, want->section);
+}
+
+static void
+wait_for_search (GtkWindow  *window,
+                 const char *section)
+{
+  SectionWant want = { window, section, NULL };
+
+  g_assert_true (desk_test_wait_for (search_focused, &want, 10000));
+}
+
 /* app.search, as `gapplication action` or a shortcut sends it: into the customers' search
  * on the Customers screen, into the tickets' search from anywhere else. */
 static void
@@ -216,14 +284,14 @@ check_search_action (DeskApplication *app,
 {
   g_assert_true (desk_window_show_section (DESK_WINDOW (window), "invoices"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "search", NULL);
-  desk_test_iterate (200);
+  wait_for_search (window, "tickets");
   g_assert_cmpstr (visible_page (window, "content_stack"), ==, "tickets");
   g_assert_true (focus_in_search_of (window, "tickets"));
 
   g_assert_true (desk_window_show_section (DESK_WINDOW (window), "customers"));
-  desk_test_iterate (200);
+  wait_for_section (window, "customers", NULL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "search", NULL);
-  desk_test_iterate (200);
+  wait_for_search (window, "customers");
   g_assert_cmpstr (visible_page (window, "content_stack"), ==, "customers");
   g_assert_true (focus_in_search_of (window, "customers"));
 }
@@ -257,6 +325,24 @@ test_window_sections (void)
   desk_sandbox_stop (sandbox);
 }
 
+static gboolean
+content_in_front (gpointer data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (get_child (data, "leaflet"));
+
+  return adw_leaflet_get_visible_child (leaflet) == get_child (data, "content_box") &&
+         gtk_widget_is_drawable (get_child (data, "back_button")) &&
+         gtk_widget_is_drawable (get_child (data, "content_demo_marker"));
+}
+
+static gboolean
+sidebar_in_front (gpointer data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (get_child (data, "leaflet"));
+
+  return adw_leaflet_get_visible_child (leaflet) == get_child (data, "sidebar_box");
+}
+
 static void
 test_window_narrow (void)
 {
@@ -281,14 +367,14 @@ test_window_narrow (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s",
                                              "customers"));
-  desk_test_iterate (600);
+  g_assert_true (desk_test_wait_for (content_in_front, window, 10000));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == get_child (window, "content_box"));
   g_assert_true (gtk_widget_is_drawable (get_child (window, "back_button")));
   g_assert_true (gtk_widget_is_drawable (get_child (window, "content_demo_marker")));
   save_screenshot (GTK_WIDGET (window), "narrow-customers");
 
   g_signal_emit_by_name (get_child (window, "back_button"), "clicked");
-  desk_test_iterate (600);
+  g_assert_true (desk_test_wait_for (sidebar_in_front, window, 10000));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == get_child (window, "sidebar_box"));
 
   close_window (window);
@@ -323,24 +409,24 @@ test_window_dialogs (void)
   GtkWindow *dialog;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (desk_test_wait_for_window (DESK_TYPE_PREFERENCES_WINDOW, 2000));
-  desk_test_iterate (400);
+  g_assert_true (desk_test_wait_for_window (DESK_TYPE_PREFERENCES_WINDOW, 10000));
   dialog = desk_test_find_window (DESK_TYPE_PREFERENCES_WINDOW);
   g_assert_true (gtk_window_get_transient_for (dialog) == window);
   g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (dialog)),
                    ==, "account");
   save_screenshot (GTK_WIDGET (dialog), "preferences");
   gtk_window_close (dialog);
-  desk_test_iterate (100);
+  g_assert_true (desk_test_wait_for (no_window_of_type,
+                                     GSIZE_TO_POINTER (DESK_TYPE_PREFERENCES_WINDOW), 10000));
   g_assert_null (desk_test_find_window (DESK_TYPE_PREFERENCES_WINDOW));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
-  g_assert_true (desk_test_wait_for_window (GTK_TYPE_SHORTCUTS_WINDOW, 2000));
-  desk_test_iterate (400);
+  g_assert_true (desk_test_wait_for_window (GTK_TYPE_SHORTCUTS_WINDOW, 10000));
   dialog = desk_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW);
   save_screenshot (GTK_WIDGET (dialog), "shortcuts");
   gtk_window_close (dialog);
-  desk_test_iterate (100);
+  g_assert_true (desk_test_wait_for (no_window_of_type,
+                                     GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 10000));
   g_assert_null (desk_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW));
 
   close_window (window);
@@ -404,8 +490,7 @@ test_window_size_remembered (void)
   GtkWindow *window = open_window (app);
   int width, height;
 
-  gtk_window_set_default_size (window, 900, 600);
-  desk_test_iterate (200);
+  g_assert_true (desk_test_resize (window, 900, 600, 10000));
   close_window (window);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
@@ -436,10 +521,12 @@ test_window_quit_saves_size (void)
   GSettings *settings = desk_context_get_settings (desk_application_get_context (app));
   GtkWindow *window = open_window (app);
 
-  gtk_window_set_default_size (window, 800, 500);
-  desk_test_iterate (200);
+  gpointer alive = window;
+
+  g_assert_true (desk_test_resize (window, 800, 500, 10000));
+  g_object_add_weak_pointer (G_OBJECT (window), &alive);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  desk_test_iterate (100);
+  g_assert_true (desk_test_wait_for (is_null, &alive, 10000));
   g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 800);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 500);
@@ -512,14 +599,12 @@ test_window_reset_demo (void)
     g_main_context_iteration (NULL, TRUE);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "reset-demo", NULL);
-  g_assert_true (desk_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, 2000));
-  desk_test_iterate (300);
+  g_assert_true (desk_test_wait_for_window (ADW_TYPE_MESSAGE_DIALOG, 10000));
   dialog = ADW_MESSAGE_DIALOG (desk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   save_screenshot (GTK_WIDGET (dialog), "reset-demo");
   adw_message_dialog_response (dialog, "reset");
   g_assert_true (desk_test_wait_for (counted, &resets, 60000));
-  desk_test_iterate (300);
   save_screenshot (GTK_WIDGET (window), "reset-demo-done");
 
   desk_api_client_get_customer_async (desk_context_get_client (context),
