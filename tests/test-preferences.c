@@ -340,6 +340,26 @@ test_connection_verdicts (Fixture       *fixture,
                    "https://api.repairdesk.co/api/web/v1/");
 }
 
+/* A key typed while the window still asks the keyring is not wiped by its answer. */
+static void
+test_key_typed_during_lookup (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(DeskContext) context = desk_context_new (settings);
+  GtkWidget *window = GTK_WIDGET (desk_preferences_window_new (context));
+  GtkEditable *row = GTK_EDITABLE (gtk_widget_get_template_child (window, DESK_TYPE_PREFERENCES_WINDOW,
+                                                                  "key_row"));
+  gboolean looked_up = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_editable_set_text (row, "typed-before-the-keyring-answered");
+  desk_context_load_api_key_async (context, NULL, key_looked_up_cb, &looked_up);
+  g_assert_true (desk_test_wait_for (is_true, &looked_up, 10000));
+
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "typed-before-the-keyring-answered");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -357,6 +377,8 @@ main (int   argc,
               fixture_set_up, test_connection_verdicts, fixture_tear_down);
   g_test_add ("/preferences/empty-key", Fixture, NULL,
               fixture_set_up, test_empty_key_refused, fixture_tear_down);
+
+  g_test_add_func ("/preferences/key-typed-during-lookup", test_key_typed_during_lookup);
 
   return g_test_run ();
 }

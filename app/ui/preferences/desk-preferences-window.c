@@ -112,13 +112,19 @@ key_loaded_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
+  DeskPreferencesWindow *self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *typed = NULL;
 
   if (!desk_context_load_api_key_finish (DESK_CONTEXT (object), result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  sync_key (DESK_PREFERENCES_WINDOW (user_data));
+  /* A key typed while the keyring was asked stays as it was typed. */
+  typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->key_row)));
+  sync_key (self);
+  if (*typed != '\0')
+    set_row_text (self->key_row, typed);
 }
 
 static void
