@@ -51,6 +51,7 @@
 #include "desk-catalog.h"
 #include "desk-paged-list.h"
 #include "desk-list-search.h"
+#include "desk-invoice-filters.h"
 #include "desk-properties.h"
 #include "desk-rate-governor.h"
 
