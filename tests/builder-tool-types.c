@@ -15,6 +15,7 @@
 
 #include "intake/desk-intake-device.h"
 #include "intake/desk-intake-page.h"
+#include "invoices/desk-invoices-page.h"
 #include "preferences/desk-intake-preferences.h"
 #include "preferences/desk-preferences-window.h"
 #include "signature/desk-signature-canvas.h"
@@ -43,6 +44,7 @@ register_types (void)
   g_type_ensure (DESK_TYPE_TICKETS_PAGE);
   g_type_ensure (DESK_TYPE_INTAKE_PAGE);
   g_type_ensure (DESK_TYPE_INTAKE_DEVICE);
+  g_type_ensure (DESK_TYPE_INVOICES_PAGE);
   g_type_ensure (DESK_TYPE_INTAKE_PREFERENCES);
   g_type_ensure (DESK_TYPE_PATTERN_GRID);
   g_type_ensure (ADW_TYPE_COMBO_ROW);

@@ -15,6 +15,7 @@
 #include "desk-accessible.h"
 #include "desk-window.h"
 #include "intake/desk-intake-page.h"
+#include "invoices/desk-invoices-page.h"
 #include "tickets/desk-tickets-page.h"
 #include "welcome/desk-welcome-page.h"
 #include "widgets/desk-activity-indicator.h"
@@ -73,8 +74,7 @@ static const DeskScreen screens[] = {
   { "tickets", N_("Tickets"), "applications-engineering-symbolic", desk_tickets_page_get_type },
   { "intake", N_("New Ticket"), "document-new-symbolic", desk_intake_page_get_type },
   { "customers", N_("Customers"), "system-users-symbolic", desk_customers_page_get_type },
-  { "invoices", N_("Invoices"), "x-office-document-symbolic", NULL,
-    N_("Invoices for finished repairs and sales, with what is paid and what is still due.") },
+  { "invoices", N_("Invoices"), "x-office-document-symbolic", desk_invoices_page_get_type },
 };
 
 static const DeskScreen *
@@ -389,6 +389,26 @@ show_ticket_action_cb (GtkWidget  *widget,
   desk_page_show_record (page, DESK_RECORD (ticket));
 }
 
+/* An invoice by its id, from wherever one is named (a customer's invoices, a ticket's
+ * invoice): the Invoices screen reads it whole. */
+static void
+show_invoice_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DeskWindow *self = DESK_WINDOW (widget);
+  g_autoptr(DeskInvoice) invoice = desk_invoice_new ();
+  DeskPage *page;
+
+  desk_window_show_section (self, "invoices");
+  page = desk_window_get_page (self, "invoices");
+  if (page == NULL)
+    return;
+
+  g_object_set (invoice, "id", g_variant_get_int64 (parameter), NULL);
+  desk_page_show_record (page, DESK_RECORD (invoice));
+}
+
 static gboolean
 desk_window_close_request (GtkWindow *window)
 {
@@ -517,6 +537,7 @@ desk_window_class_init (DeskWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-ticket", "x", show_ticket_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-invoice", "x", show_invoice_action_cb);
   gtk_widget_class_install_action (widget_class, "win.new-ticket", NULL, new_ticket_action_cb);
   for (guint i = 0; i < G_N_ELEMENTS (screens) && i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,

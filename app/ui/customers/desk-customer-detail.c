@@ -20,7 +20,7 @@
  * customer's tickets and invoices. RepairDesk has no "tickets of customer" query, so the
  * lists come from a keyword search for the customer's number (or name), kept to the rows
  * that really belong to this customer. A click on a ticket activates win.show-ticket with
- * its id; a list with no action (invoices, until they have a screen) only informs. */
+ * its id, on an invoice win.show-invoice. */
 
 #define RELATED_PAGE_SIZE 25
 
@@ -235,7 +235,7 @@ create_related_row (gpointer item,
   escaped = g_markup_escape_text (order_id != NULL ? order_id : "", -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  /* Rows of a list with no screen to show them (invoices, for now) inform and lead nowhere. */
+  /* Rows of a list with no screen to show them inform and lead nowhere. */
   if (r->action != NULL)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -377,7 +377,7 @@ desk_customer_detail_constructed (GObject *object)
 
   related_setup (self, &self->tickets, DESK_PAGED_LIST_TICKETS, "win.show-ticket",
                  _("No tickets for this customer."));
-  related_setup (self, &self->invoices, DESK_PAGED_LIST_INVOICES, NULL,
+  related_setup (self, &self->invoices, DESK_PAGED_LIST_INVOICES, "win.show-invoice",
                  _("No invoices for this customer."));
   related_update (&self->tickets);
   related_update (&self->invoices);
