@@ -25,7 +25,8 @@ struct _DeskInvoiceDetail
 
   /* children */
   GtkWidget      *box;
-  AdwWindowTitle *title;
+  GtkLabel       *title;
+  GtkLabel       *subtitle;
   GtkWidget      *pay_button;
   GtkWidget      *edit_button;
   GtkSpinner     *spinner;
@@ -171,8 +172,9 @@ add_summary (DeskInvoiceDetail *self)
   row = row_new (group, ticket_title, _("Open the repair ticket"), NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-ticket");
+  /* The target first: an action name with no target yet does not fit the action. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", ticket_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-ticket");
   gtk_widget_set_name (row, "ticket-row");
 }
 
@@ -280,9 +282,10 @@ fill (DeskInvoiceDetail *self)
   customer = desk_invoice_get_customer (self->invoice);
   /* Translators: an invoice's number, "Invoice 1042" */
   title = g_strdup_printf (_("Invoice %s"), desk_invoice_get_order_id (self->invoice));
-  adw_window_title_set_title (self->title, title);
-  adw_window_title_set_subtitle (self->title, customer != NULL ? desk_customer_get_full_name (customer)
-                                                               : NULL);
+  gtk_label_set_label (self->title, title);
+  gtk_label_set_label (self->subtitle, customer != NULL && desk_customer_get_full_name (customer) != NULL
+                                         ? desk_customer_get_full_name (customer)
+                                         : _("Walk-in customer"));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "x",
                                     desk_invoice_get_id (self->invoice));
 
@@ -450,6 +453,19 @@ button_new (const char *mnemonic,
   return button;
 }
 
+static GtkLabel *
+title_label (GtkWidget  *box,
+             const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (box), label);
+  return GTK_LABEL (label);
+}
+
 static void
 build (DeskInvoiceDetail *self)
 {
@@ -459,20 +475,22 @@ build (DeskInvoiceDetail *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new ("", NULL));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->title), TRUE);
-  gtk_widget_set_halign (GTK_WIDGET (self->title), GTK_ALIGN_START);
+  self->title = title_label (titles, "title-4");
+  self->subtitle = title_label (titles, "dim-label");
+  gtk_widget_set_hexpand (titles, TRUE);
   self->spinner = GTK_SPINNER (gtk_spinner_new ());
-  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->title));
+  gtk_box_append (GTK_BOX (toolbar), titles);
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->spinner));
 
   /* Two buttons under the title: on a phone-wide window a title beside them has no room. */
-  self->edit_button = button_new (_("_Edit"), "win.edit-invoice");
+  self->edit_button = button_new (_("_Edit"), NULL);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "x", (gint64) 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "win.edit-invoice");
   self->pay_button = button_new (_("Take _Payment"), "invoice.pay");
   gtk_widget_add_css_class (self->pay_button, "suggested-action");
   gtk_widget_set_hexpand (self->pay_button, TRUE);
