@@ -426,6 +426,43 @@ ticket_shown (gpointer data)
          desk_ticket_detail_get_row (detail, 0, "status") != NULL;
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  DeskWindow *window;
+  gint64      id;
+} InvoiceWait;
+
+static gboolean
+window_shows_invoice (gpointer data)
+{
+  InvoiceWait *wait = data;
+  DeskPage *page = desk_window_get_page (wait->window, "invoices");
+  DeskInvoiceDetail *detail = DESK_INVOICE_DETAIL (desk_invoices_page_get_detail (DESK_INVOICES_PAGE (page)));
+  DeskInvoice *invoice = desk_invoice_detail_get_invoice (detail);
+
+  return window_invoice_shown (wait->window) && invoice != NULL &&
+         desk_invoice_get_id (invoice) == wait->id;
+}
+
 /* A customer's invoice opens on this screen; its ticket opens on the Tickets screen. */
 static void
 test_links (Fixture       *fixture,
@@ -494,6 +531,20 @@ test_links (Fixture       *fixture,
   g_assert_true (desk_test_wait_for (ticket_shown, tickets, WAIT_MS));
   g_assert_cmpint (desk_ticket_get_id (desk_ticket_detail_get_ticket (desk_tickets_page_get_detail (DESK_TICKETS_PAGE (tickets)))),
                    ==, ticket_id);
+
+  /* And back from the ticket to its invoice. */
+  {
+    GtkWidget *link = find_named (GTK_WIDGET (desk_tickets_page_get_detail (DESK_TICKETS_PAGE (tickets))),
+                                  "invoice-link");
+    InvoiceWait wait = { window, desk_invoice_get_id (entry) };
+
+    g_assert_nonnull (link);
+    desk_invoices_page_show_invoice_id (DESK_INVOICES_PAGE (invoices), 0);
+    g_assert_true (gtk_widget_activate (link));
+    g_assert_true (desk_test_wait_for (window_shows_invoice, &wait, WAIT_MS));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (invoices))))),
+                     ==, "invoices");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_true (desk_test_wait_for (is_null, &weak, WAIT_MS));

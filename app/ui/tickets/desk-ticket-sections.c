@@ -215,6 +215,29 @@ desk_ticket_add_device_rows (AdwPreferencesGroup *group,
   add_money_row (group, _("Discount"), desk_ticket_device_get_line_discount (device), currency);
 }
 
+/* The ticket's invoice, one click away on the Invoices screen, where it is paid. */
+static void
+add_invoice_link (AdwPreferencesGroup *group,
+                  DeskTicket          *ticket)
+{
+  GtkWidget *row;
+  gint64 invoice_id = 0;
+
+  g_object_get (ticket, "invoice-id", &invoice_id, NULL);
+  if (invoice_id <= 0)
+    return;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Invoice"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Open it to see or take payments"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", invoice_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-invoice");
+  gtk_widget_set_name (row, "invoice-link");
+  adw_preferences_group_add (group, row);
+}
+
 /* Paid and the amount due belong to an invoice: a ticket without one shows what it
  * costs, not what is owed. */
 GtkWidget *
@@ -235,6 +258,7 @@ desk_ticket_totals_group (DeskTicket *ticket)
     {
       add_money_row (g, _("Paid"), paid, currency);
       add_money_row (g, _("Amount Due"), desk_ticket_get_amount_due (ticket), currency);
+      add_invoice_link (g, ticket);
     }
 
   return group;
