@@ -15,6 +15,9 @@
 #include "desk-test-utils.h"
 #include "desk-window.h"
 #include "intake/desk-intake-page.h"
+#include "invoices/desk-invoice-detail.h"
+#include "invoices/desk-invoices-page.h"
+#include "invoices/desk-payment-dialog.h"
 #include "preferences/desk-preferences-window.h"
 #include "desk-ticket-match.h"
 #include "tickets/desk-tickets-page.h"
@@ -616,6 +619,61 @@ test_customers (Fixture       *fixture,
   g_assert_true (desk_test_wait_for (editor_closed, page, WAIT_MS));
 }
 
+static gboolean
+invoices_loaded (gpointer data)
+{
+  return g_list_model_get_n_items (desk_invoices_page_get_model (data)) > 0 &&
+         g_strcmp0 (desk_invoices_page_get_state (data), "results") == 0;
+}
+
+static gboolean
+invoice_shown (gpointer data)
+{
+  DeskInvoiceDetail *detail = DESK_INVOICE_DETAIL (desk_invoices_page_get_detail (data));
+  gint64 due;
+
+  return g_strcmp0 (desk_invoice_detail_get_state (detail), "loaded") == 0 &&
+         desk_invoice_detail_get_amount_due (detail, &due);
+}
+
+static gboolean
+payment_methods_shown (gpointer data)
+{
+  return desk_payment_dialog_set_method (data, "Cash");
+}
+
+static gboolean
+payment_dialog_closed (gpointer data)
+{
+  return desk_invoice_detail_get_payment_dialog (data) == NULL;
+}
+
+static void
+test_invoices (Fixture       *fixture,
+               gconstpointer  data)
+{
+  DeskInvoicesPage *page = DESK_INVOICES_PAGE (show_section (fixture, "invoices"));
+  DeskInvoiceFilters all = { .status = DESK_INVOICE_FILTER_ANY, .range = DESK_INVOICE_RANGE_ALL };
+  DeskInvoiceDetail *detail = DESK_INVOICE_DETAIL (desk_invoices_page_get_detail (page));
+  GtkWindow *dialog;
+
+  desk_invoices_page_set_filters (page, &all);
+  g_assert_true (desk_test_wait_for (invoices_loaded, page, WAIT_MS));
+  desk_invoices_page_open_position (page, 0);
+  g_assert_true (desk_test_wait_for (invoice_shown, page, WAIT_MS));
+  wait_drawn (GTK_WIDGET (fixture->window));
+  audit_screen (GTK_WIDGET (fixture->window), "Invoices, an invoice open");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "invoice.pay", NULL));
+  dialog = desk_invoice_detail_get_payment_dialog (detail);
+  g_assert_nonnull (dialog);
+  g_assert_true (desk_test_wait_for (payment_methods_shown, dialog, WAIT_MS));
+  wait_drawn (GTK_WIDGET (dialog));
+  audit_screen (GTK_WIDGET (dialog), "Take Payment");
+  gtk_window_close (dialog);
+  g_assert_true (desk_test_wait_for (payment_dialog_closed, detail, WAIT_MS));
+}
+
 static void
 test_dialogs (Fixture       *fixture,
               gconstpointer  data)
@@ -656,6 +714,8 @@ main (int   argc,
   g_test_add ("/accessibility/intake", Fixture, NULL, fixture_set_up, test_intake,
               fixture_tear_down);
   g_test_add ("/accessibility/customers", Fixture, NULL, fixture_set_up, test_customers,
+              fixture_tear_down);
+  g_test_add ("/accessibility/invoices", Fixture, NULL, fixture_set_up, test_invoices,
               fixture_tear_down);
   g_test_add ("/accessibility/dialogs", Fixture, NULL, fixture_set_up, test_dialogs,
               fixture_tear_down);

@@ -493,10 +493,8 @@ entry_row (AdwPreferencesGroup *group,
 {
   GtkWidget *row = adw_entry_row_new ();
 
+  /* The title names the row for a screen reader; a label of its own would be read twice. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title, -1);
   adw_preferences_group_add (group, row);
   return ADW_ENTRY_ROW (row);
 }
@@ -512,6 +510,7 @@ build_form (DeskPaymentDialog *self)
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   self->form_group = group;
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Payment"));
   self->amount_row = entry_row (ADW_PREFERENCES_GROUP (group), _("Amount"));
   gtk_editable_set_text (GTK_EDITABLE (self->amount_row), "");
   self->method_row = ADW_COMBO_ROW (adw_combo_row_new ());
