@@ -359,7 +359,9 @@ fill_row (GtkListItem *item)
   gtk_label_set_label (GTK_LABEL (order), desk_invoice_get_order_id (invoice));
   gtk_label_set_label (GTK_LABEL (customer_label), name);
   gtk_label_set_label (GTK_LABEL (pill), desk_invoice_status_label (status));
-  gtk_widget_set_css_classes (pill, pill_classes);
+  /* A new class restyles the pill: only when the status is another. */
+  if (!gtk_widget_has_css_class (pill, pill_classes[1]))
+    gtk_widget_set_css_classes (pill, pill_classes);
   gtk_label_set_label (GTK_LABEL (amounts), text);
 
   /* A screen reader reads the row by its number and what the row shows under it. */
