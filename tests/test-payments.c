@@ -612,6 +612,53 @@ test_convert_and_pay (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+submitted_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  result_cb (object, result, user_data);
+}
+
+/* A payment taken elsewhere (another screen, the writer alone): the row of its invoice
+ * shows the new amounts once the writer settles it. */
+static void
+test_settled_elsewhere (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GListModel *model = desk_invoices_page_get_model (fixture->page);
+  g_autoptr(DeskInvoice) entry = NULL;
+  g_autoptr(DeskChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+  EntryWait partial = { fixture, 0, "Partial" };
+  DeskFate fate;
+
+  g_assert_true (desk_test_wait_for (list_settled, fixture, WAIT_MS));
+  for (guint i = 0; i < g_list_model_get_n_items (model) && entry == NULL; i++)
+    {
+      g_autoptr(DeskInvoice) invoice = g_list_model_get_item (model, i);
+
+      if (desk_invoice_get_amount_paid (invoice) == 0 && desk_invoice_get_amount_due (invoice) > 1000)
+        entry = g_steal_pointer (&invoice);
+    }
+  g_assert_nonnull (entry);
+  g_assert_null (desk_invoice_detail_get_invoice (fixture->detail));
+  partial.id = desk_invoice_get_id (entry);
+
+  change = desk_change_new_add_payment (partial.id, 500, "Cash", TEST_NOW, NULL);
+  g_clear_object (&fixture->result);
+  desk_writer_submit_async (desk_context_get_writer (fixture->context), change, NULL,
+                            submitted_cb, fixture);
+  g_assert_true (desk_test_wait_for (has_result, fixture, WAIT_MS));
+  fate = desk_writer_submit_finish (desk_context_get_writer (fixture->context), fixture->result,
+                                    NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fate, ==, DESK_FATE_SAVED);
+
+  g_assert_true (desk_test_wait_for (entry_status_is, &partial, WAIT_MS));
+  g_assert_cmpint (desk_invoice_get_amount_paid (list_entry (fixture, partial.id)), ==, 500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -626,6 +673,7 @@ main (int   argc,
   ADD ("cut-answer-recorded", test_cut_answer_recorded);
   ADD ("unreachable", test_unreachable);
   ADD ("convert-and-pay", test_convert_and_pay);
+  ADD ("settled-elsewhere", test_settled_elsewhere);
 #undef ADD
 
   return g_test_run ();

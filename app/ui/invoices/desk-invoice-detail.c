@@ -186,10 +186,11 @@ item_subtitle (DeskInvoiceDetail *self,
   g_autofree char *price = money (self, desk_invoice_item_get_price (item));
   DeskTaxClass *tax_class = desk_invoice_item_get_tax_class (item);
   gint64 discount = desk_invoice_item_get_line_discount (item);
+  g_autofree char *quantity = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                               desk_invoice_item_get_quantity (item));
 
   /* Translators: quantity and unit price, "2 × $10.00" */
-  g_string_append_printf (text, _("%" G_GINT64_FORMAT " × %s"),
-                          desk_invoice_item_get_quantity (item), price);
+  g_string_append_printf (text, _("%s × %s"), quantity, price);
   if (discount != 0)
     {
       g_autofree char *discount_text = money (self, discount);
@@ -281,7 +282,7 @@ fill (DeskInvoiceDetail *self)
 
   customer = desk_invoice_get_customer (self->invoice);
   /* Translators: an invoice's number, "Invoice 1042" */
-  title = g_strdup_printf (_("Invoice %s"), desk_invoice_get_order_id (self->invoice));
+  title = g_strdup_printf (_("Invoice %s"), desk_invoice_get_order_id (self->invoice) ?: "");
   gtk_label_set_label (self->title, title);
   gtk_label_set_label (self->subtitle, customer != NULL && desk_customer_get_full_name (customer) != NULL
                                          ? desk_customer_get_full_name (customer)

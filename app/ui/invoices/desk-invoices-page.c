@@ -337,6 +337,7 @@ fill_row (GtkListItem *item)
   DeskInvoiceStatus status = desk_invoice_status_from_text (desk_invoice_get_status (invoice));
   const char *currency = desk_record_get_currency (DESK_RECORD (invoice));
   const char *name = customer != NULL ? desk_customer_get_full_name (customer) : NULL;
+  const char *order_id = desk_invoice_get_order_id (invoice) ?: "";
   const char *pill_classes[] = { "invoice-pill", desk_invoice_status_css_class (status), NULL };
   g_autofree char *day = NULL;
   g_autofree char *total = NULL;
@@ -356,7 +357,7 @@ fill_row (GtkListItem *item)
 
   if (name == NULL || *name == '\0')
     name = _("Walk-in customer");
-  gtk_label_set_label (GTK_LABEL (order), desk_invoice_get_order_id (invoice));
+  gtk_label_set_label (GTK_LABEL (order), order_id);
   gtk_label_set_label (GTK_LABEL (customer_label), name);
   gtk_label_set_label (GTK_LABEL (pill), desk_invoice_status_label (status));
   /* A new class restyles the pill: only when the status is another. */
@@ -366,7 +367,7 @@ fill_row (GtkListItem *item)
 
   /* A screen reader reads the row by its number and what the row shows under it. */
   description = g_strdup_printf ("%s, %s, %s", name, desk_invoice_status_label (status), text);
-  desk_accessible_label_row (box, desk_invoice_get_order_id (invoice), description);
+  desk_accessible_label_row (box, order_id, description);
 }
 
 static void

@@ -695,7 +695,8 @@ desk_payment_dialog_new (DeskContext *context,
 
   due = money (self, amount_due);
   /* Translators: the invoice's number and what it owes: "Invoice 1042 · Due $50.00" */
-  subtitle = g_strdup_printf (_("Invoice %s · Due %s"), desk_invoice_get_order_id (invoice), due);
+  subtitle = g_strdup_printf (_("Invoice %s · Due %s"), desk_invoice_get_order_id (invoice) ?: "",
+                              due);
   adw_window_title_set_subtitle (self->title, subtitle);
   if (amount_due > 0)
     {
