@@ -14,6 +14,7 @@
 #include "desk-test-utils.h"
 #include "desk-window.h"
 #include "intake/desk-intake-page.h"
+#include "invoices/desk-invoices-page.h"
 #include "tickets/desk-tickets-page.h"
 
 /* The window around its screens: the table of screens, the sidebar that names the
@@ -196,8 +197,7 @@ test_table (Fixture       *fixture,
   g_assert_true (DESK_IS_CUSTOMERS_PAGE (customers));
   g_assert_true (desk_page_get_context (customers) == fixture->context);
   g_assert_true (desk_page_get_catalog (customers) == desk_context_get_catalog (fixture->context));
-  /* Invoices have no screen yet: its section says what it will be for. */
-  g_assert_null (desk_window_get_page (fixture->window, "invoices"));
+  g_assert_true (DESK_IS_INVOICES_PAGE (desk_window_get_page (fixture->window, "invoices")));
 }
 
 /* However the section changes (a row, Alt+number, a ticket opened from a customer, the

@@ -276,17 +276,17 @@ wait_for_search (GtkWindow  *window,
   g_assert_true (desk_test_wait_for (search_focused, &want, 10000));
 }
 
-/* app.search, as `gapplication action` or a shortcut sends it: into the customers' search
- * on the Customers screen, into the tickets' search from anywhere else. */
+/* app.search, as `gapplication action` or a shortcut sends it: into the search of the
+ * screen in view, the invoices' on the Invoices screen, the customers' on Customers. */
 static void
 check_search_action (DeskApplication *app,
                      GtkWindow       *window)
 {
   g_assert_true (desk_window_show_section (DESK_WINDOW (window), "invoices"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "search", NULL);
-  wait_for_search (window, "tickets");
-  g_assert_cmpstr (visible_page (window, "content_stack"), ==, "tickets");
-  g_assert_true (focus_in_search_of (window, "tickets"));
+  wait_for_search (window, "invoices");
+  g_assert_cmpstr (visible_page (window, "content_stack"), ==, "invoices");
+  g_assert_true (focus_in_search_of (window, "invoices"));
 
   g_assert_true (desk_window_show_section (DESK_WINDOW (window), "customers"));
   wait_for_section (window, "customers", NULL);
