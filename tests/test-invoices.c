@@ -225,6 +225,72 @@ test_date_filter (Fixture       *fixture,
     }
 }
 
+static void
+find_all (GtkWidget *widget,
+          GType      type,
+          GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_all (child, type, found);
+}
+
+/* Custom Dates asks for the days, and lists those days, the first and last included. */
+static void
+test_custom_range (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  g_autoptr(GPtrArray) calendars = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GDateTime) first = g_date_time_new_local (2025, 12, 1, 9, 0, 0);
+  g_autoptr(GDateTime) last = g_date_time_new_local (2025, 12, 31, 9, 0, 0);
+  g_autoptr(GDateTime) start = g_date_time_new_local (2025, 12, 1, 0, 0, 0);
+  g_autoptr(GDateTime) after = g_date_time_new_local (2026, 1, 1, 0, 0, 0);
+  GtkMenuButton *custom = NULL;
+  const DeskListQuery *query;
+  DeskInvoiceFilters filters;
+
+  wait_for_list (fixture);
+  find_all (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN, dropdowns);
+  find_all (GTK_WIDGET (fixture->page), GTK_TYPE_MENU_BUTTON, buttons);
+  g_assert_cmpuint (dropdowns->len, ==, 2);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  custom = g_ptr_array_index (buttons, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (custom)));
+
+  /* The second drop-down is the date range. */
+  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 1), DESK_INVOICE_RANGE_CUSTOM);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (custom)));
+  find_all (GTK_WIDGET (gtk_menu_button_get_popover (custom)), GTK_TYPE_CALENDAR, calendars);
+  g_assert_cmpuint (calendars->len, ==, 2);
+  gtk_calendar_select_day (g_ptr_array_index (calendars, 0), last);
+  gtk_calendar_select_day (g_ptr_array_index (calendars, 1), first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "invoices.apply-custom-range", NULL));
+  wait_for_list (fixture);
+
+  query = desk_paged_list_get_query (desk_invoices_page_get_list (fixture->page));
+  g_assert_cmpint (query->from_date, ==, g_date_time_to_unix (start));
+  g_assert_cmpint (query->to_date, ==, g_date_time_to_unix (after) - 1);
+  g_assert_cmpuint (n_rows (fixture), >, 0);
+  for (guint i = 0; i < n_rows (fixture); i++)
+    {
+      g_autoptr(DeskInvoice) invoice = item (fixture, i);
+      gint64 created = 0;
+
+      g_object_get (invoice, "created", &created, NULL);
+      g_assert_cmpint (created, >=, query->from_date);
+      g_assert_cmpint (created, <=, query->to_date);
+    }
+  desk_invoices_page_get_filters (fixture->page, &filters);
+  g_assert_cmpint (filters.range, ==, DESK_INVOICE_RANGE_CUSTOM);
+  g_assert_nonnull (strstr (gtk_menu_button_get_label (custom), "–"));
+}
+
 typedef struct
 {
   Fixture    *fixture;
@@ -560,6 +626,7 @@ main (int   argc,
   g_test_add ("/invoices/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("status-filter", test_status_filter);
   ADD ("date-filter", test_date_filter);
+  ADD ("custom-range", test_custom_range);
   ADD ("search", test_search);
   ADD ("detail", test_detail);
   ADD ("links", test_links);
