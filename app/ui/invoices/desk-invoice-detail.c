@@ -167,8 +167,10 @@ add_summary (DeskInvoiceDetail *self)
 
   /* One click to the ticket, on the Tickets screen. */
   /* Translators: a ticket's number, "Ticket T-1042" */
-  ticket_title = g_strdup_printf (_("Ticket %s"), ticket_order != NULL && *ticket_order != '\0'
-                                                  ? ticket_order : _("of this invoice"));
+  if (ticket_order != NULL && *ticket_order != '\0')
+    ticket_title = g_strdup_printf (_("Ticket %s"), ticket_order);
+  else
+    ticket_title = g_strdup (_("Repair Ticket"));
   row = row_new (group, ticket_title, _("Open the repair ticket"), NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -346,6 +348,24 @@ due_cb (GObject      *object,
   update_state (self, error != NULL ? error->message : NULL);
 }
 
+/* What the detail reply leaves out and the list entry had: the customer in some replies,
+ * and always the ticket's number (the detail names the ticket by its id alone). */
+static void
+keep_from_entry (DeskInvoice *invoice,
+                 DeskInvoice *entry)
+{
+  g_autofree char *ticket_order = NULL;
+  g_autofree char *entry_ticket_order = NULL;
+
+  if (desk_invoice_get_customer (invoice) == NULL && desk_invoice_get_customer (entry) != NULL)
+    desk_invoice_set_customer (invoice, desk_invoice_get_customer (entry));
+
+  g_object_get (invoice, "ticket-order-id", &ticket_order, NULL);
+  g_object_get (entry, "ticket-order-id", &entry_ticket_order, NULL);
+  if ((ticket_order == NULL || *ticket_order == '\0') && entry_ticket_order != NULL)
+    g_object_set (invoice, "ticket-order-id", entry_ticket_order, NULL);
+}
+
 static void
 invoice_cb (GObject      *object,
             GAsyncResult *result,
@@ -363,9 +383,7 @@ invoice_cb (GObject      *object,
   self->pending--;
   if (invoice != NULL)
     {
-      /* The detail has no customer name in some replies; the list entry's stays. */
-      if (desk_invoice_get_customer (invoice) == NULL && desk_invoice_get_customer (self->invoice) != NULL)
-        desk_invoice_set_customer (invoice, desk_invoice_get_customer (self->invoice));
+      keep_from_entry (invoice, self->invoice);
       g_set_object (&self->invoice, invoice);
       self->full = TRUE;
       fill (self);

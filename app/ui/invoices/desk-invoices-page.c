@@ -592,13 +592,25 @@ static gboolean
 desk_invoices_page_show_record (DeskPage   *page,
                                 DeskRecord *record)
 {
+  DeskInvoicesPage *self = DESK_INVOICES_PAGE (page);
+  g_autoptr(DeskInvoice) entry = NULL;
+
   if (!DESK_IS_INVOICE (record))
     return FALSE;
 
-  gtk_single_selection_set_selected (DESK_INVOICES_PAGE (page)->selection,
-                                     GTK_INVALID_LIST_POSITION);
-  show_invoice (DESK_INVOICES_PAGE (page), DESK_INVOICE (record));
-  adw_leaflet_navigate (DESK_INVOICES_PAGE (page)->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* An invoice named by its id alone: the list's entry, when loaded, has what the detail
+   * reply leaves out. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->shown)) && entry == NULL; i++)
+    {
+      g_autoptr(DeskInvoice) candidate = g_list_model_get_item (G_LIST_MODEL (self->shown), i);
+
+      if (desk_invoice_get_id (candidate) == desk_invoice_get_id (DESK_INVOICE (record)))
+        entry = g_steal_pointer (&candidate);
+    }
+
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  show_invoice (self, entry != NULL ? entry : DESK_INVOICE (record));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   return TRUE;
 }
 
