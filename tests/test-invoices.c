@@ -291,6 +291,38 @@ test_custom_range (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_menu_button_get_label (custom), "–"));
 }
 
+static gboolean
+list_failed (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (desk_invoices_page_get_state (fixture->page), "error") == 0;
+}
+
+/* The server fails: the list says so in words, with Retry, which lists the invoices once
+ * the server answers again. */
+static void
+test_error_retry (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  wait_for_list (fixture);
+  desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_HTTP_500, 1.0);
+  desk_page_reload (DESK_PAGE (fixture->page));
+  g_assert_true (desk_test_wait_for (list_failed, fixture, WAIT_MS));
+  g_assert_nonnull (desk_paged_list_get_error (desk_invoices_page_get_list (fixture->page)));
+  screenshot (fixture, 360, "invoices-error-360");
+
+  desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_NONE, 0);
+  find_all (GTK_WIDGET (fixture->page), g_type_from_name ("DeskResultsView"), views);
+  g_assert_cmpuint (views->len, ==, 1);
+  g_assert_true (gtk_widget_activate_action (g_ptr_array_index (views, 0), "results.retry", NULL));
+  wait_for_list (fixture);
+  g_assert_cmpstr (desk_invoices_page_get_state (fixture->page), ==, "results");
+  g_assert_cmpuint (n_rows (fixture), >, 0);
+}
+
 typedef struct
 {
   Fixture    *fixture;
@@ -458,6 +490,9 @@ test_detail (Fixture       *fixture,
   }
   screenshot (fixture, 1280, "invoice-detail");
   screenshot (fixture, 360, "invoice-detail-360");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  screenshot (fixture, 1280, "invoice-detail-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 /* --- The ways in, in the window ----------------------------------------------------------- */
@@ -619,6 +654,7 @@ main (int   argc,
   ADD ("status-filter", test_status_filter);
   ADD ("date-filter", test_date_filter);
   ADD ("custom-range", test_custom_range);
+  ADD ("error-retry", test_error_retry);
   ADD ("search", test_search);
   ADD ("detail", test_detail);
   ADD ("links", test_links);
