@@ -181,16 +181,20 @@ search_changed_cb (DeskInvoicesPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
+  gboolean was_filtering;
 
   set_feedback (self, NULL);
   if (g_strcmp0 (*stripped != '\0' ? stripped : NULL, desk_list_search_get_text (self->search)) == 0)
     return;
 
+  was_filtering = self->filtering;
   g_clear_pointer (&self->local_needle, g_free);
   if (*stripped != '\0')
     self->local_needle = g_utf8_casefold (stripped, -1);
   desk_list_search_set_text (self->search, stripped);
-  if (self->filtering)
+  /* Filtering that starts with this key has just narrowed the rows by the new text; only
+   * a text changed while filtering needs them looked at again. */
+  if (self->filtering && was_filtering)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
