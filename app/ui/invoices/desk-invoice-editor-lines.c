@@ -222,6 +222,16 @@ desk_invoice_editor_update_totals (DeskInvoiceEditor *self)
         gtk_label_set_text (labels[i], text != NULL ? text : "—");
       }
   }
+  /* The total stays in sight below the form, however long the list of lines. */
+  {
+    g_autofree char *total = valid ? desk_money_format (self->totals.total, NULL) : NULL;
+    g_autofree char *count = g_strdup_printf (ngettext ("%u line", "%u lines",
+                                                          self->lines->len),
+                                              self->lines->len);
+
+    gtk_label_set_text (self->bar_total_label, total != NULL ? total : "—");
+    gtk_label_set_text (self->bar_lines_label, count);
+  }
   desk_invoice_editor_update_actions (self);
 }
 

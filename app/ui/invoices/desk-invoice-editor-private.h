@@ -44,6 +44,8 @@ struct _DeskInvoiceEditor
   GtkLabel            *discount_label;
   GtkLabel            *tax_label;
   GtkLabel            *total_label;
+  GtkLabel            *bar_lines_label;
+  GtkLabel            *bar_total_label;
 
   /* owned */
   DeskContext         *context;
@@ -60,6 +62,7 @@ struct _DeskInvoiceEditor
   GArray              *tax_rates;       /* gint64 thousandths of a percent */
   GtkWidget           *result_rows[DESK_INVOICE_EDITOR_MAX_RESULTS];
   char                *message;
+  GtkWidget           *focus_before;    /* weak: where the focus was before sending */
 
   /* state */
   gint64               invoice_id;

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "desk-accessible.h"
 #include "desk-customer-check.h"
@@ -50,6 +51,14 @@ static guint signals[N_SIGNALS];
  * behind this computer's. */
 #define CLOCK_SLACK_S 300
 
+/* GTK 4.8 owes a focus-out to an entry whose window goes while it has the focus. */
+static void
+close_form (DeskInvoiceEditor *self)
+{
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static gboolean
 is_new (DeskInvoiceEditor *self)
 {
@@ -83,19 +92,46 @@ has_customer (DeskInvoiceEditor *self)
   return self->customer != NULL || self->walk_in;
 }
 
+static gboolean
+can_save (DeskInvoiceEditor *self)
+{
+  return self->ready && !self->busy && self->lines_valid && self->lines->len > 0 &&
+         has_customer (self) && !self->offer_send_again;
+}
+
 void
 desk_invoice_editor_update_actions (DeskInvoiceEditor *self)
 {
-  gboolean can_save = self->ready && !self->busy && self->lines_valid &&
-                      self->lines->len > 0 && has_customer (self) && !self->offer_send_again;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", can_save (self));
+}
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", can_save);
+/* A text field that turns insensitive with the focus keeps its cursor blinking on GTK 4.8
+ * (and warns of a missing focus-out): the focus leaves the form while it is sent, and comes
+ * back to where it was. */
+static void
+keep_focus (DeskInvoiceEditor *self,
+            gboolean           busy)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (busy)
+    {
+      g_set_weak_pointer (&self->focus_before, focus);
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+      return;
+    }
+
+  if (self->focus_before != NULL && gtk_widget_get_root (self->focus_before) == GTK_ROOT (self))
+    gtk_widget_grab_focus (self->focus_before);
+  g_clear_weak_pointer (&self->focus_before);
 }
 
 static void
 set_busy (DeskInvoiceEditor *self,
           gboolean           busy)
 {
+  if (busy)
+    keep_focus (self, TRUE);
   self->busy = busy;
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
@@ -103,6 +139,8 @@ set_busy (DeskInvoiceEditor *self,
   /* Leaving mid-save would leave nobody to say whether the invoice was made. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.cancel", !busy);
   desk_invoice_editor_update_actions (self);
+  if (!busy)
+    keep_focus (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -114,6 +152,10 @@ set_ready (DeskInvoiceEditor *self)
 
   self->ready = TRUE;
   gtk_widget_set_sensitive (self->form_box, TRUE);
+  if (!has_customer (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->customer_search));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->item_search));
   desk_invoice_editor_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
 }
@@ -141,6 +183,28 @@ customer_details (DeskCustomer *customer)
   return g_strjoinv (" · ", parts);
 }
 
+/* The name to show: the full name, else first and last name, else the number. */
+static char *
+customer_name (DeskCustomer *customer)
+{
+  g_autofree char *full = desk_customer_tidy_name (desk_customer_get_full_name (customer));
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *joined = NULL;
+
+  if (full != NULL && *full != '\0')
+    return g_steal_pointer (&full);
+
+  g_object_get (customer, "first-name", &first, "last-name", &last, NULL);
+  joined = g_strjoin (" ", first != NULL ? first : "", last != NULL ? last : "", NULL);
+  g_strstrip (joined);
+  if (*joined != '\0')
+    return g_steal_pointer (&joined);
+
+  /* Translators: a customer known by number only */
+  return g_strdup_printf (_("Customer %" G_GINT64_FORMAT), desk_customer_get_id (customer));
+}
+
 static void
 show_chosen (DeskInvoiceEditor *self)
 {
@@ -152,7 +216,7 @@ show_chosen (DeskInvoiceEditor *self)
   if (self->customer != NULL)
     {
       g_autofree char *details = customer_details (self->customer);
-      g_autofree char *name = desk_customer_tidy_name (desk_customer_get_full_name (self->customer));
+      g_autofree char *name = customer_name (self->customer);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), name);
       adw_action_row_set_subtitle (self->chosen_row, details);
@@ -188,7 +252,7 @@ add_customer_row (DeskInvoiceEditor *self,
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *details = customer_details (customer);
-  g_autofree char *name = desk_customer_tidy_name (desk_customer_get_full_name (customer));
+  g_autofree char *name = customer_name (customer);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
@@ -249,9 +313,11 @@ customer_search_cb (DeskInvoiceEditor *self)
                              gtk_editable_get_text (GTK_EDITABLE (self->customer_search)));
 }
 
+/* Enter may come before the search entry's pause is over: the search takes the text now. */
 static void
 customer_search_activate_cb (DeskInvoiceEditor *self)
 {
+  customer_search_cb (self);
   desk_list_search_activate (self->customer_finder);
 }
 
@@ -405,7 +471,9 @@ refusal (DeskInvoiceEditor *self,
   const char *head = is_new (self) ? _("The invoice was not created.")
                                    : _("The changes were not saved.");
 
-  if (g_strcmp0 (key, "customer_id") == 0)
+  /* RepairDesk names the customer it does not know in its own words. */
+  if (g_strcmp0 (key, "customer_id") == 0 ||
+      (detail != NULL && strstr (detail, "customer") != NULL && strstr (detail, "exist") != NULL))
     return g_strdup_printf ("%s %s", head,
                             _("RepairDesk does not know this customer. Choose the customer again."));
   if (detail != NULL && *detail != '\0')
@@ -445,7 +513,7 @@ finish_saved (DeskInvoiceEditor *self,
     }
 
   g_signal_emit (self, signals[SAVED], 0, invoice);
-  gtk_window_destroy (GTK_WINDOW (self));
+  close_form (self);
 }
 
 static void
@@ -513,8 +581,7 @@ save_action (GtkWidget  *widget,
   DeskInvoiceEditor *self = DESK_INVOICE_EDITOR (widget);
 
   /* Ctrl+Return reaches here whatever the button's state. */
-  if (self->busy || !gtk_widget_is_sensitive (GTK_WIDGET (self->save_button)) ||
-      self->offer_send_again)
+  if (!can_save (self))
     return;
 
   submit (self);
@@ -749,7 +816,7 @@ discard_response_cb (DeskInvoiceEditor *self,
     return;
 
   self->dirty = FALSE;
-  gtk_window_destroy (GTK_WINDOW (self));
+  close_form (self);
 }
 
 static void
@@ -778,6 +845,8 @@ desk_invoice_editor_close_request (GtkWindow *window)
       return TRUE;
     }
 
+  gtk_window_set_focus (window, NULL);
+
   return GTK_WINDOW_CLASS (desk_invoice_editor_parent_class)->close_request (window);
 }
 
@@ -803,7 +872,6 @@ desk_invoice_editor_constructed (GObject *object)
   gtk_widget_set_sensitive (self->form_box, FALSE);
   desk_invoice_editor_update_totals (self);
   load (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->customer_search));
 }
 
 static void
@@ -821,6 +889,7 @@ desk_invoice_editor_dispose (GObject *object)
   g_clear_object (&self->saved);
   g_clear_pointer (&self->index, desk_inventory_index_free);
   g_clear_pointer (&self->message, g_free);
+  g_clear_weak_pointer (&self->focus_before);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), DESK_TYPE_INVOICE_EDITOR);
 
@@ -940,6 +1009,8 @@ desk_invoice_editor_class_init (DeskInvoiceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, discount_label);
   gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, tax_label);
   gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, total_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, bar_lines_label);
+  gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, bar_total_label);
   gtk_widget_class_bind_template_callback (widget_class, customer_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, customer_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, customer_row_activated_cb);
@@ -1010,12 +1081,38 @@ desk_invoice_editor_set_customer (DeskInvoiceEditor *self,
   show_chosen (self);
 }
 
+/* Returns: (transfer none) (nullable): the customer chosen; %NULL for none or a walk-in */
+DeskCustomer *
+desk_invoice_editor_get_customer (DeskInvoiceEditor *self)
+{
+  g_return_val_if_fail (DESK_IS_INVOICE_EDITOR (self), NULL);
+
+  return self->customer;
+}
+
+gboolean
+desk_invoice_editor_get_walk_in (DeskInvoiceEditor *self)
+{
+  g_return_val_if_fail (DESK_IS_INVOICE_EDITOR (self), FALSE);
+
+  return self->walk_in;
+}
+
 gboolean
 desk_invoice_editor_get_ready (DeskInvoiceEditor *self)
 {
   g_return_val_if_fail (DESK_IS_INVOICE_EDITOR (self), FALSE);
 
   return self->ready;
+}
+
+/* Whether the form can be sent as it stands. */
+gboolean
+desk_invoice_editor_get_can_save (DeskInvoiceEditor *self)
+{
+  g_return_val_if_fail (DESK_IS_INVOICE_EDITOR (self), FALSE);
+
+  return can_save (self);
 }
 
 gboolean

@@ -22,7 +22,10 @@ DeskInvoiceEditor *desk_invoice_editor_new             (DeskContext        *cont
                                                         gint64              invoice_id);
 void               desk_invoice_editor_set_customer    (DeskInvoiceEditor  *self,
                                                         DeskCustomer       *customer);
+DeskCustomer      *desk_invoice_editor_get_customer    (DeskInvoiceEditor  *self);
+gboolean           desk_invoice_editor_get_walk_in     (DeskInvoiceEditor  *self);
 gboolean           desk_invoice_editor_get_ready       (DeskInvoiceEditor  *self);
+gboolean           desk_invoice_editor_get_can_save    (DeskInvoiceEditor  *self);
 gboolean           desk_invoice_editor_get_busy        (DeskInvoiceEditor  *self);
 const char        *desk_invoice_editor_get_message     (DeskInvoiceEditor  *self);
 DeskInvoice       *desk_invoice_editor_get_invoice     (DeskInvoiceEditor  *self);
