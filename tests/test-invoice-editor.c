@@ -313,6 +313,8 @@ read_invoice (Fixture *fixture,
   return invoice;
 }
 
+static void assert_touch_targets (Fixture *fixture);
+
 static void
 screenshots (Fixture    *fixture,
              const char *name)
@@ -325,10 +327,49 @@ screenshots (Fixture    *fixture,
       g_autofree char *path = NULL;
 
       g_assert_true (desk_test_resize (GTK_WINDOW (fixture->editor), widths[i], 800, WAIT_MS));
+      assert_touch_targets (fixture);
       path = desk_test_save_screenshot (GTK_WIDGET (fixture->editor), file);
       g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
     }
   g_assert_true (desk_test_resize (GTK_WINDOW (fixture->editor), 900, 800, WAIT_MS));
+}
+
+/* Every control a finger can press is at least 44 px each way, the list rows as tall. */
+static void
+check_touch_targets (GtkWidget *widget,
+                     GString   *problems)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_compute_bounds (widget, widget, &bounds))
+    return;
+
+  if ((GTK_IS_BUTTON (widget) || GTK_IS_ENTRY (widget) || GTK_IS_SPIN_BUTTON (widget) ||
+       GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_MENU_BUTTON (widget) ||
+       GTK_IS_LIST_BOX_ROW (widget)) &&
+      (bounds.size.height < 44 || (!GTK_IS_LIST_BOX_ROW (widget) && bounds.size.width < 44)))
+    g_string_append_printf (problems, "  %s “%s” in %s: %d × %d\n", G_OBJECT_TYPE_NAME (widget),
+                            GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL
+                            ? gtk_button_get_label (GTK_BUTTON (widget)) : "",
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                            (int) bounds.size.width, (int) bounds.size.height);
+
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget))
+    return;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    check_touch_targets (c, problems);
+}
+
+static void
+assert_touch_targets (Fixture *fixture)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  check_touch_targets (GTK_WIDGET (fixture->editor), problems);
+  if (problems->len > 0)
+    g_test_message ("too small:\n%s", problems->str);
+  g_assert_cmpuint (problems->len, ==, 0);
 }
 
 /* --- Tests -------------------------------------------------------------------------------- */

@@ -1042,6 +1042,14 @@ desk_invoice_editor_init (DeskInvoiceEditor *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find an Item"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Due Date"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->customer_results),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Matching Customers"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chosen_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Customer"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->item_results),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Matching Items"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->lines_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Invoice Lines"), -1);
   desk_invoice_editor_show_message (self, NULL, NULL, FALSE);
   desk_invoice_editor_init_lines (self);
 }
