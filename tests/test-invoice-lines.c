@@ -274,6 +274,52 @@ test_inventory_search (void)
   g_assert_null (desk_inventory_index_find_sku (index, ""));
 }
 
+/* A large shop: the sandbox seeds inventory items beyond its own, each with a SKU of its
+ * own, and the rest of the store stays as it was. */
+static void
+test_sandbox_extra_items (void)
+{
+  g_autoptr(DeskSandbox) plain = desk_sandbox_new ();
+  g_autoptr(DeskSandbox) large = desk_sandbox_new ();
+  g_autoptr(GPtrArray) plain_items = NULL;
+  g_autoptr(GPtrArray) large_items = NULL;
+  g_autoptr(DeskInventoryIndex) index = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskApiClient *client;
+  Waiter w = { NULL };
+
+  g_object_set (plain, "seed", 5, "n-customers", 3, "n-tickets", 0, "n-invoices", 0, NULL);
+  g_object_set (large, "seed", 5, "n-customers", 3, "n-tickets", 0, "n-invoices", 0,
+                "n-extra-items", 700, NULL);
+  g_assert_true (desk_sandbox_start (plain, 0, &error));
+  g_assert_true (desk_sandbox_start (large, 0, &error));
+
+  client = desk_api_client_new (desk_sandbox_get_url (plain), DESK_SANDBOX_DEMO_API_KEY);
+  desk_api_client_list_inventory_async (client, NULL, wait_cb, &w);
+  plain_items = desk_api_client_list_inventory_finish (client, await (&w), &error);
+  g_assert_no_error (error);
+  g_clear_object (&w.result);
+  desk_test_finalize_soon (client);
+
+  client = desk_api_client_new (desk_sandbox_get_url (large), DESK_SANDBOX_DEMO_API_KEY);
+  desk_api_client_list_inventory_async (client, NULL, wait_cb, &w);
+  large_items = desk_api_client_list_inventory_finish (client, await (&w), &error);
+  g_assert_no_error (error);
+  g_clear_object (&w.result);
+  desk_test_finalize_soon (client);
+
+  g_assert_cmpuint (large_items->len, ==, plain_items->len + 700);
+  index = desk_inventory_index_new (large_items);
+  g_assert_nonnull (desk_inventory_index_find_sku (index, "X-000001"));
+  g_assert_nonnull (desk_inventory_index_find_sku (index, "X-000700"));
+  g_assert_null (desk_inventory_index_find_sku (index, "X-000701"));
+  g_assert_cmpint (desk_inventory_item_get_price (desk_inventory_index_find_sku (index, "X-000350")),
+                   >, 0);
+
+  desk_sandbox_stop (plain);
+  desk_sandbox_stop (large);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +330,7 @@ main (int   argc,
   g_test_add_func ("/invoice-lines/refused", test_totals_refused);
   g_test_add_func ("/invoice-lines/sandbox", test_totals_sandbox);
   g_test_add_func ("/invoice-lines/inventory-search", test_inventory_search);
+  g_test_add_func ("/invoice-lines/sandbox-extra-items", test_sandbox_extra_items);
 
   return g_test_run ();
 }
