@@ -583,6 +583,109 @@ test_refusal_keeps_form (Fixture       *fixture,
   screenshots (fixture, "invoice-editor-refused");
 }
 
+typedef struct
+{
+  Fixture *fixture;
+  guint    requests;
+} FaultWatch;
+
+/* The request that meets the fault has reached the server: the next ones go through. */
+static gboolean
+fault_met (gpointer data)
+{
+  FaultWatch *watch = data;
+
+  if (desk_sandbox_get_request_count (watch->fixture->sandbox) <= watch->requests)
+    return FALSE;
+
+  desk_sandbox_set_fault (watch->fixture->sandbox, DESK_SANDBOX_FAULT_NONE, 0);
+  return TRUE;
+}
+
+static void
+fill_walk_in_sale (Fixture    *fixture,
+                   const char *what)
+{
+  open_editor (fixture, 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.walk-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.add-free-line", NULL);
+  set_line (fixture, 0, "name", what);
+  set_line (fixture, 0, "price", "12.00");
+  g_assert_true (desk_test_wait_for (can_save, fixture->editor, WAIT_MS));
+}
+
+/* Invoices today that hold a line named @what. */
+static guint
+count_invoices_of (Fixture    *fixture,
+                   const char *what)
+{
+  g_autoptr(DeskListQuery) query = desk_list_query_new ();
+  g_autoptr(GPtrArray) invoices = NULL;
+  g_autoptr(GError) error = NULL;
+  Waiter w = { NULL };
+
+  query->keyword = g_strdup (what);
+  query->filter = DESK_LIST_FILTER_ALL;
+  desk_api_client_list_invoices_async (fixture->client, query, 0, NULL, wait_cb, &w);
+  invoices = desk_api_client_list_invoices_finish (fixture->client, await (&w), NULL, &error);
+  g_clear_object (&w.result);
+  g_assert_no_error (error);
+
+  return invoices->len;
+}
+
+static gboolean
+offers_send_again (gpointer data)
+{
+  return !desk_invoice_editor_get_busy (data) && desk_invoice_editor_get_message (data) != NULL &&
+         strstr (desk_invoice_editor_get_message (data), "again") != NULL;
+}
+
+/* The connection drops before the server has the invoice: the form looks, finds nothing,
+ * and only then offers to send it again, which makes one invoice. */
+static void
+test_unknown_not_arrived (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  FaultWatch watch = { fixture, 0 };
+
+  fill_walk_in_sale (fixture, "Lost connection sale");
+  watch.requests = desk_sandbox_get_request_count (fixture->sandbox);
+  desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_DROP_MID_BODY, 1.0);
+  save (fixture);
+  g_assert_true (desk_test_wait_for (fault_met, &watch, WAIT_MS));
+  g_assert_true (desk_test_wait_for (offers_send_again, fixture->editor, WAIT_MS));
+  g_assert_nonnull (strstr (desk_invoice_editor_get_message (fixture->editor), "did not reach"));
+  g_assert_null (fixture->saved);
+  /* Not sent again by itself, nor by Create: only by Send Again. */
+  g_assert_false (can_save (fixture->editor));
+  g_assert_cmpuint (count_invoices_of (fixture, "Lost connection sale"), ==, 0);
+  screenshots (fixture, "invoice-editor-send-again");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.send-again", NULL);
+  g_assert_true (desk_test_wait_for (is_saved, fixture, WAIT_MS));
+  g_assert_cmpuint (count_invoices_of (fixture, "Lost connection sale"), ==, 1);
+}
+
+/* The server made the invoice but its answer was lost: the form finds it and is done,
+ * with nothing sent twice. */
+static void
+test_unknown_arrived (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  FaultWatch watch = { fixture, 0 };
+
+  fill_walk_in_sale (fixture, "Unreadable reply sale");
+  watch.requests = desk_sandbox_get_request_count (fixture->sandbox);
+  desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_TRUNCATED_JSON, 1.0);
+  save (fixture);
+  g_assert_true (desk_test_wait_for (fault_met, &watch, WAIT_MS));
+  g_assert_true (desk_test_wait_for (is_saved, fixture, WAIT_MS));
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+  g_assert_cmpuint (count_invoices_of (fixture, "Unreadable reply sale"), ==, 1);
+  g_assert_cmpint (desk_invoice_get_customer_id (fixture->saved), ==, 0);
+}
+
 static gboolean
 dialog_shown (gpointer data)
 {
@@ -689,6 +792,10 @@ main (int   argc,
               test_edit_invoice, fixture_tear_down);
   g_test_add ("/invoice-editor/refusal-keeps-form", Fixture, NULL, fixture_set_up,
               test_refusal_keeps_form, fixture_tear_down);
+  g_test_add ("/invoice-editor/unknown-not-arrived", Fixture, NULL, fixture_set_up,
+              test_unknown_not_arrived, fixture_tear_down);
+  g_test_add ("/invoice-editor/unknown-arrived", Fixture, NULL, fixture_set_up,
+              test_unknown_arrived, fixture_tear_down);
   g_test_add ("/invoice-editor/cancel-asks", Fixture, NULL, fixture_set_up,
               test_cancel_asks, fixture_tear_down);
   g_test_add ("/invoice-editor/window-actions", Fixture, NULL, fixture_set_up,

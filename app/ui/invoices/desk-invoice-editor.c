@@ -641,7 +641,7 @@ found_cb (GObject      *object,
     }
 
   offer_send_again (self, is_new (self)
-                          ? _("The invoice did not reach RepairDesk. Nothing was charged. Send it again?")
+                          ? _("The invoice did not reach RepairDesk. Send it again?")
                           : _("The changes did not reach RepairDesk. Send them again?"));
 }
 
@@ -691,7 +691,7 @@ listed_cb (GObject      *object,
         }
     }
 
-  offer_send_again (self, _("The invoice did not reach RepairDesk. Nothing was charged. Send it again?"));
+  offer_send_again (self, _("The invoice did not reach RepairDesk. Send it again?"));
 }
 
 static void
