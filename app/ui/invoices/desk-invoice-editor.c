@@ -819,6 +819,20 @@ discard_response_cb (DeskInvoiceEditor *self,
   close_form (self);
 }
 
+/* Escape in a search clears it, and closes the form once it is empty, as elsewhere. */
+static void
+search_stop_cb (DeskInvoiceEditor *self,
+                GtkSearchEntry    *entry)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (entry)) != '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), "");
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.cancel", NULL);
+}
+
 static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
@@ -1015,6 +1029,7 @@ desk_invoice_editor_class_init (DeskInvoiceEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, customer_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, customer_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, due_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   desk_invoice_editor_class_add_lines (widget_class);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
