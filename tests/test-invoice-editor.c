@@ -738,6 +738,43 @@ test_cancel_asks (Fixture       *fixture,
   g_assert_true (desk_test_wait_for (is_gone, &editor, WAIT_MS));
 }
 
+/* A label of @widget's tree that starts with @start and ends with @end. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *start,
+            const char *end)
+{
+  if (GTK_IS_LABEL (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), start) &&
+      g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)), end))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, start, end);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  char      *text;
+} ToastWant;
+
+static gboolean
+toast_shown (gpointer data)
+{
+  ToastWant *want = data;
+
+  return find_label (want->window, want->text, " created") != NULL;
+}
+
 static gint64
 invoice_id_of (GtkWindow *editor)
 {
@@ -776,6 +813,33 @@ test_window_actions (Fixture       *fixture,
   weak_editor = found;
   g_object_add_weak_pointer (weak_editor, &weak_editor);
   gtk_window_destroy (found);
+
+  /* Made from the window: the window says so, naming the invoice. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-invoice", NULL));
+  fixture->editor = g_object_ref (DESK_INVOICE_EDITOR (desk_test_find_window (DESK_TYPE_INVOICE_EDITOR)));
+  g_signal_connect (fixture->editor, "saved", G_CALLBACK (saved_cb), fixture);
+  g_signal_connect (fixture->editor, "destroy", G_CALLBACK (destroyed_cb), fixture);
+  g_assert_true (desk_test_wait_for (editor_ready, fixture->editor, WAIT_MS));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.walk-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.add-free-line", NULL);
+  set_line (fixture, 0, "name", "Phone setup");
+  set_line (fixture, 0, "price", "20.00");
+  save (fixture);
+  g_assert_true (desk_test_wait_for (is_saved, fixture, WAIT_MS));
+  {
+    ToastWant want = { GTK_WIDGET (window), NULL };
+
+    want.text = g_strdup_printf ("Invoice %s", desk_invoice_get_order_id (fixture->saved));
+    g_assert_true (desk_test_wait_for (toast_shown, &want, WAIT_MS));
+    g_free (want.text);
+  }
+  g_clear_object (&fixture->editor);
+
+  /* The toast's Open: the invoice on the Invoices screen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-invoice", "x",
+                                             (gint64) 42));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), DESK_TYPE_WINDOW, "content_stack"))),
+                   ==, "invoices");
 
   gtk_window_destroy (GTK_WINDOW (window));
   /* Nothing holds the form or the window once they are closed: not a request under way. */
