@@ -553,6 +553,15 @@ test_edit_invoice (Fixture       *fixture,
   g_assert_cmpint (desk_invoice_item_get_quantity (first), ==, quantity + 1);
   g_assert_cmpint (desk_invoice_get_total (after), ==, desk_invoice_get_total (fixture->saved));
   g_assert_cmpint (desk_invoice_get_total (after), >, desk_invoice_get_total (before));
+  /* What was not touched stays as it was: the customer and the due date. */
+  {
+    gint64 due_before = 0, due_after = 0;
+
+    g_object_get (before, "due-on", &due_before, NULL);
+    g_object_get (after, "due-on", &due_after, NULL);
+    g_assert_cmpint (due_after, ==, due_before);
+    g_assert_cmpint (desk_invoice_get_customer_id (after), ==, desk_invoice_get_customer_id (before));
+  }
 }
 
 /* RepairDesk refuses a customer it does not know: everything typed stays, with its words. */

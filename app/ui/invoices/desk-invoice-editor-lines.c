@@ -660,6 +660,26 @@ fill_line (DeskInvoiceEditor *self,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (line->tax_dropdown), tax);
 }
 
+/* The invoice's customer, or one known by number only when the invoice names no more;
+ * a walk-in only when it is one. */
+static void
+fill_customer (DeskInvoiceEditor *self,
+               DeskInvoice       *invoice)
+{
+  gint64 customer_id = desk_invoice_get_customer_id (invoice);
+  DeskCustomer *customer = desk_invoice_get_customer (invoice);
+  g_autoptr(DeskCustomer) by_number = NULL;
+
+  if (customer_id != 0 && (customer == NULL || desk_customer_get_id (customer) != customer_id))
+    {
+      by_number = desk_customer_new ();
+      g_object_set (by_number, "id", customer_id, NULL);
+      customer = by_number;
+    }
+
+  desk_invoice_editor_set_customer (self, customer_id != 0 ? customer : NULL);
+}
+
 void
 desk_invoice_editor_fill (DeskInvoiceEditor *self,
                           DeskInvoice       *invoice)
@@ -679,15 +699,8 @@ desk_invoice_editor_fill (DeskInvoiceEditor *self,
   g_object_get (invoice, "due-on", &due_on, NULL);
   if (due_on > 0)
     self->due_on = due_on;
-  gtk_menu_button_set_label (self->due_button, "");
-  desk_invoice_editor_set_customer (self, desk_invoice_get_customer_id (invoice) != 0
-                                          ? desk_invoice_get_customer (invoice) : NULL);
-  {
-    g_autoptr(GDateTime) due = g_date_time_new_from_unix_local (self->due_on);
-    g_autofree char *text = due != NULL ? g_date_time_format (due, "%e %b %Y") : NULL;
-
-    gtk_menu_button_set_label (self->due_button, text != NULL ? g_strstrip (text) : "");
-  }
+  desk_invoice_editor_show_due (self);
+  fill_customer (self, invoice);
   /* Translators: an invoice number */
   subtitle = g_strdup_printf (_("Invoice %s"), desk_invoice_get_order_id (invoice) != NULL
                                                ? desk_invoice_get_order_id (invoice) : "");

@@ -76,6 +76,7 @@ struct _DeskInvoiceEditor
   gboolean             lines_valid;
   gboolean             offer_send_again;
   gboolean             filling;
+  gboolean             showing_due;
 };
 
 void     desk_invoice_editor_show_message    (DeskInvoiceEditor *self,
@@ -83,6 +84,7 @@ void     desk_invoice_editor_show_message    (DeskInvoiceEditor *self,
                                               const char        *style,
                                               gboolean           offer_send_again);
 void     desk_invoice_editor_update_actions  (DeskInvoiceEditor *self);
+void     desk_invoice_editor_show_due        (DeskInvoiceEditor *self);
 
 /* desk-invoice-editor-lines.c */
 void     desk_invoice_editor_class_add_lines (GtkWidgetClass    *widget_class);

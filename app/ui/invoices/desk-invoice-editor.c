@@ -415,32 +415,39 @@ change_customer_action (GtkWidget  *widget,
 
 /* --- Due date ---------------------------------------------------------------------------- */
 
-static void
-show_due (DeskInvoiceEditor *self)
+void
+desk_invoice_editor_show_due (DeskInvoiceEditor *self)
 {
   g_autoptr(GDateTime) due = g_date_time_new_from_unix_local (self->due_on);
   g_autofree char *text = due != NULL ? g_date_time_format (due, "%e %b %Y") : NULL;
 
   gtk_menu_button_set_label (self->due_button, text != NULL ? g_strstrip (text) : "");
+  /* The calendar follows without moving the date to its own time of day. */
+  self->showing_due = TRUE;
   if (due != NULL)
     gtk_calendar_select_day (self->due_calendar, due);
+  self->showing_due = FALSE;
 }
 
 static void
 due_day_selected_cb (DeskInvoiceEditor *self)
 {
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->due_calendar);
-  g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_time_get_year (day),
-                                                     g_date_time_get_month (day),
-                                                     g_date_time_get_day_of_month (day),
-                                                     12, 0, 0);
-  gint64 due_on = g_date_time_to_unix (noon);
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) noon = NULL;
+  gint64 due_on;
 
+  if (self->showing_due)
+    return;
+
+  day = gtk_calendar_get_date (self->due_calendar);
+  noon = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                g_date_time_get_day_of_month (day), 12, 0, 0);
+  due_on = g_date_time_to_unix (noon);
   if (due_on == self->due_on)
     return;
   self->due_on = due_on;
   self->dirty = TRUE;
-  show_due (self);
+  desk_invoice_editor_show_due (self);
 }
 
 /* --- Saving ------------------------------------------------------------------------------ */
@@ -880,7 +887,7 @@ desk_invoice_editor_constructed (GObject *object)
   gtk_window_set_title (GTK_WINDOW (self), adw_window_title_get_title (self->window_title));
   gtk_button_set_label (self->save_button, is_new (self) ? _("C_reate") : _("_Save"));
   self->due_on = g_get_real_time () / G_USEC_PER_SEC;
-  show_due (self);
+  desk_invoice_editor_show_due (self);
   set_up_customer (self);
   show_chosen (self);
   gtk_widget_set_sensitive (self->form_box, FALSE);
