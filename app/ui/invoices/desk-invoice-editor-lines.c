@@ -808,6 +808,9 @@ desk_invoice_editor_init_lines (DeskInvoiceEditor *self)
       GtkWidget *add = gtk_image_new_from_icon_name ("list-add-symbolic");
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      /* One line each: a label that may wrap is measured at every width on every key. */
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), add);
       gtk_widget_set_visible (row, FALSE);
