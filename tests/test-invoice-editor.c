@@ -564,6 +564,77 @@ test_edit_invoice (Fixture       *fixture,
   }
 }
 
+typedef struct
+{
+  Fixture *fixture;
+  guint    requests;
+} Arrival;
+
+static gboolean
+request_arrived (gpointer data)
+{
+  Arrival *arrival = data;
+
+  return desk_sandbox_get_request_count (arrival->fixture->sandbox) > arrival->requests;
+}
+
+/* Someone else changes the invoice between the form's PUT and its reading back: the form
+ * shows what the server holds and says that it is not what was sent. */
+static void
+test_edit_differs (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) invoices = NULL;
+  g_autoptr(DeskListQuery) query = desk_list_query_new ();
+  g_autoptr(DeskInvoice) other = NULL;
+  g_autoptr(DeskInvoice) changed = NULL;
+  g_autoptr(DeskInvoiceItem) first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *route = NULL;
+  Waiter w = { NULL };
+  Arrival arrival = { fixture, 0 };
+  gint64 id;
+
+  query->filter = DESK_LIST_FILTER_ALL;
+  desk_api_client_list_invoices_async (fixture->client, query, 0, NULL, wait_cb, &w);
+  invoices = desk_api_client_list_invoices_finish (fixture->client, await (&w), NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&w.result);
+  id = desk_invoice_get_id (g_ptr_array_index (invoices, 1));
+
+  open_editor (fixture, id);
+  set_line (fixture, 0, "quantity", "2");
+  g_assert_true (desk_test_wait_for (can_save, fixture->editor, WAIT_MS));
+
+  /* Every request on this invoice waits 300 ms before it is served. */
+  route = g_strdup_printf ("invoices/%" G_GINT64_FORMAT, id);
+  desk_sandbox_set_route_latency (fixture->sandbox, route, 300);
+  arrival.requests = desk_sandbox_get_request_count (fixture->sandbox);
+  save (fixture);
+  g_assert_true (desk_test_wait_for (request_arrived, &arrival, WAIT_MS));
+
+  other = read_invoice (fixture, id);
+  first = g_list_model_get_item (desk_invoice_get_items (other), 0);
+  g_object_set (first, "quantity", (gint64) 7, NULL);
+  desk_api_client_update_invoice_async (fixture->client, other, NULL, wait_cb, &w);
+  changed = desk_api_client_update_invoice_finish (fixture->client, await (&w), &error);
+  g_assert_no_error (error);
+  g_clear_object (&w.result);
+
+  g_assert_true (desk_test_wait_for (is_saved, fixture, WAIT_MS));
+  desk_sandbox_set_route_latency (fixture->sandbox, route, 0);
+  g_assert_false (fixture->destroyed);
+  g_assert_nonnull (strstr (desk_invoice_editor_get_message (fixture->editor), "holds something else"));
+  g_assert_cmpstr (gtk_editable_get_text (desk_invoice_editor_get_line_field (fixture->editor, 0, "quantity")), ==, "7");
+  {
+    DeskTotals totals;
+
+    g_assert_true (desk_invoice_editor_get_totals (fixture->editor, &totals));
+    g_assert_cmpint (totals.total, ==, desk_invoice_get_total (changed));
+  }
+  screenshots (fixture, "invoice-editor-differs");
+}
+
 /* RepairDesk refuses a customer it does not know: everything typed stays, with its words. */
 static void
 test_refusal_keeps_form (Fixture       *fixture,
@@ -868,6 +939,8 @@ main (int   argc,
               test_sell_charger, fixture_tear_down);
   g_test_add ("/invoice-editor/edit", Fixture, NULL, fixture_set_up,
               test_edit_invoice, fixture_tear_down);
+  g_test_add ("/invoice-editor/edit-differs", Fixture, NULL, fixture_set_up,
+              test_edit_differs, fixture_tear_down);
   g_test_add ("/invoice-editor/refusal-keeps-form", Fixture, NULL, fixture_set_up,
               test_refusal_keeps_form, fixture_tear_down);
   g_test_add ("/invoice-editor/unknown-not-arrived", Fixture, NULL, fixture_set_up,
