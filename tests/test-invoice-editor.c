@@ -591,6 +591,7 @@ test_edit_differs (Fixture       *fixture,
   g_autoptr(DeskInvoiceItem) first = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *route = NULL;
+  g_autoptr(DeskApiClient) other_pc = NULL;
   Waiter w = { NULL };
   Arrival arrival = { fixture, 0 };
   gint64 id;
@@ -602,22 +603,26 @@ test_edit_differs (Fixture       *fixture,
   g_clear_object (&w.result);
   id = desk_invoice_get_id (g_ptr_array_index (invoices, 1));
 
+  /* Another counter's PC, with a connection of its own. */
+  other_pc = desk_api_client_new (desk_sandbox_get_url (fixture->sandbox),
+                                  DESK_SANDBOX_DEMO_API_KEY);
+  other = read_invoice (fixture, id);
+  first = g_list_model_get_item (desk_invoice_get_items (other), 0);
+  g_object_set (first, "quantity", (gint64) 7, NULL);
+
   open_editor (fixture, id);
   set_line (fixture, 0, "quantity", "2");
   g_assert_true (desk_test_wait_for (can_save, fixture->editor, WAIT_MS));
 
-  /* Every request on this invoice waits 300 ms before it is served. */
+  /* Every request on this invoice waits a second before it is served, in the order they
+   * came: the form's PUT, the other PC's PUT, then the form's reading back. */
   route = g_strdup_printf ("invoices/%" G_GINT64_FORMAT, id);
-  desk_sandbox_set_route_latency (fixture->sandbox, route, 300);
+  desk_sandbox_set_route_latency (fixture->sandbox, route, 1000);
   arrival.requests = desk_sandbox_get_request_count (fixture->sandbox);
   save (fixture);
   g_assert_true (desk_test_wait_for (request_arrived, &arrival, WAIT_MS));
-
-  other = read_invoice (fixture, id);
-  first = g_list_model_get_item (desk_invoice_get_items (other), 0);
-  g_object_set (first, "quantity", (gint64) 7, NULL);
-  desk_api_client_update_invoice_async (fixture->client, other, NULL, wait_cb, &w);
-  changed = desk_api_client_update_invoice_finish (fixture->client, await (&w), &error);
+  desk_api_client_update_invoice_async (other_pc, other, NULL, wait_cb, &w);
+  changed = desk_api_client_update_invoice_finish (other_pc, await (&w), &error);
   g_assert_no_error (error);
   g_clear_object (&w.result);
 

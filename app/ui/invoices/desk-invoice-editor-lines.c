@@ -240,9 +240,29 @@ line_changed_cb (Line *line)
 {
   DeskInvoiceEditor *self = line->editor;
 
+  /* A line on its way out (its row going, the form closing) has no say in the totals:
+   * a quantity losing the focus as it goes commits its text. */
+  if (self->disposing || !g_ptr_array_find (self->lines, line, NULL))
+    return;
   if (!self->filling)
     self->dirty = TRUE;
   desk_invoice_editor_update_totals (self);
+}
+
+/* The line leaves the list first, then its row goes, then the line itself. */
+static void
+drop_line (DeskInvoiceEditor *self,
+           Line              *line)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  guint i;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, line->row))
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  if (g_ptr_array_find (self->lines, line, &i))
+    g_ptr_array_steal_index (self->lines, i);
+  gtk_list_box_remove (self->lines_list, line->row);
+  line_free (line);
 }
 
 static void
@@ -250,8 +270,7 @@ remove_line (Line *line)
 {
   DeskInvoiceEditor *self = line->editor;
 
-  gtk_list_box_remove (self->lines_list, line->row);
-  g_ptr_array_remove (self->lines, line);
+  drop_line (self, line);
   gtk_widget_set_visible (GTK_WIDGET (self->lines_list), self->lines->len > 0);
   self->dirty = TRUE;
   desk_invoice_editor_update_totals (self);
@@ -622,12 +641,7 @@ static void
 clear_lines (DeskInvoiceEditor *self)
 {
   while (self->lines->len > 0)
-    {
-      Line *line = line_at (self, self->lines->len - 1);
-
-      gtk_list_box_remove (self->lines_list, line->row);
-      g_ptr_array_remove_index (self->lines, self->lines->len - 1);
-    }
+    drop_line (self, line_at (self, self->lines->len - 1));
 }
 
 static void

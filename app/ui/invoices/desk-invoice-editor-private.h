@@ -77,6 +77,7 @@ struct _DeskInvoiceEditor
   gboolean             offer_send_again;
   gboolean             filling;
   gboolean             showing_due;
+  gboolean             disposing;
 };
 
 void     desk_invoice_editor_show_message    (DeskInvoiceEditor *self,
@@ -85,6 +86,15 @@ void     desk_invoice_editor_show_message    (DeskInvoiceEditor *self,
                                               gboolean           offer_send_again);
 void     desk_invoice_editor_update_actions  (DeskInvoiceEditor *self);
 void     desk_invoice_editor_show_due        (DeskInvoiceEditor *self);
+gboolean desk_invoice_editor_is_new          (DeskInvoiceEditor *self);
+void     desk_invoice_editor_set_busy        (DeskInvoiceEditor *self,
+                                              gboolean           busy);
+void     desk_invoice_editor_close           (DeskInvoiceEditor *self);
+void     desk_invoice_editor_emit_saved      (DeskInvoiceEditor *self,
+                                              DeskInvoice       *invoice);
+
+/* desk-invoice-editor-save.c */
+void     desk_invoice_editor_class_add_saving (GtkWidgetClass   *widget_class);
 
 /* desk-invoice-editor-lines.c */
 void     desk_invoice_editor_class_add_lines (GtkWidgetClass    *widget_class);
