@@ -16,6 +16,7 @@
 #include "desk-window.h"
 #include "intake/desk-intake-page.h"
 #include "invoices/desk-invoice-detail.h"
+#include "invoices/desk-invoice-editor.h"
 #include "invoices/desk-invoices-page.h"
 #include "invoices/desk-payment-dialog.h"
 #include "preferences/desk-preferences-window.h"
@@ -699,6 +700,41 @@ test_dialogs (Fixture       *fixture,
                                      GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), WAIT_MS));
 }
 
+static gboolean
+invoice_editor_ready (gpointer data)
+{
+  GtkWindow *editor = desk_test_find_window (DESK_TYPE_INVOICE_EDITOR);
+
+  return editor != NULL && desk_invoice_editor_get_ready (DESK_INVOICE_EDITOR (editor));
+}
+
+/* The invoice form with a customer to pick, inventory matches, an item line and a free
+ * line. */
+static void
+test_invoice_editor (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  DeskInvoiceEditor *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-invoice", NULL));
+  g_assert_true (desk_test_wait_for (invoice_editor_ready, NULL, WAIT_MS));
+  editor = DESK_INVOICE_EDITOR (desk_test_find_window (DESK_TYPE_INVOICE_EDITOR));
+  gtk_editable_set_text (desk_invoice_editor_get_item_search (editor), "charger");
+  g_signal_emit_by_name (desk_invoice_editor_get_item_search (editor), "activate");
+  gtk_editable_set_text (desk_invoice_editor_get_item_search (editor), "case");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-free-line", NULL);
+  g_assert_cmpuint (desk_invoice_editor_get_n_lines (editor), ==, 2);
+  wait_drawn (GTK_WIDGET (editor));
+  audit_screen (GTK_WIDGET (editor), "invoice editor");
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.walk-in", NULL);
+  wait_drawn (GTK_WIDGET (editor));
+  audit_screen (GTK_WIDGET (editor), "invoice editor, walk-in");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_true (desk_test_wait_for (no_window_of_type,
+                                     GSIZE_TO_POINTER (DESK_TYPE_INVOICE_EDITOR), WAIT_MS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -717,6 +753,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/accessibility/invoices", Fixture, NULL, fixture_set_up, test_invoices,
               fixture_tear_down);
+  g_test_add ("/accessibility/invoice-editor", Fixture, NULL, fixture_set_up,
+              test_invoice_editor, fixture_tear_down);
   g_test_add ("/accessibility/dialogs", Fixture, NULL, fixture_set_up, test_dialogs,
               fixture_tear_down);
 

@@ -58,3 +58,7 @@
 /* The write path. */
 #include "desk-change.h"
 #include "desk-writer.h"
+
+/* The invoice editor's rules. */
+#include "desk-inventory-index.h"
+#include "desk-invoice-lines.h"

@@ -214,6 +214,7 @@ typedef struct
   guint   n_customers;
   guint   n_tickets;
   guint   n_invoices;
+  guint   n_extra_items;  /* inventory items beyond the store's own (large shops) */
   gint64  now;        /* unix seconds the seeded dates lead up to */
   gint64  midnight;   /* the local midnight starting the day of @now */
 } DeskSeedParams;

@@ -351,6 +351,42 @@ seed_products (Seed *s)
     }
 }
 
+/* A large shop's stock list: more accessories in sizes and colours, with SKUs of their own
+ * after the store's. They are not sold in the seeded invoices, so that the rest of the
+ * store is the same with or without them. */
+static void
+seed_extra_items (Seed *s)
+{
+  static const char * const colours[] = { "Black", "White", "Blue", "Red", "Green", "Grey",
+                                          "Pink", "Gold" };
+  sqlite3_stmt *stmt = desk_store_prepare (s->store,
+    "INSERT INTO products (id, is_part, item_no, name, sku, upc, in_stock, taxclass_id,"
+    " warranty, warranty_timeframe, supplier, description, location, category_id,"
+    " manufacturer_id, device_id, price) VALUES (?,0,?,?,?,'',?,?,'','0','','','Stock Room',"
+    "110549,152400,0,?)");
+  guint64 state = s->state ^ G_GUINT64_CONSTANT (0x5eed1735);
+
+  for (guint i = 0; i < s->params->n_extra_items; i++)
+    {
+      const char *base = accessories[i % G_N_ELEMENTS (accessories)];
+      const char *colour = colours[(i / G_N_ELEMENTS (accessories)) % G_N_ELEMENTS (colours)];
+      g_autofree char *name = g_strdup_printf ("%s %s No. %u", base, colour,
+                                               (guint) (i / (G_N_ELEMENTS (accessories) * G_N_ELEMENTS (colours)) + 1));
+      g_autofree char *sku = g_strdup_printf ("X-%06u", i + 1);
+      g_autofree char *item_no = g_strdup_printf ("%u", 9000 + i);
+
+      state = state * G_GUINT64_CONSTANT (6364136223846793005) + 1442695040888963407;
+      sqlite3_bind_int64 (stmt, 1, PRODUCT_BASE + 100001 + i);
+      sqlite3_bind_text (stmt, 2, item_no, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, sku, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 5, (gint64) ((state >> 33) % 40));
+      sqlite3_bind_int64 (stmt, 6, TAXCLASS_BASE + 1);
+      sqlite3_bind_int64 (stmt, 7, 299 + (gint64) ((state >> 40) % 80) * 100);
+      desk_store_step_done (s->store, stmt, NULL);
+    }
+}
+
 /* --- Customers --------------------------------------------------------------------------- */
 
 static void
@@ -787,6 +823,7 @@ desk_sandbox_seed (DeskStore            *store,
   for (guint i = 0; i < params->n_customers; i++)
     seed_customer (&s, i);
   seed_tickets_and_invoices (&s);
+  seed_extra_items (&s);
 
   if (!desk_ticket_recompute (store, 0, error) || !desk_invoice_recompute (store, 0, error))
     goto fail;

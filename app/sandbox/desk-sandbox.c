@@ -59,6 +59,7 @@ struct _DeskSandbox
   guint         n_customers;
   guint         n_tickets;
   guint         n_invoices;
+  guint         n_extra_items;
   guint         rate_limit;
   guint         latency;
   gint64        today;
@@ -78,6 +79,7 @@ enum {
   PROP_N_CUSTOMERS,
   PROP_N_TICKETS,
   PROP_N_INVOICES,
+  PROP_N_EXTRA_ITEMS,
   PROP_RATE_LIMIT,
   PROP_STRICT_HTTP,
   PROP_API_KEY,
@@ -685,6 +687,7 @@ seed_store (DeskSandbox  *self,
     .n_customers = self->n_customers,
     .n_tickets = self->n_tickets,
     .n_invoices = self->n_invoices,
+    .n_extra_items = self->n_extra_items,
     .now = unix_now (self),
   };
 
@@ -771,6 +774,7 @@ desk_sandbox_get_property (GObject    *object,
     case PROP_N_CUSTOMERS: g_value_set_uint (value, self->n_customers); break;
     case PROP_N_TICKETS: g_value_set_uint (value, self->n_tickets); break;
     case PROP_N_INVOICES: g_value_set_uint (value, self->n_invoices); break;
+    case PROP_N_EXTRA_ITEMS: g_value_set_uint (value, self->n_extra_items); break;
     case PROP_RATE_LIMIT: g_value_set_uint (value, self->rate_limit); break;
     case PROP_STRICT_HTTP: g_value_set_boolean (value, self->strict_http); break;
     case PROP_API_KEY: g_value_set_string (value, self->api_key); break;
@@ -835,6 +839,7 @@ desk_sandbox_set_property (GObject      *object,
     case PROP_N_CUSTOMERS: set_uint (self, &self->n_customers, value, pspec); break;
     case PROP_N_TICKETS: set_uint (self, &self->n_tickets, value, pspec); break;
     case PROP_N_INVOICES: set_uint (self, &self->n_invoices, value, pspec); break;
+    case PROP_N_EXTRA_ITEMS: set_uint (self, &self->n_extra_items, value, pspec); break;
     case PROP_RATE_LIMIT: set_uint (self, &self->rate_limit, value, pspec); break;
     case PROP_STRICT_HTTP: set_boolean (self, &self->strict_http, value, pspec); break;
     case PROP_LATENCY: set_uint (self, &self->latency, value, pspec); break;
@@ -875,6 +880,8 @@ desk_sandbox_class_init (DeskSandboxClass *klass)
   properties[PROP_N_CUSTOMERS] = g_param_spec_uint ("n-customers", NULL, NULL, 0, 10000000, 2000, RW);
   properties[PROP_N_TICKETS] = g_param_spec_uint ("n-tickets", NULL, NULL, 0, 10000000, 10000, RW);
   properties[PROP_N_INVOICES] = g_param_spec_uint ("n-invoices", NULL, NULL, 0, 10000000, 6000, RW);
+  /* Inventory items beyond the store's own 300, for a shop with a large stock list. */
+  properties[PROP_N_EXTRA_ITEMS] = g_param_spec_uint ("n-extra-items", NULL, NULL, 0, 1000000, 0, RW);
   properties[PROP_RATE_LIMIT] = g_param_spec_uint ("rate-limit", NULL, NULL, 0, G_MAXUINT, 50, RW);
   properties[PROP_STRICT_HTTP] = g_param_spec_boolean ("strict-http", NULL, NULL, FALSE, RW);
   properties[PROP_API_KEY] = g_param_spec_string ("api-key", NULL, NULL, DESK_SANDBOX_DEMO_API_KEY, RW);

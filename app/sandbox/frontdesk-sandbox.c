@@ -26,6 +26,7 @@ typedef struct
   int       customers;
   int       tickets;
   int       invoices;
+  int       extra_items;
   int       rate_limit;
   gboolean  strict_http;
   int       latency;
@@ -97,6 +98,7 @@ main (int   argc,
     { "customers", 0, 0, G_OPTION_ARG_INT, &o.customers, N_("Customers to generate"), N_("N") },
     { "tickets", 0, 0, G_OPTION_ARG_INT, &o.tickets, N_("Tickets to generate"), N_("N") },
     { "invoices", 0, 0, G_OPTION_ARG_INT, &o.invoices, N_("Invoices to generate"), N_("N") },
+    { "extra-items", 0, 0, G_OPTION_ARG_INT, &o.extra_items, N_("Inventory items to add to the store's own"), N_("N") },
     { "rate-limit", 0, 0, G_OPTION_ARG_INT, &o.rate_limit, N_("Requests a minute per key (0: off)"), N_("N") },
     { "strict-http", 0, 0, G_OPTION_ARG_NONE, &o.strict_http, N_("Send real HTTP status codes with errors"), NULL },
     { "latency", 0, 0, G_OPTION_ARG_INT, &o.latency, N_("Delay every reply"), N_("MS") },
@@ -122,7 +124,7 @@ main (int   argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     goto fail;
   if (o.port < 0 || o.port > 65535 || o.seed < 0 || o.customers < 0 || o.tickets < 0 ||
-      o.invoices < 0 || o.rate_limit < 0 || o.latency < 0)
+      o.invoices < 0 || o.extra_items < 0 || o.rate_limit < 0 || o.latency < 0)
     {
       g_set_error_literal (&error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                            _("Numbers must not be negative, the port at most 65535"));
@@ -132,7 +134,8 @@ main (int   argc,
   sandbox = g_object_new (DESK_TYPE_SANDBOX,
                           "db-path", o.db, "seed", (guint) o.seed,
                           "n-customers", (guint) o.customers, "n-tickets", (guint) o.tickets,
-                          "n-invoices", (guint) o.invoices, "rate-limit", (guint) o.rate_limit,
+                          "n-invoices", (guint) o.invoices, "n-extra-items", (guint) o.extra_items,
+                          "rate-limit", (guint) o.rate_limit,
                           "strict-http", o.strict_http, "latency", (guint) o.latency,
                           "log-requests", TRUE, NULL);
 

@@ -272,6 +272,7 @@ set_accels (GtkApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.new-ticket", { "<Control>n", NULL } },
+    { "win.new-invoice", { "<Control>i", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -16,9 +16,11 @@
 #include "desk-window.h"
 #include "intake/desk-intake-page.h"
 #include "invoices/desk-invoices-page.h"
+#include "invoices/desk-invoice-editor.h"
 #include "tickets/desk-tickets-page.h"
 #include "welcome/desk-welcome-page.h"
 #include "widgets/desk-activity-indicator.h"
+#include "widgets/desk-toast.h"
 
 struct _DeskWindow
 {
@@ -389,6 +391,71 @@ show_ticket_action_cb (GtkWidget  *widget,
   desk_page_show_record (page, DESK_RECORD (ticket));
 }
 
+/* The invoice form, for a new invoice or for the one named; the window says when it is
+ * saved, with a way to it on the Invoices screen. */
+static void
+invoice_saved_cb (DeskWindow        *self,
+                  DeskInvoice       *invoice,
+                  DeskInvoiceEditor *editor)
+{
+  gint64 id = desk_invoice_get_id (invoice);
+  const char *order_id = desk_invoice_get_order_id (invoice);
+  g_autofree char *number = order_id != NULL && *order_id != '\0'
+                            ? g_strdup (order_id) : g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  text = g_object_get_data (G_OBJECT (editor), "new") != NULL
+         /* Translators: %s is the invoice number */
+         ? g_strdup_printf (_("Invoice %s created"), number)
+         : g_strdup_printf (_("Invoice %s saved"), number);
+  toast = desk_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.show-invoice");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
+  desk_window_add_toast (self, toast);
+}
+
+static void
+open_invoice_editor (DeskWindow *self,
+                     gint64      invoice_id)
+{
+  DeskInvoiceEditor *editor;
+
+  if (self->context == NULL)
+    return;
+
+  editor = desk_invoice_editor_new (self->context, invoice_id);
+  if (invoice_id == 0)
+    g_object_set_data (G_OBJECT (editor), "new", GINT_TO_POINTER (TRUE));
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  /* A closed form lives on until its requests come back, and GTK 4.8 then looks at its
+   * parent: the window must outlive it. */
+  g_object_set_data_full (G_OBJECT (editor), "desk-window", g_object_ref (self), g_object_unref);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (invoice_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_invoice_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  open_invoice_editor (DESK_WINDOW (widget), 0);
+}
+
+static void
+edit_invoice_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (id > 0)
+    open_invoice_editor (DESK_WINDOW (widget), id);
+}
+
 /* An invoice by its id, from wherever one is named (a customer's invoices, a ticket's
  * invoice): the Invoices screen reads it whole. */
 static void
@@ -539,6 +606,8 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-ticket", "x", show_ticket_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-invoice", "x", show_invoice_action_cb);
   gtk_widget_class_install_action (widget_class, "win.new-ticket", NULL, new_ticket_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-invoice", NULL, new_invoice_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-invoice", "x", edit_invoice_action_cb);
   for (guint i = 0; i < G_N_ELEMENTS (screens) && i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-section", "s", screens[i].name);
