@@ -44,6 +44,7 @@ struct _DeskFaultBench
   char                  *typed;      /* what the assistant typed */
   guint                  count;      /* a count taken before the fault */
   gint64                 wire_since; /* clock time a never-answered request was first seen */
+  guint                  wire_count; /* the sandbox's request count before it */
 };
 
 struct _DeskFaultScreen
@@ -85,7 +86,15 @@ void        desk_fault_bench_screenshot (DeskFaultBench        *bench,
 GtkWidget  *desk_fault_find             (GtkWidget             *root,
                                          GType                  type,
                                          const char            *name);
+GtkWidget  *desk_fault_find_action      (GtkWidget             *root,
+                                         const char            *action_name);
 char       *desk_fault_visible_text     (GtkWidget             *root);
+DeskCustomer *desk_fault_bench_read_customer (DeskFaultBench *bench,
+                                             gint64          id);
+guint       desk_fault_bench_count_tickets (DeskFaultBench     *bench,
+                                            const char         *keyword);
+guint       desk_fault_bench_count_customers (DeskFaultBench   *bench,
+                                              const char       *keyword);
 void        desk_fault_assert_words     (const char            *message);
 
 G_END_DECLS
