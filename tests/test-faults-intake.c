@@ -154,7 +154,12 @@ search_message (DeskFaultBench *bench)
     return NULL;
 
   hint = search_hint (bench);
-  return hint != NULL ? g_strdup (gtk_label_get_text (GTK_LABEL (hint))) : NULL;
+  if (hint == NULL)
+    return NULL;
+
+  /* The picker has no Retry button: its words say how to ask again. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "Enter"));
+  return g_strdup (gtk_label_get_text (GTK_LABEL (hint)));
 }
 
 static void
