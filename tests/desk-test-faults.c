@@ -149,13 +149,18 @@ move_time (DeskFaultBench *bench)
 
   if (active > 0 && bench->fault == DESK_SANDBOX_FAULT_NEVER_ANSWER)
     {
-      /* Time runs from the moment the server holds the request. */
-      if (bench->wire_since < 0)
+      guint received = desk_sandbox_get_request_count (bench->sandbox);
+
+      /* Time runs from the moment the server holds the latest request (a screen may
+       * replace a request with another before either is answered). */
+      if (received > bench->wire_count &&
+          desk_api_client_get_waiting (bench->client) == DESK_API_WAIT_NONE)
         {
-          if (desk_sandbox_get_request_count (bench->sandbox) <= bench->wire_count)
-            return;
+          bench->wire_count = received;
           bench->wire_since = desk_clock_get_time (bench->clock);
         }
+      if (bench->wire_since < 0)
+        return;
 
       if (desk_api_client_get_waiting (bench->client) != DESK_API_WAIT_NONE)
         {
