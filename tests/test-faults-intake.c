@@ -321,11 +321,13 @@ create_recovered (DeskFaultBench *bench)
   return desk_intake_page_get_created (intake (bench)) != NULL && not_busy (bench);
 }
 
-/* One ticket on the server for the device, whatever happened on the way. */
+/* One ticket on the server for the device, whatever happened on the way; and the screen
+ * no longer speaks of the trouble. */
 static void
 check_created_once (DeskFaultBench *bench)
 {
   g_assert_cmpuint (desk_fault_bench_count_tickets (bench, GOOD_IMEI), ==, 1);
+  g_assert_null (desk_intake_page_get_error (intake (bench)));
 }
 
 static const DeskFaultScreen screens[] = {
