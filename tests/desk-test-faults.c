@@ -181,6 +181,17 @@ move_time (DeskFaultBench *bench)
       return;
     }
 
+  /* Refused for too many requests: the header bar says so while Front Desk waits. */
+  if (!bench->shot_waiting &&
+      desk_api_client_get_waiting (bench->client) == DESK_API_WAIT_RATE_LIMITED)
+    {
+      if (desk_fault_find (GTK_WIDGET (bench->indicator), GTK_TYPE_LABEL,
+                           "RepairDesk asked to slow down") == NULL)
+        return;
+      desk_fault_bench_screenshot (bench, GTK_WIDGET (bench->window), "waiting");
+      bench->shot_waiting = TRUE;
+    }
+
   if (active == 0 && desk_rate_governor_get_queued (governor) > 0)
     desk_clock_advance (bench->clock, G_USEC_PER_SEC / 2);
 }

@@ -45,6 +45,7 @@ struct _DeskFaultBench
   guint                  count;      /* a count taken before the fault */
   gint64                 wire_since; /* clock time a never-answered request was first seen */
   guint                  wire_count; /* the sandbox's request count before it */
+  gboolean               shot_waiting; /* the header bar's refusal notice was saved */
 };
 
 struct _DeskFaultScreen
