@@ -170,7 +170,14 @@ move_time (DeskFaultBench *bench)
                            4 * G_USEC_PER_SEC);
           if (!shows_cancel (bench))
             return;
-          desk_fault_bench_screenshot (bench, GTK_WIDGET (bench->window), "waiting");
+          {
+            g_autofree char *state = bench->n_cancelled == 0
+                                     ? g_strdup ("waiting")
+                                     : g_strdup_printf ("waiting-%u", bench->n_cancelled + 1);
+
+            desk_fault_bench_screenshot (bench, GTK_WIDGET (bench->window), state);
+          }
+          bench->n_cancelled++;
           gtk_widget_activate (desk_fault_find (GTK_WIDGET (bench->indicator),
                                                 GTK_TYPE_BUTTON, "_Cancel"));
           bench->wire_since = -1;
@@ -225,7 +232,11 @@ desk_fault_bench_screenshot (DeskFaultBench *bench,
 {
   g_autofree char *name = g_strdup_printf ("faults-%s-%s-%s", bench->screen->name,
                                            bench->fault_name, state);
-  g_autofree char *path = desk_test_save_screenshot (widget, name);
+  g_autofree char *path = NULL;
+
+  /* A screen named "group/screen" is saved as "group-screen". */
+  g_strdelimit (name, "/", '-');
+  path = desk_test_save_screenshot (widget, name);
 
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
@@ -465,22 +476,58 @@ run_case (gconstpointer data)
  * desk_fault_matrix_add:
  * @screens: the screens of the matrix
  * @n_screens: how many
+ * @only: (nullable): the names of the screens to add, separated by commas; all if %NULL
  *
  * Adds /faults/SCREEN/FAULT for each screen and each fault of the sandbox.
  */
 void
 desk_fault_matrix_add (const DeskFaultScreen *screens,
-                       guint                  n_screens)
+                       guint                  n_screens,
+                       const char            *only)
 {
+  g_auto(GStrv) names = only != NULL ? g_strsplit (only, ",", -1) : NULL;
+
   for (guint s = 0; s < n_screens; s++)
     for (guint f = 0; f < G_N_ELEMENTS (faults); f++)
       {
         g_autofree char *path = g_strdup_printf ("/faults/%s/%s", screens[s].name,
                                                  faults[f].name);
-        Case *c = g_new0 (Case, 1);
+        Case *c;
 
+        if (names != NULL && !g_strv_contains ((const char * const *) names, screens[s].name))
+          continue;
+
+        c = g_new0 (Case, 1);
         c->screen = &screens[s];
         c->fault = f;
         g_test_add_data_func_full (path, c, run_case, g_free);
       }
+}
+
+/**
+ * desk_fault_matrix_main:
+ *
+ * The main () of a fault-matrix test: `--screens=a,b` (before the GTest options) runs
+ * only those screens of the table, so that one file can be run as several tests.
+ */
+int
+desk_fault_matrix_main (int                    argc,
+                        char                 **argv,
+                        const DeskFaultScreen *screens,
+                        guint                  n_screens)
+{
+  g_autofree char *only = NULL;
+
+  if (argc > 1 && g_str_has_prefix (argv[1], "--screens="))
+    {
+      only = g_strdup (argv[1] + strlen ("--screens="));
+      argv[1] = argv[0];
+      argv++;
+      argc--;
+    }
+
+  desk_test_init (&argc, &argv);
+  desk_fault_matrix_add (screens, n_screens, only);
+
+  return g_test_run ();
 }

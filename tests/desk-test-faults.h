@@ -46,6 +46,7 @@ struct _DeskFaultBench
   gint64                 wire_since; /* clock time a never-answered request was first seen */
   guint                  wire_count; /* the sandbox's request count before it */
   gboolean               shot_waiting; /* the header bar's refusal notice was saved */
+  guint                  n_cancelled;  /* waits ended with the header bar's Cancel */
 };
 
 struct _DeskFaultScreen
@@ -77,6 +78,11 @@ struct _DeskFaultScreen
 #define DESK_FAULT_WAIT_MS 20000
 
 void        desk_fault_matrix_add       (const DeskFaultScreen *screens,
+                                         guint                  n_screens,
+                                         const char            *only);
+int         desk_fault_matrix_main      (int                    argc,
+                                         char                 **argv,
+                                         const DeskFaultScreen *screens,
                                          guint                  n_screens);
 
 gboolean    desk_fault_bench_wait_for   (DeskFaultBench        *bench,

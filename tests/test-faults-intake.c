@@ -362,8 +362,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  desk_test_init (&argc, &argv);
-  desk_fault_matrix_add (screens, G_N_ELEMENTS (screens));
-
-  return g_test_run ();
+  return desk_fault_matrix_main (argc, argv, screens, G_N_ELEMENTS (screens));
 }
