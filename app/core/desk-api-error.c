@@ -67,7 +67,7 @@ desk_api_error_describe (DeskApiError code)
     case DESK_API_ERROR_NOT_FOUND:
       return _("RepairDesk could not find this record. It may have been removed.");
     case DESK_API_ERROR_RATE_LIMITED:
-      return _("RepairDesk is busy with too many requests. Front Desk will try again shortly.");
+      return _("RepairDesk is busy with too many requests. Try again in a moment.");
     case DESK_API_ERROR_VALIDATION:
       return _("RepairDesk did not accept the data. Check the form and try again.");
     case DESK_API_ERROR_SERVER:

@@ -163,6 +163,17 @@ ask_server (DeskListSearch *self)
   g_autoptr(DeskListQuery) query = NULL;
 
   g_clear_handle_id (&self->delay_source, g_source_remove);
+
+  /* The server's answer to the text was an error: Enter asks again. */
+  if (self->text != NULL && list_is_for_text (self, self->answered) &&
+      !desk_paged_list_get_loading (self->answered) &&
+      desk_paged_list_get_error (self->answered) != NULL)
+    {
+      desk_paged_list_reload (self->answered);
+      update (self);
+      return;
+    }
+
   if (self->text == NULL || list_is_for_text (self, self->answered) ||
       list_is_for_text (self, self->pending))
     {

@@ -49,6 +49,7 @@ struct _DeskSandbox
   GMainLoop    *loop;
   GHashTable   *route_latency;   /* route prefix → ms, under state_lock */
   GHashTable   *windows;         /* api key → GQueue of request times, server thread only */
+  GPtrArray    *unanswered;      /* SoupServerMessage, never answered, server thread only */
   GRand        *rand;            /* under state_lock */
 
   GMutex        store_lock;
@@ -193,6 +194,9 @@ send_reply (DeskSandbox       *self,
   /* A reply cut in the middle, with a Content-Length that matches what is sent. */
   if (roll (self, DESK_SANDBOX_FAULT_TRUNCATED_JSON))
     len /= 2;
+  /* The request was served, but nothing came back: HTTP 200 and an empty body. */
+  if (roll (self, DESK_SANDBOX_FAULT_EMPTY_BODY))
+    len = 0;
 
   send_text (msg, http_status (self, status_code), "application/json; charset=UTF-8", text, len);
 }
@@ -474,6 +478,23 @@ handle (DeskSandbox       *self,
   if (!within_rate_limit (self, key))
     return desk_reply_error (429, NULL, "Rate limit exceeded.");
 
+  /* Another PC on the same key used up the minute: the refusal in the body, with HTTP 200
+   * as RepairDesk sends it, or with the real status as a proxy in front of it may. */
+  if (roll (self, DESK_SANDBOX_FAULT_RATE_LIMIT_BODY))
+    return desk_reply_error (429, NULL, "Rate limit exceeded.");
+  if (roll (self, DESK_SANDBOX_FAULT_RATE_LIMIT_HTTP))
+    {
+      g_autoptr(JsonNode) reply = desk_reply_error (429, NULL, "Rate limit exceeded.");
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      gsize len;
+      char *text;
+
+      json_generator_set_root (generator, reply);
+      text = json_generator_to_data (generator, &len);
+      send_text (msg, 429, "application/json", text, len);
+      return NULL;
+    }
+
   if (roll (self, DESK_SANDBOX_FAULT_DROP_MID_BODY))
     {
       drop_mid_body (msg);
@@ -606,6 +627,15 @@ server_cb (SoupServer        *server,
 
   g_atomic_int_inc (&self->request_count);
 
+  /* Held without an answer until the client gives up or the server stops; the route never
+   * runs. */
+  if (roll (self, DESK_SANDBOX_FAULT_NEVER_ANSWER))
+    {
+      soup_server_message_pause (msg);
+      g_ptr_array_add (self->unanswered, g_object_ref (msg));
+      return;
+    }
+
   if (latency == 0)
     {
       process (self, msg, path, query);
@@ -667,6 +697,7 @@ server_thread (gpointer data)
   g_main_loop_run (self->loop);
 
   soup_server_disconnect (server);
+  g_ptr_array_set_size (self->unanswered, 0);
   g_clear_object (&server);
   /* Requests still waiting on a latency timer are dropped with their sources. */
   while (g_main_context_iteration (self->context, FALSE))
@@ -751,6 +782,7 @@ desk_sandbox_finalize (GObject *object)
   g_clear_pointer (&self->api_key, g_free);
   g_clear_pointer (&self->route_latency, g_hash_table_unref);
   g_clear_pointer (&self->windows, g_hash_table_unref);
+  g_clear_pointer (&self->unanswered, g_ptr_array_unref);
   g_clear_pointer (&self->rand, g_rand_free);
   g_mutex_clear (&self->store_lock);
   g_mutex_clear (&self->state_lock);
@@ -908,6 +940,7 @@ desk_sandbox_init (DeskSandbox *self)
   self->route_latency = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->windows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) g_queue_free);
+  self->unanswered = g_ptr_array_new_with_free_func (g_object_unref);
   self->rand = g_rand_new_with_seed (20260101);
 }
 
@@ -1119,7 +1152,7 @@ desk_sandbox_get_request_count (DeskSandbox *self)
 /**
  * desk_sandbox_fault_from_string:
  * @name: "http-500", "html-502", "drop-mid-body", "truncated-json", "wrong-types",
- *   "huge-list" or "none"
+ *   "huge-list", "empty-body", "never-answer", "rate-limit-body", "rate-limit-http" or "none"
  *
  * Returns: the fault, or %DESK_SANDBOX_N_FAULTS for an unknown name
  */
@@ -1128,6 +1161,7 @@ desk_sandbox_fault_from_string (const char *name)
 {
   static const char * const names[DESK_SANDBOX_N_FAULTS] = {
     "none", "http-500", "html-502", "drop-mid-body", "truncated-json", "wrong-types", "huge-list",
+    "empty-body", "never-answer", "rate-limit-body", "rate-limit-http",
   };
 
   for (guint i = 0; i < DESK_SANDBOX_N_FAULTS; i++)

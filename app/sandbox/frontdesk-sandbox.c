@@ -104,7 +104,7 @@ main (int   argc,
     { "latency", 0, 0, G_OPTION_ARG_INT, &o.latency, N_("Delay every reply"), N_("MS") },
     { "route-latency", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.route_latency, N_("Delay the replies of one route"), N_("ROUTE=MS") },
     { "fault", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.faults,
-      N_("Inject a fault in a share of requests: http-500, html-502, drop-mid-body, truncated-json, wrong-types, huge-list"),
+      N_("Inject a fault in a share of requests: http-500, html-502, drop-mid-body, truncated-json, wrong-types, huge-list, empty-body, never-answer, rate-limit-body, rate-limit-http"),
       N_("NAME=SHARE") },
     { NULL }
   };

@@ -95,6 +95,7 @@ struct _DeskCustomerEditor
   gboolean              busy;
   guint                 focus_row;         /* 1 + the row focused before saving, or 0 */
   gboolean              checking;          /* a duplicate search is on its way */
+  gboolean              maybe_created;     /* a create's fate is unknown: look before resending */
   gboolean              save_after_check;  /* Save was pressed while it was */
   gint64                accepted_duplicate; /* "Save Anyway" was chosen for this customer */
 };
@@ -387,10 +388,23 @@ duplicates_listed_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  /* A failed check says nothing either way; saving will tell if the server is away. */
+  /* A failed check says nothing either way; saving will tell if the server is away. But a
+   * customer the last Save may have made is never sent again before it was looked for. */
   if (error != NULL)
     {
       g_debug ("Could not look for duplicates: %s", error->message);
+      if (self->maybe_created && self->save_after_check)
+        {
+          g_autofree char *message = NULL;
+
+          self->checking = FALSE;
+          self->save_after_check = FALSE;
+          set_busy (self, FALSE);
+          message = g_strdup_printf (_("The customer may already have been saved, and it could "
+                                       "not be checked. %s"), error->message);
+          show_error (self, message);
+          return;
+        }
       finish_check (self);
       return;
     }
@@ -398,13 +412,17 @@ duplicates_listed_cb (GObject      *object,
   for (guint i = 0; i < found->len; i++)
     if (is_duplicate (self, g_ptr_array_index (found, i)))
       {
+        self->maybe_created = FALSE;
         show_duplicate (self, g_ptr_array_index (found, i));
         finish_check (self);
         return;
       }
 
   if (!search_next_keyword (self))
-    finish_check (self);
+    {
+      self->maybe_created = FALSE;
+      finish_check (self);
+    }
 }
 
 /* Returns: whether a search was sent */
@@ -533,6 +551,9 @@ saved_cb (GObject      *object,
   set_busy (self, FALSE);
   if (fate != DESK_FATE_SAVED)
     {
+      /* The server may hold the new customer: the next Save looks for it first. */
+      if (fate == DESK_FATE_UNKNOWN && self->customer == NULL)
+        self->maybe_created = TRUE;
       message = refusal (self, fate, error);
       show_error (self, message);
       return;
@@ -560,6 +581,14 @@ send_save (DeskCustomerEditor *self)
                             g_object_ref (self));
 }
 
+static gboolean
+open_duplicate_idle_cb (gpointer user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (user_data), "editor.open-duplicate", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 duplicate_response_cb (AdwMessageDialog   *dialog,
                        const char         *response,
@@ -572,7 +601,9 @@ duplicate_response_cb (AdwMessageDialog   *dialog,
     }
   else if (g_str_equal (response, "open"))
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "editor.open-duplicate", NULL);
+      /* The question is still closing: the form, its parent, goes once it has. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, open_duplicate_idle_cb, g_object_ref (self),
+                       g_object_unref);
     }
 }
 
@@ -624,12 +655,13 @@ save_action (GtkWidget  *widget,
   if (g_hash_table_size (self->problems) > 0 || self->busy)
     return;
 
-  /* A duplicate search still to come or on its way is waited for. */
-  if (self->duplicate_source != 0 || self->checking)
+  /* A duplicate search still to come or on its way is waited for; after a Save whose fate
+   * is unknown, one is made now. */
+  if (self->duplicate_source != 0 || self->checking || self->maybe_created)
     {
       self->save_after_check = TRUE;
       set_busy (self, TRUE);
-      if (self->duplicate_source != 0)
+      if (self->duplicate_source != 0 || (self->maybe_created && !self->checking))
         {
           g_clear_handle_id (&self->duplicate_source, g_source_remove);
           check_duplicates_cb (self);

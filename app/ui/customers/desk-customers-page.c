@@ -41,6 +41,8 @@ struct _DeskCustomersPage
   GtkDropDown        *referral_dropdown;
   DeskResultsView    *results_view;
   GtkStack           *detail_stack;
+  GtkRevealer        *detail_problem;
+  GtkLabel           *detail_problem_label;
   GtkWidget          *detail_box;
 
   /* owned */
@@ -441,10 +443,13 @@ customer_fetched_cb (GObject      *object,
     return;
 
   self = DESK_CUSTOMERS_PAGE (user_data);
-  /* The list entry stays on screen when the full record cannot be had. */
+  /* The list entry stays on screen when the full record cannot be had; the pane says
+   * why, and Retry reads it again. */
   if (error != NULL)
     {
       g_debug ("Could not read customer: %s", error->message);
+      gtk_label_set_text (self->detail_problem_label, error->message);
+      gtk_revealer_set_reveal_child (self->detail_problem, TRUE);
       return;
     }
 
@@ -460,6 +465,7 @@ show_customer (DeskCustomersPage *self,
   g_cancellable_cancel (self->detail_cancellable);
   g_clear_object (&self->detail_cancellable);
 
+  gtk_revealer_set_reveal_child (self->detail_problem, FALSE);
   desk_customer_detail_set_customer (self->detail, customer);
   gtk_stack_set_visible_child_name (self->detail_stack, customer != NULL ? "customer" : "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "customers.edit", customer != NULL && !fetch);
@@ -580,6 +586,18 @@ edit_action (GtkWidget  *widget,
   DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (widget);
 
   open_editor (self, desk_customer_detail_get_customer (self->detail));
+}
+
+static void
+reload_customer_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DeskCustomersPage *self = DESK_CUSTOMERS_PAGE (widget);
+  DeskCustomer *customer = desk_customer_detail_get_customer (self->detail);
+
+  if (customer != NULL)
+    show_customer (self, customer, TRUE);
 }
 
 static void
@@ -863,6 +881,8 @@ desk_customers_page_class_init (DeskCustomersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, referral_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, results_view);
   gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, detail_problem);
+  gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, detail_problem_label);
   gtk_widget_class_bind_template_child (widget_class, DeskCustomersPage, detail_box);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -871,6 +891,8 @@ desk_customers_page_class_init (DeskCustomersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "customers.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "customers.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "customers.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "customers.reload-customer", NULL,
+                                   reload_customer_action);
   gtk_widget_class_install_action (widget_class, "customers.search", NULL, search_action);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -882,6 +904,7 @@ desk_customers_page_init (DeskCustomersPage *self)
   g_type_ensure (DESK_TYPE_RESULTS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   desk_accessible_label_dropdown (self->referral_dropdown);
+  desk_accessible_tidy_mnemonics (GTK_WIDGET (self->detail_problem));
   add_window_shortcuts (self);
   self->search_feedback = desk_search_feedback_add (self->search_entry, _("Search Customers"));
   g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (search_stop_cb), self,

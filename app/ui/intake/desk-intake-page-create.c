@@ -28,6 +28,9 @@
 #define CLOCK_SLACK_S 120
 
 static void look_for_ticket (DeskIntakePage *self);
+static void show_unknown    (DeskIntakePage *self,
+                             const char     *text,
+                             const char     *button_action);
 
 static void
 created (DeskIntakePage *self,
@@ -44,6 +47,8 @@ created (DeskIntakePage *self,
 
   g_set_object (&self->created, ticket);
   self->unknown = FALSE;
+  /* The ticket is there: what was said while looking for it is over. */
+  show_unknown (self, NULL, NULL);
   adw_toast_set_button_label (toast, _("_Open Ticket"));
   adw_toast_set_action_name (toast, "win.show-ticket");
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (desk_ticket_get_id (ticket)));

@@ -140,7 +140,10 @@ show_answer (DeskIntakePage *self)
     }
   if (desk_paged_list_get_error (list) != NULL)
     {
-      show_hint (self, desk_paged_list_get_error (list)->message);
+      /* Translators: %s says why the search failed, as a sentence. */
+      hint = g_strdup_printf (_("%s Press Enter to search again."),
+                              desk_paged_list_get_error (list)->message);
+      show_hint (self, hint);
       return;
     }
   if (n == 0)
