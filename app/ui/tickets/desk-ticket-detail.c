@@ -249,7 +249,7 @@ converted_cb (GObject      *object,
       return;
     }
 
-  /* The Invoices screen will open it; until then its number is what the user needs. */
+  /* The ticket, read again below, shows the invoice as a row that opens it. */
   text = g_strdup_printf (_("Invoice %s created"), desk_invoice_get_order_id (invoice));
   desk_ticket_detail_say (self, text);
   if (!desk_ticket_detail_shows_ticket (self, self->writing_id))
