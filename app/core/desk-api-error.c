@@ -73,7 +73,7 @@ desk_api_error_describe (DeskApiError code)
     case DESK_API_ERROR_SERVER:
       return _("The RepairDesk server had a problem. Try again in a moment.");
     case DESK_API_ERROR_PROTOCOL:
-      return _("The reply from the server could not be read. Is this a RepairDesk server?");
+      return _("RepairDesk's reply arrived incomplete or could not be read. Try again in a moment; if it keeps happening, check the server address in Preferences.");
     case DESK_API_ERROR_OUTCOME_UNKNOWN:
       return _("RepairDesk did not confirm whether the change was saved. Check the record before sending it again.");
     case DESK_API_ERROR_INSECURE_URL:
