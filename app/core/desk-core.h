@@ -56,4 +56,5 @@
 
 /* The write path. */
 #include "desk-change.h"
+#include "desk-outbox.h"
 #include "desk-writer.h"

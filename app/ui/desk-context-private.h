@@ -22,6 +22,7 @@ struct _DeskContext
   DeskCatalog   *catalog;
   DeskDraftStore *drafts;
   DeskWriter    *writer;
+  DeskOutbox    *outbox;
   DeskSandbox   *sandbox;
   char          *server_url;
   char          *api_key;

@@ -28,6 +28,7 @@ DeskApiClient *desk_context_get_client               (DeskContext          *self
 DeskCatalog   *desk_context_get_catalog              (DeskContext          *self);
 DeskDraftStore *desk_context_get_drafts              (DeskContext          *self);
 DeskWriter    *desk_context_get_writer               (DeskContext          *self);
+DeskOutbox    *desk_context_get_outbox               (DeskContext          *self);
 gboolean       desk_context_get_demo                 (DeskContext          *self);
 DeskSandbox   *desk_context_get_sandbox              (DeskContext          *self);
 void           desk_context_start_demo_async         (DeskContext          *self,
