@@ -158,6 +158,9 @@ desk_context_get_property (GObject    *object,
     case PROP_HAS_API_KEY:
       g_value_set_boolean (value, self->api_key != NULL);
       break;
+    case PROP_DEMO_OFFLINE:
+      g_value_set_boolean (value, self->demo_offline);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -221,6 +224,11 @@ desk_context_class_init (DeskContextClass *klass)
   _desk_context_properties[PROP_HAS_API_KEY] =
     g_param_spec_boolean ("has-api-key", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /* The demo store stopped answering on purpose, as a shop's internet drops. */
+  _desk_context_properties[PROP_DEMO_OFFLINE] =
+    g_param_spec_boolean ("demo-offline", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, _desk_context_properties);
 

@@ -46,6 +46,10 @@ void           desk_context_leave_demo               (DeskContext          *self
 gboolean       desk_context_reset_demo_finish        (DeskContext          *self,
                                                       GAsyncResult         *result,
                                                       GError              **error);
+gboolean       desk_context_get_demo_offline         (DeskContext          *self);
+gboolean       desk_context_set_demo_offline         (DeskContext          *self,
+                                                      gboolean              offline,
+                                                      GError              **error);
 const char    *desk_context_get_server_url           (DeskContext          *self);
 gboolean       desk_context_get_has_api_key          (DeskContext          *self);
 const char    *desk_context_get_api_key              (DeskContext          *self);
