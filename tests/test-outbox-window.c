@@ -567,6 +567,80 @@ test_kill (void)
   window_tear_down (&fixture, NULL);
 }
 
+/* --- The demo store, unplugged ------------------------------------------------------------ */
+
+static void
+demo_started_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Fixture *fixture = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (desk_context_start_demo_finish (DESK_CONTEXT (object), result, &error));
+  g_assert_no_error (error);
+  fixture->client = g_object_ref (desk_context_get_client (DESK_CONTEXT (object)));
+}
+
+static gboolean
+demo_started (gpointer data)
+{
+  return ((Fixture *) data)->client != NULL;
+}
+
+static gboolean
+outbox_holds_one (gpointer data)
+{
+  return desk_outbox_get_n_items (data) == 1;
+}
+
+/* A new user on the demo store takes it offline, checks a device in, and plugs it back
+ * in: the intake waits, then arrives once. */
+static void
+test_demo_offline (void)
+{
+  Fixture fixture = { 0, };
+  g_autoptr(DeskCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskOutbox *outbox;
+
+  fixture.settings = g_settings_new ("io.frontdesk.FrontDesk");
+  g_settings_reset (fixture.settings, "intake-require-pre-conditions");
+  fixture.context = desk_context_new (fixture.settings);
+  desk_context_start_demo_async (fixture.context, NULL, demo_started_cb, &fixture);
+  g_assert_true (desk_test_wait_for (demo_started, &fixture, WAIT_MS));
+  g_assert_false (desk_context_get_demo_offline (fixture.context));
+  fixture.catalog = g_object_ref (desk_context_get_catalog (fixture.context));
+  fixture.page = DESK_INTAKE_PAGE (desk_intake_page_new (fixture.context));
+  fixture.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (fixture.window, GTK_WIDGET (fixture.page));
+  gtk_window_present (fixture.window);
+  customer = some_customer (&fixture);
+  g_assert_true (desk_test_wait_for (catalog_loaded, &fixture, WAIT_MS));
+  outbox = desk_context_get_outbox (fixture.context);
+  g_assert_true (g_str_has_suffix (desk_outbox_get_path (outbox), "outbox-demo.sqlite"));
+
+  g_assert_true (desk_context_set_demo_offline (fixture.context, TRUE, &error));
+  g_assert_false (desk_outbox_get_reachable (outbox));
+  fill_intake (&fixture, customer, IMEI_C);
+  create_queued (&fixture);
+  g_assert_true (desk_test_wait_for (outbox_holds_one, outbox, WAIT_MS));
+
+  g_assert_true (desk_context_set_demo_offline (fixture.context, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (desk_test_wait_for (outbox_idle, outbox, WAIT_MS));
+  g_assert_cmpuint (n_tickets_with_imei (&fixture, IMEI_C), ==, 1);
+
+  gtk_window_destroy (fixture.window);
+  desk_test_iterate (50);
+  desk_context_leave_demo (fixture.context);
+  g_clear_object (&fixture.result);
+  g_clear_object (&fixture.context);
+  g_clear_object (&fixture.catalog);
+  g_clear_object (&fixture.settings);
+  g_clear_object (&fixture.client);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +653,7 @@ main (int   argc,
   g_test_add ("/outbox-window/banner-intake", Fixture, NULL, window_set_up, test_banner_intake,
               window_tear_down);
   g_test_add_func ("/outbox-window/kill", test_kill);
+  g_test_add_func ("/outbox-window/demo-offline", test_demo_offline);
 
   return g_test_run ();
 }

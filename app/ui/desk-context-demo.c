@@ -185,7 +185,10 @@ desk_context_set_demo_offline (DeskContext  *self,
 
   self->demo_offline = offline;
   g_object_notify_by_pspec (G_OBJECT (self), _desk_context_properties[PROP_DEMO_OFFLINE]);
-  if (!offline)
+  /* The window says so at once, as it would after the first change that could not go. */
+  if (offline)
+    desk_outbox_report_reachable (desk_context_get_outbox (self), FALSE);
+  else
     desk_outbox_try_now (desk_context_get_outbox (self));
 
   return TRUE;
