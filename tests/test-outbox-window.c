@@ -10,6 +10,8 @@
 #include <math.h>
 #include <signal.h>
 
+#include <sqlite3.h>
+
 #include <adwaita.h>
 #include <gio/gunixinputstream.h>
 
@@ -475,6 +477,28 @@ read_line (GDataInputStream *out)
   return line;
 }
 
+/* The changes the outbox file holds, waiting, as a new start will read them. */
+static guint
+waiting_on_disk (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "frontdesk", "outbox.sqlite",
+                                            NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM items WHERE state = ?", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int (stmt, 1, DESK_OUTBOX_WAITING);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return n;
+}
+
 static gboolean
 outbox_loaded (gpointer data)
 {
@@ -546,6 +570,7 @@ test_kill (void)
                                         DESK_SANDBOX_DEMO_API_KEY);
   g_assert_cmpuint (n_tickets_with_imei (&fixture, IMEI_A), ==, 0);
   g_assert_cmpuint (n_tickets_with_imei (&fixture, IMEI_B), ==, 0);
+  g_assert_cmpuint (waiting_on_disk (), ==, 2);
   drafts = drafts_on_disk ();
   g_assert_cmpuint (drafts->len, ==, 1);
   g_assert_cmpstr (desk_intake_draft_get_field (g_ptr_array_index (drafts, 0), "device.0.imei"),
@@ -559,6 +584,7 @@ test_kill (void)
   g_assert_cmpuint (n_tickets_with_imei (&fixture, IMEI_A), ==, 1);
   g_assert_cmpuint (n_tickets_with_imei (&fixture, IMEI_B), ==, 1);
   g_assert_cmpuint (n_tickets_with_imei (&fixture, IMEI_DRAFT), ==, 0);
+  g_assert_cmpuint (desk_outbox_get_n_items (outbox), ==, 0);
 
   /* The intake that was being typed comes back as it was. */
   desk_intake_page_resume (fixture.page, g_ptr_array_index (drafts, 0));

@@ -283,6 +283,7 @@ struct _DeskOutbox
   gboolean        reachable;
   gboolean        busy;        /* one change (or its check) in flight */
   gboolean        probing;
+  gboolean        disposed;    /* nothing new starts: no timer may outlive the outbox */
 };
 
 enum {
@@ -791,6 +792,8 @@ held_cb (gpointer data)
 static void
 hold (DeskOutbox *self)
 {
+  if (self->disposed)
+    return;
   g_clear_handle_id (&self->probe_source, g_source_remove);
   self->probe_source = g_timeout_add_full (G_PRIORITY_DEFAULT, self->probe_ms, held_cb, self,
                                            NULL);
@@ -1152,7 +1155,8 @@ pump (DeskOutbox *self)
   g_autoptr(DeskOutboxItem) item = NULL;
   gboolean orphan;
 
-  if (!self->loaded || self->busy || self->probing || self->probe_source != 0)
+  if (!self->loaded || self->busy || self->probing || self->probe_source != 0 ||
+      self->disposed)
     return;
   if (!self->reachable)
     {
@@ -1225,7 +1229,7 @@ probe_cb (gpointer data)
 static void
 schedule_probe (DeskOutbox *self)
 {
-  if (self->probe_source != 0 || self->probing)
+  if (self->probe_source != 0 || self->probing || self->disposed)
     return;
 
   self->probe_source = g_timeout_add_full (G_PRIORITY_DEFAULT, self->probe_ms, probe_cb, self,
@@ -1317,6 +1321,7 @@ desk_outbox_dispose (GObject *object)
 {
   DeskOutbox *self = DESK_OUTBOX (object);
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->probe_source, g_source_remove);
 
@@ -1328,6 +1333,7 @@ desk_outbox_finalize (GObject *object)
 {
   DeskOutbox *self = DESK_OUTBOX (object);
 
+  g_assert (self->probe_source == 0);
   /* Each job's task holds the outbox, so none is left; this waits for the thread. */
   g_thread_pool_free (self->pool, FALSE, TRUE);
   g_clear_pointer (&self->db, sqlite3_close);
