@@ -34,6 +34,7 @@
 #define IMEI_B "356938035643817"
 #define IMEI_C "356938035643825"
 #define IMEI_DRAFT "356938035643833"
+#define IMEI_SENDING "356938035643841"
 
 typedef struct
 {
@@ -477,9 +478,9 @@ read_line (GDataInputStream *out)
   return line;
 }
 
-/* The changes the outbox file holds, waiting, as a new start will read them. */
+/* The changes the outbox file holds in @state, as a new start will read them. */
 static guint
-waiting_on_disk (void)
+rows_on_disk (DeskOutboxState state)
 {
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "frontdesk", "outbox.sqlite",
                                             NULL);
@@ -490,7 +491,7 @@ waiting_on_disk (void)
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM items WHERE state = ?", -1,
                                        &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int (stmt, 1, DESK_OUTBOX_WAITING);
+  sqlite3_bind_int (stmt, 1, state);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   n = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
@@ -541,6 +542,8 @@ test_kill (void)
   g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
   g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+  /* The child's stdout says where it is; nothing else goes there. */
+  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
   child = g_subprocess_launcher_spawn (launcher, &error,
                                        g_test_get_filename (G_TEST_BUILT, "test-outbox-window", NULL),
                                        "--outbox-child", desk_sandbox_get_url (fixture.sandbox),
@@ -570,7 +573,7 @@ test_kill (void)
                                         DESK_SANDBOX_DEMO_API_KEY);
   g_assert_cmpuint (n_tickets_with_imei (&fixture, IMEI_A), ==, 0);
   g_assert_cmpuint (n_tickets_with_imei (&fixture, IMEI_B), ==, 0);
-  g_assert_cmpuint (waiting_on_disk (), ==, 2);
+  g_assert_cmpuint (rows_on_disk (DESK_OUTBOX_WAITING), ==, 2);
   drafts = drafts_on_disk ();
   g_assert_cmpuint (drafts->len, ==, 1);
   g_assert_cmpstr (desk_intake_draft_get_field (g_ptr_array_index (drafts, 0), "device.0.imei"),
@@ -589,6 +592,174 @@ test_kill (void)
   /* The intake that was being typed comes back as it was. */
   desk_intake_page_resume (fixture.page, g_ptr_array_index (drafts, 0));
   g_assert_true (desk_test_wait_for (resumed, &fixture, WAIT_MS));
+
+  window_tear_down (&fixture, NULL);
+}
+
+/* --- Killed while a change is on its way ------------------------------------------------- */
+
+static gboolean
+item_sending (gpointer data)
+{
+  g_autoptr(DeskOutboxItem) item = g_list_model_get_item (desk_outbox_get_items (data), 0);
+
+  return item != NULL && desk_outbox_item_get_state (item) == DESK_OUTBOX_SENDING;
+}
+
+static char *
+read_stdin_line (void)
+{
+  g_autoptr(GInputStream) raw = g_unix_input_stream_new (0, FALSE);
+  g_autoptr(GDataInputStream) in = g_data_input_stream_new (raw);
+
+  return g_data_input_stream_read_line_utf8 (in, NULL, NULL, NULL);
+}
+
+/* The child: an intake queued while the server is away; when told the server is back, it
+ * sends it, says so once the change is marked sending on disk, and waits to be killed. */
+static int
+run_sending_child (const char *url)
+{
+  Fixture fixture = { 0, };
+  g_autoptr(DeskCustomer) customer = NULL;
+  g_autofree char *offline = NULL;
+  g_autofree char *online = NULL;
+  DeskOutbox *outbox;
+
+  gtk_init ();
+  adw_init ();
+  page_set_up (&fixture, url);
+  customer = some_customer (&fixture);
+  g_assert_true (desk_test_wait_for (catalog_loaded, &fixture, WAIT_MS));
+  g_print ("LOADED\n");
+  fflush (stdout);
+  offline = read_stdin_line ();
+  g_assert_cmpstr (offline, ==, "OFFLINE");
+
+  fill_intake (&fixture, customer, IMEI_SENDING);
+  create_queued (&fixture);
+  outbox = desk_context_get_outbox (fixture.context);
+  g_print ("QUEUED\n");
+  fflush (stdout);
+  online = read_stdin_line ();
+  g_assert_cmpstr (online, ==, "ONLINE");
+
+  desk_outbox_try_now (outbox);
+  g_assert_true (desk_test_wait_for (item_sending, outbox, WAIT_MS));
+  g_print ("SENDING\n");
+  fflush (stdout);
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+
+  return 0;
+}
+
+typedef struct
+{
+  DeskSandbox *sandbox;
+  guint        count;
+} RequestsWanted;
+
+static gboolean
+requests_reached (gpointer data)
+{
+  RequestsWanted *wanted = data;
+
+  return desk_sandbox_get_request_count (wanted->sandbox) >= wanted->count;
+}
+
+/* The sandbox counts on its own thread: nothing wakes this one's main loop for it, so the
+ * count is looked at every few milliseconds, well within the two seconds the reply is
+ * held back. */
+static void
+wait_for_requests (RequestsWanted *wanted)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_MS * 1000;
+
+  while (!requests_reached (wanted))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (5000);
+    }
+}
+
+static gboolean
+ticket_arrived (gpointer data)
+{
+  return n_tickets_with_imei (data, IMEI_SENDING) > 0;
+}
+
+/* kill -9 while an intake from the outbox is on its way and its answer not yet back: the
+ * server takes it all the same, and the next start finds it there instead of sending it
+ * again. */
+static void
+test_kill_while_sending (void)
+{
+  Fixture fixture = { 0, };
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDIN_PIPE);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *loaded = NULL;
+  g_autofree char *queued = NULL;
+  g_autofree char *sending = NULL;
+  GOutputStream *to_child;
+  RequestsWanted wanted;
+  DeskOutbox *outbox;
+
+  start_sandbox (&fixture, 0);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+  /* The child's stdout says where it is; nothing else goes there. */
+  g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
+  child = g_subprocess_launcher_spawn (launcher, &error,
+                                       g_test_get_filename (G_TEST_BUILT, "test-outbox-window", NULL),
+                                       "--sending-child", desk_sandbox_get_url (fixture.sandbox),
+                                       NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  to_child = g_subprocess_get_stdin_pipe (child);
+
+  loaded = read_line (out);
+  g_assert_cmpstr (loaded, ==, "LOADED");
+  desk_sandbox_stop (fixture.sandbox);
+  g_assert_true (g_output_stream_write_all (to_child, "OFFLINE\n", 8, NULL, NULL, &error));
+  queued = read_line (out);
+  g_assert_cmpstr (queued, ==, "QUEUED");
+
+  /* Back, but slow to answer a ticket: the reply cannot come before the kill. */
+  start_sandbox (&fixture, fixture.port);
+  desk_sandbox_set_route_latency (fixture.sandbox, "tickets", 2000);
+  wanted.sandbox = fixture.sandbox;
+  wanted.count = desk_sandbox_get_request_count (fixture.sandbox) + 2;  /* the probe, the POST */
+  g_assert_true (g_output_stream_write_all (to_child, "ONLINE\n", 7, NULL, NULL, &error));
+  sending = read_line (out);
+  g_assert_cmpstr (sending, ==, "SENDING");
+  wait_for_requests (&wanted);
+
+  g_subprocess_force_exit (child);
+  g_subprocess_wait (child, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
+
+  /* On disk, the change was on its way when Front Desk died. */
+  g_assert_cmpuint (rows_on_disk (DESK_OUTBOX_SENDING), ==, 1);
+
+  /* The server took it, its answer going nowhere. */
+  fixture.client = desk_api_client_new (desk_sandbox_get_url (fixture.sandbox),
+                                        DESK_SANDBOX_DEMO_API_KEY);
+  g_assert_true (desk_test_wait_for (ticket_arrived, &fixture, WAIT_MS));
+  desk_sandbox_set_route_latency (fixture.sandbox, "tickets", 0);
+
+  /* The next start finds the change "sending", looks, finds it: not sent again. */
+  page_set_up (&fixture, desk_sandbox_get_url (fixture.sandbox));
+  outbox = desk_writer_get_outbox (desk_context_get_writer (fixture.context));
+  g_assert_true (desk_test_wait_for (outbox_loaded, outbox, WAIT_MS));
+  g_assert_true (desk_test_wait_for (outbox_idle, outbox, WAIT_MS));
+  g_assert_cmpuint (n_tickets_with_imei (&fixture, IMEI_SENDING), ==, 1);
 
   window_tear_down (&fixture, NULL);
 }
@@ -673,12 +844,15 @@ main (int   argc,
 {
   if (argc > 2 && g_str_equal (argv[1], "--outbox-child"))
     return run_child (argv[2]);
+  if (argc > 2 && g_str_equal (argv[1], "--sending-child"))
+    return run_sending_child (argv[2]);
 
   desk_test_init (&argc, &argv);
 
   g_test_add ("/outbox-window/banner-intake", Fixture, NULL, window_set_up, test_banner_intake,
               window_tear_down);
   g_test_add_func ("/outbox-window/kill", test_kill);
+  g_test_add_func ("/outbox-window/kill-while-sending", test_kill_while_sending);
   g_test_add_func ("/outbox-window/demo-offline", test_demo_offline);
 
   return g_test_run ();

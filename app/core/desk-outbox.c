@@ -755,6 +755,7 @@ finish_saved (Step    *step,
 {
   DeskOutboxItem *item = step->item;
 
+  g_debug ("%s: saved as %" G_GINT64_FORMAT, desk_change_get_uuid (item->change), record_id (record));
   g_set_object (&step->record, record);
   item->result_id = record_id (record);
   item_set_state (item, DESK_OUTBOX_SAVED, NULL);
@@ -836,6 +837,7 @@ not_there_written_cb (GObject      *object,
 static void
 finish_not_there (Step *step)
 {
+  g_debug ("%s: not on the server, to be sent again", desk_change_get_uuid (step->item->change));
   item_set_state (step->item, DESK_OUTBOX_WAITING, NULL);
   queue_job (step->outbox, JOB_PUT, row_of_item (step->item), not_there_written_cb, step);
 }
@@ -967,6 +969,7 @@ look_up (Step *step)
 
   g_set_object (&step->sent, change_to_send (self, step->item));
   record = desk_change_get_record (step->sent);
+  g_debug ("%s: looking for it on the server", desk_change_get_uuid (step->item->change));
 
   switch (desk_change_get_kind (step->sent))
     {
