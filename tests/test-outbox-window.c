@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <gio/gunixinputstream.h>
 
+#include "customers/desk-customer-editor.h"
 #include "desk-sandbox.h"
 #include "desk-test-utils.h"
 #include "desk-window.h"
@@ -764,6 +765,92 @@ test_kill_while_sending (void)
   window_tear_down (&fixture, NULL);
 }
 
+/* --- A new customer and their intake, both waiting ---------------------------------------- */
+
+static gboolean
+editor_open (gpointer data)
+{
+  return desk_test_find_window (DESK_TYPE_CUSTOMER_EDITOR) != NULL;
+}
+
+static gboolean
+editor_gone (gpointer data)
+{
+  return desk_test_find_window (DESK_TYPE_CUSTOMER_EDITOR) == NULL;
+}
+
+static gboolean
+customer_chosen (gpointer data)
+{
+  return desk_intake_page_get_customer (data) != NULL;
+}
+
+/* While RepairDesk is away, the intake's New Customer is kept, the intake for them too;
+ * back, the customer is created first and the ticket is theirs. */
+static void
+test_new_customer_offline (void)
+{
+  Fixture fixture = { 0, };
+  DeskCustomerEditor *editor;
+  DeskOutbox *outbox;
+  DeskListQuery query = { .keyword = (char *) IMEI_C, .filter = DESK_LIST_FILTER_ALL };
+  g_autoptr(GPtrArray) tickets = NULL;
+  g_autoptr(DeskCustomer) customer = NULL;
+  g_autoptr(GError) error = NULL;
+  DeskProblem *problem;
+  g_autoptr(DeskDevice) model = NULL;
+  DeskIntakeDevice *section;
+
+  start_sandbox (&fixture, 0);
+  page_set_up (&fixture, desk_sandbox_get_url (fixture.sandbox));
+  g_assert_true (desk_test_wait_for (catalog_loaded, &fixture, WAIT_MS));
+  outbox = desk_context_get_outbox (fixture.context);
+  desk_sandbox_stop (fixture.sandbox);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture.page), "intake.new-customer", NULL);
+  g_assert_true (desk_test_wait_for (editor_open, NULL, WAIT_MS));
+  editor = DESK_CUSTOMER_EDITOR (desk_test_find_window (DESK_TYPE_CUSTOMER_EDITOR));
+  gtk_editable_set_text (desk_customer_editor_get_field (editor, "first-name"), "Noor");
+  gtk_editable_set_text (desk_customer_editor_get_field (editor, "last-name"), "Offline");
+  gtk_editable_set_text (desk_customer_editor_get_field (editor, "phone"), "555 0199 77");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (desk_test_wait_for (editor_gone, NULL, WAIT_MS));
+  g_assert_true (desk_test_wait_for (customer_chosen, fixture.page, WAIT_MS));
+  g_assert_cmpint (desk_customer_get_id (desk_intake_page_get_customer (fixture.page)), ==, 0);
+  g_assert_cmpuint (desk_outbox_get_n_items (outbox), ==, 1);
+
+  model = first_item (fixture.catalog, DESK_CATALOG_DEVICES);
+  problem = first_item (fixture.catalog, DESK_CATALOG_PROBLEMS);
+  section = device_section (&fixture);
+  desk_intake_device_select_model (section, desk_named_item_get_id (DESK_NAMED_ITEM (model)));
+  gtk_editable_set_text (desk_intake_device_get_field (section, "imei"), IMEI_C);
+  desk_intake_device_add_problem (section, problem);
+  g_object_unref (problem);
+  g_assert_null (desk_intake_page_get_blocker (fixture.page));
+  create_queued (&fixture);
+  g_assert_cmpuint (desk_outbox_get_n_items (outbox), ==, 2);
+
+  start_sandbox (&fixture, fixture.port);
+  desk_outbox_try_now (outbox);
+  g_assert_true (desk_test_wait_for (outbox_idle, outbox, WAIT_MS));
+
+  g_clear_object (&fixture.result);
+  desk_api_client_list_tickets_async (fixture.client, &query, 0, NULL, result_cb, &fixture);
+  tickets = desk_api_client_list_tickets_finish (fixture.client, wait_result (&fixture), NULL,
+                                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tickets->len, ==, 1);
+  g_clear_object (&fixture.result);
+  desk_api_client_get_customer_async (fixture.client,
+                                      desk_ticket_get_customer_id (g_ptr_array_index (tickets, 0)),
+                                      NULL, result_cb, &fixture);
+  customer = desk_api_client_get_customer_finish (fixture.client, wait_result (&fixture), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (desk_customer_get_last_name (customer), ==, "Offline");
+
+  window_tear_down (&fixture, NULL);
+}
+
 /* --- The demo store, unplugged ------------------------------------------------------------ */
 
 static void
@@ -854,6 +941,7 @@ main (int   argc,
   g_test_add_func ("/outbox-window/kill", test_kill);
   g_test_add_func ("/outbox-window/kill-while-sending", test_kill_while_sending);
   g_test_add_func ("/outbox-window/demo-offline", test_demo_offline);
+  g_test_add_func ("/outbox-window/new-customer-offline", test_new_customer_offline);
 
   return g_test_run ();
 }
