@@ -918,6 +918,11 @@ test_demo_offline (void)
   gtk_window_destroy (fixture.window);
   desk_test_iterate (50);
   desk_context_leave_demo (fixture.context);
+  /* The account's own outbox comes back: it is read before the test's folder goes. */
+  g_assert_true (desk_test_wait_for (outbox_loaded, desk_context_get_outbox (fixture.context),
+                                     WAIT_MS));
+  g_assert_false (g_str_has_suffix (desk_outbox_get_path (desk_context_get_outbox (fixture.context)),
+                                    "outbox-demo.sqlite"));
   g_clear_object (&fixture.result);
   g_clear_object (&fixture.context);
   g_clear_object (&fixture.catalog);
