@@ -23,6 +23,7 @@
 #include "tickets/desk-tickets-page.h"
 #include "welcome/desk-welcome-page.h"
 #include "widgets/desk-activity-indicator.h"
+#include "widgets/desk-outbox-banner.h"
 #include "widgets/desk-page.h"
 #include "widgets/desk-results-view.h"
 
@@ -54,6 +55,7 @@ register_types (void)
   g_type_ensure (DESK_TYPE_PAGE);
   g_type_ensure (DESK_TYPE_RESULTS_VIEW);
   g_type_ensure (DESK_TYPE_ACTIVITY_INDICATOR);
+  g_type_ensure (DESK_TYPE_OUTBOX_BANNER);
   g_type_ensure (DESK_TYPE_SIGNATURE_CANVAS);
   g_type_ensure (DESK_TYPE_SIGNATURE_PAD);
 }

@@ -437,8 +437,8 @@ test_window_actions (void)
 {
   g_autoptr(DeskApplication) app = start_app ();
   const char *exported[] = {
-    "about", "leave-demo", "preferences", "quit", "reset-demo", "search", "shortcuts",
-    "show-section", "try-demo",
+    "about", "demo-offline", "leave-demo", "preferences", "quit", "reset-demo", "search",
+    "shortcuts", "show-section", "try-demo",
   };
   const struct { const char *action; const char *accel; } accels[] = {
     { "app.quit", "<Control>q" },

@@ -28,6 +28,7 @@ struct _DeskChange
   DeskRecord     *record;      /* the record sent, or NULL for a conversion or payment */
   char           *method;
   char           *notes;
+  char           *depends_on;  /* the uuid of a change whose new record this one names */
 
   /* state */
   DeskChangeKind  kind;
@@ -102,6 +103,7 @@ desk_change_finalize (GObject *object)
   g_clear_object (&self->record);
   g_free (self->method);
   g_free (self->notes);
+  g_free (self->depends_on);
 
   G_OBJECT_CLASS (desk_change_parent_class)->finalize (object);
 }
@@ -244,6 +246,11 @@ desk_change_to_json (DeskChange *self)
       json_builder_set_member_name (builder, "record");
       json_builder_add_value (builder, desk_record_to_json (self->record));
     }
+  if (self->depends_on != NULL)
+    {
+      json_builder_set_member_name (builder, "depends_on");
+      json_builder_add_string_value (builder, self->depends_on);
+    }
   if (self->kind == DESK_CHANGE_ADD_PAYMENT)
     {
       json_builder_set_member_name (builder, "amount");
@@ -338,6 +345,14 @@ desk_change_new_from_json (JsonNode  *node,
     return invalid (error, "no target"), NULL;
   if (!read_record (self, o, error))
     return NULL;
+  if (json_object_has_member (o, "depends_on"))
+    {
+      const char *depends_on = json_object_get_string_member_with_default (o, "depends_on", NULL);
+
+      if (depends_on == NULL || !g_uuid_string_is_valid (depends_on))
+        return invalid (error, "bad link"), NULL;
+      self->depends_on = g_strdup (depends_on);
+    }
 
   if (kind == DESK_CHANGE_ADD_PAYMENT)
     {
@@ -370,6 +385,7 @@ desk_change_copy (DeskChange *self)
   copy->method = g_strdup (self->method);
   copy->payment_date = self->payment_date;
   copy->notes = g_strdup (self->notes);
+  copy->depends_on = g_strdup (self->depends_on);
 
   return copy;
 }
@@ -411,6 +427,69 @@ desk_change_get_record (DeskChange *self)
   g_return_val_if_fail (DESK_IS_CHANGE (self), NULL);
 
   return self->record;
+}
+
+/**
+ * desk_change_set_depends_on:
+ * @self: a #DeskChange
+ * @uuid: (nullable): the uuid of the change that creates the record @self names
+ *
+ * Links @self to a change not yet saved: a ticket for a customer whose creation waits in
+ * the outbox. Until that change is saved, @self is not sent; then desk_change_link () puts
+ * the new record's id in. Only a ticket (its customer) or a customer update (the customer
+ * itself) can depend on a created customer.
+ */
+void
+desk_change_set_depends_on (DeskChange *self,
+                            const char *uuid)
+{
+  g_return_if_fail (DESK_IS_CHANGE (self));
+  g_return_if_fail (uuid == NULL || g_uuid_string_is_valid (uuid));
+
+  g_free (self->depends_on);
+  self->depends_on = g_strdup (uuid);
+}
+
+/* Returns: (nullable): the uuid of the change @self waits for */
+const char *
+desk_change_get_depends_on (DeskChange *self)
+{
+  g_return_val_if_fail (DESK_IS_CHANGE (self), NULL);
+
+  return self->depends_on;
+}
+
+/**
+ * desk_change_link:
+ * @self: a #DeskChange that depends on another
+ * @id: the id the server gave the record the other change created
+ *
+ * Returns: (transfer full): @self as it is to be sent now, under the same uuid: the
+ *   ticket's customer, or the customer updated, is the record with @id
+ */
+DeskChange *
+desk_change_link (DeskChange *self,
+                  gint64      id)
+{
+  g_autoptr(JsonNode) node = NULL;
+  DeskChange *linked;
+
+  g_return_val_if_fail (DESK_IS_CHANGE (self), NULL);
+  g_return_val_if_fail (id > 0, NULL);
+
+  node = desk_change_to_json (self);
+  linked = desk_change_new_from_json (node, NULL);
+  g_assert (linked != NULL);
+
+  if (linked->kind == DESK_CHANGE_CREATE_TICKET || linked->kind == DESK_CHANGE_UPDATE_TICKET)
+    g_object_set (linked->record, "customer-id", id, NULL);
+  else if (linked->kind == DESK_CHANGE_UPDATE_CUSTOMER)
+    {
+      linked->target_id = id;
+      g_object_set (linked->record, "id", id, NULL);
+    }
+
+  return linked;
 }
 
 /**

@@ -69,6 +69,11 @@ gboolean        desk_change_get_payment         (DeskChange    *self,
                                                  const char   **method,
                                                  gint64        *payment_date,
                                                  const char   **notes);
+void            desk_change_set_depends_on      (DeskChange    *self,
+                                                 const char    *uuid);
+const char     *desk_change_get_depends_on      (DeskChange    *self);
+DeskChange     *desk_change_link                (DeskChange    *self,
+                                                 gint64         id);
 char           *desk_change_refused_field       (DeskChange    *self,
                                                  const char    *server_text);
 

@@ -57,6 +57,7 @@
 
 /* The write path. */
 #include "desk-change.h"
+#include "desk-outbox.h"
 #include "desk-writer.h"
 
 /* The invoice editor's rules. */

@@ -9,8 +9,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "desk-api-error.h"
-#include "desk-writer.h"
+#include "desk-outbox.h"
+#include "desk-writer-private.h"
 
 /* The one way a change leaves Front Desk. A screen makes a DeskChange and submits it; the
  * writer sends it through the client once, and reports its fate twice: to the caller, as
@@ -20,9 +23,14 @@
  *
  * The caller's cancellable only takes the caller's interest away (its callback then gets
  * G_IO_ERROR_CANCELLED); a change that has left is seen through to its end and settled,
- * since a half-known write is worse than one whose screen was closed. An outbox would sit
- * here: keep the change on disk before sending, and send again what was not sent, without
- * any screen seeing a difference. */
+ * since a half-known write is worse than one whose screen was closed.
+ *
+ * With an outbox (desk_writer_set_outbox ()), a customer or ticket change that cannot reach
+ * RepairDesk (it surely never left) is kept on disk instead, and settles as
+ * DESK_FATE_QUEUED; the outbox sends it when the server answers again, and its final fate
+ * is settled a second time through ::settled. While the outbox holds changes, new ones go
+ * behind them, so that they reach the server in the order they were made. Payments and
+ * conversions are never queued: they need the server there and then. */
 
 struct _DeskWriter
 {
@@ -30,6 +38,7 @@ struct _DeskWriter
 
   /* owned */
   DeskApiClient *client;
+  DeskOutbox    *outbox;      /* nullable */
   GHashTable    *submitted;   /* uuid -> NULL */
 
   /* state */
@@ -40,6 +49,7 @@ enum {
   PROP_0,
   PROP_CLIENT,
   PROP_N_PENDING,
+  PROP_OUTBOX,
   N_PROPS
 };
 
@@ -157,6 +167,140 @@ settle (GTask    *task,
     g_task_return_boolean (task, TRUE);
 }
 
+/* --- Sending one change, once ------------------------------------------------------------- */
+
+static void send_change (DeskApiClient *client,
+                         DeskChange    *change,
+                         GTask         *task);
+
+static void
+sent_once_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Outcome *outcome = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) record = NULL;
+
+  record = finish_call (DESK_API_CLIENT (object), desk_change_get_kind (outcome->change),
+                        result, &error);
+  if (record != NULL)
+    {
+      outcome->fate = DESK_FATE_SAVED;
+      outcome->record = g_steal_pointer (&record);
+      g_task_return_boolean (task, TRUE);
+    }
+  else
+    {
+      outcome->fate = fate_of_error (error);
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
+}
+
+/**
+ * _desk_writer_send_async:
+ * @client: the client to send through
+ * @change: the change
+ * @callback: called with its fate
+ * @user_data: for @callback
+ *
+ * Sends @change once, with no cancellable (a change that left is followed to its end),
+ * and nothing more: no outbox, no ::settled. The writer and the outbox both send so.
+ */
+void
+_desk_writer_send_async (DeskApiClient       *client,
+                         DeskChange          *change,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GTask *task = g_task_new (client, NULL, callback, user_data);
+  Outcome *outcome = g_new0 (Outcome, 1);
+
+  g_task_set_source_tag (task, _desk_writer_send_async);
+  outcome->change = g_object_ref (change);
+  g_task_set_task_data (task, outcome, (GDestroyNotify) outcome_free);
+  send_change (client, change, task);
+}
+
+/* Returns: the fate; @record is set when saved, @error otherwise */
+DeskFate
+_desk_writer_send_finish (GAsyncResult  *result,
+                          GObject      **record,
+                          GError       **error)
+{
+  Outcome *outcome = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return outcome->fate;
+
+  if (record != NULL)
+    *record = g_object_ref (outcome->record);
+
+  return DESK_FATE_SAVED;
+}
+
+/* --- The writer's own path ----------------------------------------------------------------- */
+
+static gboolean
+is_queueable (DeskChange *change)
+{
+  return desk_outbox_accepts (desk_change_get_kind (change));
+}
+
+/* A payment or a conversion that could not reach the server says what that means. */
+static GError *
+needs_server_error (DeskChange   *change,
+                    const GError *error)
+{
+  if (!g_error_matches (error, DESK_API_ERROR, DESK_API_ERROR_NETWORK))
+    return g_error_copy (error);
+
+  if (desk_change_get_kind (change) == DESK_CHANGE_ADD_PAYMENT)
+    return g_error_new_literal (DESK_API_ERROR, DESK_API_ERROR_NETWORK,
+                                _("Taking a payment needs RepairDesk, and it can't be reached "
+                                  "now. Nothing was recorded; take the payment again when "
+                                  "RepairDesk answers."));
+  if (desk_change_get_kind (change) == DESK_CHANGE_CONVERT_TICKET)
+    return g_error_new_literal (DESK_API_ERROR, DESK_API_ERROR_NETWORK,
+                                _("Making an invoice needs RepairDesk, and it can't be reached "
+                                  "now. Nothing was changed; try again when RepairDesk "
+                                  "answers."));
+
+  return g_error_copy (error);
+}
+
+static void
+queued_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  DeskWriter *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) queued = NULL;
+
+  set_n_pending (self, self->n_pending - 1);
+  if (!desk_outbox_add_finish (DESK_OUTBOX (object), result, &error))
+    {
+      settle (task, DESK_FATE_NOT_SENT, NULL, error);
+      return;
+    }
+
+  queued = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PENDING,
+                                _("Saved on this computer; will be sent when RepairDesk answers."));
+  settle (task, DESK_FATE_QUEUED, NULL, queued);
+}
+
+static void
+queue_change (DeskWriter *self,
+              GTask      *task)
+{
+  Outcome *outcome = g_task_get_task_data (task);
+
+  desk_outbox_add_async (self->outbox, outcome->change, NULL, queued_cb, task);
+}
+
 static void
 sent_cb (GObject      *object,
          GAsyncResult *result,
@@ -167,24 +311,64 @@ sent_cb (GObject      *object,
   Outcome *outcome = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GObject) record = NULL;
+  DeskFate fate;
 
-  record = finish_call (DESK_API_CLIENT (object), desk_change_get_kind (outcome->change),
-                        result, &error);
+  fate = _desk_writer_send_finish (result, &record, &error);
+
+  if (self->outbox != NULL && g_error_matches (error, DESK_API_ERROR, DESK_API_ERROR_NETWORK))
+    {
+      desk_outbox_report_reachable (self->outbox, FALSE);
+      if (is_queueable (outcome->change))
+        {
+          queue_change (self, g_steal_pointer (&task));
+          return;
+        }
+    }
+  else if (self->outbox != NULL && fate != DESK_FATE_NOT_SENT)
+    desk_outbox_report_reachable (self->outbox, TRUE);
+
   set_n_pending (self, self->n_pending - 1);
-
-  if (record != NULL)
+  if (fate == DESK_FATE_SAVED)
     settle (task, DESK_FATE_SAVED, record, NULL);
   else
-    settle (task, fate_of_error (error), NULL, error);
+    {
+      g_autoptr(GError) said = needs_server_error (outcome->change, error);
+
+      settle (task, fate, NULL, said);
+    }
+}
+
+static void decide (DeskWriter *self,
+                    GTask      *task);
+
+static void
+outbox_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+
+  desk_outbox_wait_loaded_finish (DESK_OUTBOX (object), result, NULL);
+  decide (g_task_get_source_object (task), task);
+}
+
+/* The outbox sent a change it held: its final fate reaches every listener. */
+static void
+outbox_settled_cb (DeskWriter *self,
+                   DeskChange *change,
+                   DeskFate    fate,
+                   GObject    *record,
+                   GError     *error)
+{
+  g_signal_emit (self, signals[SETTLED], 0, change, fate, record, error);
 }
 
 static void
-send_change (DeskWriter *self,
-             DeskChange *change,
-             GTask      *task)
+send_change (DeskApiClient *client,
+             DeskChange    *change,
+             GTask         *task)
 {
   gpointer record = desk_change_get_record (change);
-  DeskApiClient *client = self->client;
   const char *method = NULL;
   const char *notes = NULL;
   gint64 amount = 0, payment_date = 0;
@@ -193,31 +377,31 @@ send_change (DeskWriter *self,
   switch (desk_change_get_kind (change))
     {
     case DESK_CHANGE_CREATE_CUSTOMER:
-      desk_api_client_create_customer_async (client, record, NULL, sent_cb, task);
+      desk_api_client_create_customer_async (client, record, NULL, sent_once_cb, task);
       break;
     case DESK_CHANGE_UPDATE_CUSTOMER:
-      desk_api_client_update_customer_async (client, record, NULL, sent_cb, task);
+      desk_api_client_update_customer_async (client, record, NULL, sent_once_cb, task);
       break;
     case DESK_CHANGE_CREATE_TICKET:
-      desk_api_client_create_ticket_async (client, record, NULL, sent_cb, task);
+      desk_api_client_create_ticket_async (client, record, NULL, sent_once_cb, task);
       break;
     case DESK_CHANGE_UPDATE_TICKET:
-      desk_api_client_update_ticket_async (client, record, NULL, sent_cb, task);
+      desk_api_client_update_ticket_async (client, record, NULL, sent_once_cb, task);
       break;
     case DESK_CHANGE_CONVERT_TICKET:
       desk_api_client_convert_ticket_to_invoice_async (client, desk_change_get_target_id (change),
-                                                       NULL, sent_cb, task);
+                                                       NULL, sent_once_cb, task);
       break;
     case DESK_CHANGE_CREATE_INVOICE:
-      desk_api_client_create_invoice_async (client, record, NULL, sent_cb, task);
+      desk_api_client_create_invoice_async (client, record, NULL, sent_once_cb, task);
       break;
     case DESK_CHANGE_UPDATE_INVOICE:
-      desk_api_client_update_invoice_async (client, record, NULL, sent_cb, task);
+      desk_api_client_update_invoice_async (client, record, NULL, sent_once_cb, task);
       break;
     case DESK_CHANGE_ADD_PAYMENT:
       desk_change_get_payment (change, &amount, &method, &payment_date, &notes);
       desk_api_client_add_payment_async (client, desk_change_get_target_id (change), amount,
-                                         method, payment_date, notes, NULL, sent_cb, task);
+                                         method, payment_date, notes, NULL, sent_once_cb, task);
       break;
     default:
       g_assert_not_reached ();
@@ -229,6 +413,9 @@ desk_writer_dispose (GObject *object)
 {
   DeskWriter *self = DESK_WRITER (object);
 
+  if (self->outbox != NULL)
+    g_signal_handlers_disconnect_by_func (self->outbox, outbox_settled_cb, self);
+  g_clear_object (&self->outbox);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (desk_writer_parent_class)->dispose (object);
@@ -260,6 +447,9 @@ desk_writer_get_property (GObject    *object,
     case PROP_N_PENDING:
       g_value_set_uint (value, self->n_pending);
       break;
+    case PROP_OUTBOX:
+      g_value_set_object (value, self->outbox);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -277,6 +467,9 @@ desk_writer_set_property (GObject      *object,
     {
     case PROP_CLIENT:
       self->client = g_value_dup_object (value);
+      break;
+    case PROP_OUTBOX:
+      desk_writer_set_outbox (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -300,6 +493,10 @@ desk_writer_class_init (DeskWriterClass *klass)
   properties[PROP_N_PENDING] =
     g_param_spec_uint ("n-pending", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Where changes wait while RepairDesk can't be reached; none by default. */
+  properties[PROP_OUTBOX] =
+    g_param_spec_object ("outbox", NULL, NULL, DESK_TYPE_OUTBOX,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -309,7 +506,9 @@ desk_writer_class_init (DeskWriterClass *klass)
    * @record: (nullable): the record as the server holds it, when saved
    * @error: (nullable): why not, otherwise
    *
-   * Every change submitted settles once, whether or not its caller still listens.
+   * Every change submitted settles once, whether or not its caller still listens; a
+   * change kept in the outbox settles as %DESK_FATE_QUEUED, and again with its final fate
+   * once the outbox sent it (then the change may come from an earlier run).
    */
   signals[SETTLED] =
     g_signal_new ("settled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
@@ -341,6 +540,38 @@ desk_writer_get_client (DeskWriter *self)
   return self->client;
 }
 
+/**
+ * desk_writer_set_outbox:
+ * @self: a #DeskWriter
+ * @outbox: (nullable): where changes wait while RepairDesk can't be reached
+ */
+void
+desk_writer_set_outbox (DeskWriter *self,
+                        DeskOutbox *outbox)
+{
+  g_return_if_fail (DESK_IS_WRITER (self));
+  g_return_if_fail (outbox == NULL || DESK_IS_OUTBOX (outbox));
+
+  if (self->outbox == outbox)
+    return;
+
+  if (self->outbox != NULL)
+    g_signal_handlers_disconnect_by_func (self->outbox, outbox_settled_cb, self);
+  g_set_object (&self->outbox, outbox);
+  if (outbox != NULL)
+    g_signal_connect_swapped (outbox, "item-settled", G_CALLBACK (outbox_settled_cb), self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTBOX]);
+}
+
+/* Returns: (transfer none) (nullable): the outbox */
+DeskOutbox *
+desk_writer_get_outbox (DeskWriter *self)
+{
+  g_return_val_if_fail (DESK_IS_WRITER (self), NULL);
+
+  return self->outbox;
+}
+
 guint
 desk_writer_get_n_pending (DeskWriter *self)
 {
@@ -369,7 +600,9 @@ desk_writer_was_submitted (DeskWriter *self,
  * @user_data: for @callback
  *
  * Sends @change once. A change submitted before is not sent again: its fate is then
- * %DESK_FATE_NOT_SENT with %G_IO_ERROR_EXISTS.
+ * %DESK_FATE_NOT_SENT with %G_IO_ERROR_EXISTS. With an outbox, a customer or ticket
+ * change that cannot reach the server, or that would overtake changes waiting there, is
+ * kept there: %DESK_FATE_QUEUED, with %G_IO_ERROR_PENDING saying so.
  */
 void
 desk_writer_submit_async (DeskWriter          *self,
@@ -410,7 +643,36 @@ desk_writer_submit_async (DeskWriter          *self,
     }
 
   set_n_pending (self, self->n_pending + 1);
-  send_change (self, change, g_steal_pointer (&task));
+  if (self->outbox != NULL && !desk_outbox_get_loaded (self->outbox))
+    desk_outbox_wait_loaded_async (self->outbox, outbox_loaded_cb, g_steal_pointer (&task));
+  else
+    decide (self, g_steal_pointer (&task));
+}
+
+/* Straight to the server, or behind the changes waiting in the outbox. */
+static void
+decide (DeskWriter *self,
+        GTask      *task)
+{
+  DeskChange *change = ((Outcome *) g_task_get_task_data (task))->change;
+
+  if (self->outbox != NULL && is_queueable (change) &&
+      desk_outbox_should_queue (self->outbox, change))
+    {
+      queue_change (self, task);
+      return;
+    }
+
+  /* A ticket for a customer the outbox has since saved goes with the customer's id. */
+  if (self->outbox != NULL && desk_change_get_depends_on (change) != NULL)
+    {
+      g_autoptr(DeskChange) linked = desk_outbox_link (self->outbox, change);
+
+      _desk_writer_send_async (self->client, linked, sent_cb, task);
+      return;
+    }
+
+  _desk_writer_send_async (self->client, change, sent_cb, task);
 }
 
 /**
@@ -455,6 +717,7 @@ desk_fate_to_string (DeskFate fate)
     case DESK_FATE_REFUSED: return "refused";
     case DESK_FATE_UNKNOWN: return "unknown";
     case DESK_FATE_NOT_SENT: return "not-sent";
+    case DESK_FATE_QUEUED: return "queued";
     default: return "invalid";
     }
 }

@@ -9,6 +9,7 @@
 
 #include "desk-api-client.h"
 #include "desk-change.h"
+#include "desk-outbox.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,8 @@ G_BEGIN_DECLS
  * @DESK_FATE_REFUSED: the server answered and refused it; the error says why
  * @DESK_FATE_UNKNOWN: the change may or may not have been applied
  * @DESK_FATE_NOT_SENT: the change certainly never reached the server
+ * @DESK_FATE_QUEUED: RepairDesk could not be reached; the change is kept on this computer
+ *   (the outbox) and sent when it answers again
  *
  * What became of a change.
  */
@@ -27,6 +30,7 @@ typedef enum
   DESK_FATE_REFUSED,
   DESK_FATE_UNKNOWN,
   DESK_FATE_NOT_SENT,
+  DESK_FATE_QUEUED,
 } DeskFate;
 
 #define DESK_TYPE_WRITER (desk_writer_get_type ())
@@ -35,6 +39,9 @@ G_DECLARE_FINAL_TYPE (DeskWriter, desk_writer, DESK, WRITER, GObject)
 
 DeskWriter    *desk_writer_new              (DeskApiClient        *client);
 DeskApiClient *desk_writer_get_client       (DeskWriter           *self);
+void           desk_writer_set_outbox       (DeskWriter           *self,
+                                             DeskOutbox           *outbox);
+DeskOutbox    *desk_writer_get_outbox       (DeskWriter           *self);
 guint          desk_writer_get_n_pending    (DeskWriter           *self);
 gboolean       desk_writer_was_submitted    (DeskWriter           *self,
                                              DeskChange           *change);

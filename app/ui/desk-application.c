@@ -221,6 +221,31 @@ leave_demo_action_cb (GSimpleAction *action,
   desk_context_leave_demo (self->context);
 }
 
+/* The demo store stops answering, as a shop's internet drops, and comes back. */
+static void
+demo_offline_change_cb (GSimpleAction *action,
+                        GVariant      *value,
+                        gpointer       user_data)
+{
+  DeskApplication *self = DESK_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (desk_context_get_sandbox (self->context) == NULL)
+    return;
+
+  if (!desk_context_set_demo_offline (self->context, g_variant_get_boolean (value), &error))
+    {
+      /* Translators: %s says why, in a sentence. */
+      g_autofree char *title = g_strdup_printf (_("The demo store could not start again: %s"),
+                                                error->message);
+
+      show_error_toast (self, title);
+      return;
+    }
+
+  g_simple_action_set_state (action, value);
+}
+
 static void
 show_section_action_cb (GSimpleAction *action,
                         GVariant      *parameter,
@@ -240,6 +265,7 @@ static const GActionEntry app_actions[] = {
   { "try-demo", try_demo_action_cb },
   { "reset-demo", reset_demo_action_cb },
   { "leave-demo", leave_demo_action_cb },
+  { "demo-offline", NULL, NULL, "false", demo_offline_change_cb },
   { "search", search_action_cb },
   { "show-section", show_section_action_cb, "s" },
 };
@@ -290,11 +316,20 @@ object_to_boolean (GBinding     *binding,
 }
 
 static void
+demo_offline_cb (DeskApplication *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "demo-offline");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_boolean (desk_context_get_demo_offline (self->context)));
+}
+
+static void
 desk_application_startup (GApplication *app)
 {
   DeskApplication *self = DESK_APPLICATION (app);
   g_autoptr(GSettings) settings = NULL;
-  const char *demo_actions[] = { "reset-demo", "leave-demo" };
+  const char *demo_actions[] = { "reset-demo", "leave-demo", "demo-offline" };
 
   G_APPLICATION_CLASS (desk_application_parent_class)->startup (app);
 
@@ -312,6 +347,8 @@ desk_application_startup (GApplication *app)
                                  g_action_map_lookup_action (G_ACTION_MAP (app), demo_actions[i]),
                                  "enabled", G_BINDING_SYNC_CREATE, object_to_boolean, NULL,
                                  NULL, NULL);
+  g_signal_connect_object (self->context, "notify::demo-offline", G_CALLBACK (demo_offline_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void

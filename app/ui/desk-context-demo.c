@@ -123,6 +123,11 @@ desk_context_leave_demo (DeskContext *self)
   desk_sandbox_stop (self->sandbox);
   g_clear_object (&self->sandbox);
   self->demo = FALSE;
+  if (self->demo_offline)
+    {
+      self->demo_offline = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), _desk_context_properties[PROP_DEMO_OFFLINE]);
+    }
   desk_api_client_set_base_url (self->client, self->server_url);
   desk_api_client_set_api_key (self->client, self->api_key);
   g_settings_set_boolean (self->settings, "demo-mode", FALSE);
@@ -130,6 +135,63 @@ desk_context_leave_demo (DeskContext *self)
   _desk_context_drop_catalog (self);
   g_object_notify_by_pspec (G_OBJECT (self), _desk_context_properties[PROP_SANDBOX]);
   g_object_notify_by_pspec (G_OBJECT (self), _desk_context_properties[PROP_DEMO]);
+}
+
+gboolean
+desk_context_get_demo_offline (DeskContext *self)
+{
+  g_return_val_if_fail (DESK_IS_CONTEXT (self), FALSE);
+
+  return self->demo_offline;
+}
+
+/**
+ * desk_context_set_demo_offline:
+ * @self: a #DeskContext on the demo store
+ * @offline: %TRUE to stop the demo store answering, %FALSE to start it again
+ * @error: return location for why it could not start again
+ *
+ * "Unplugs" the demo store, so that a new user sees what Front Desk does when the shop's
+ * internet drops: the store stops listening (requests are refused, as by a server that
+ * can't be reached) and starts again on the same address, with its data, when plugged
+ * back in. Changes made meanwhile wait in the outbox, which is asked to send them at once.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+desk_context_set_demo_offline (DeskContext  *self,
+                               gboolean      offline,
+                               GError      **error)
+{
+  g_return_val_if_fail (DESK_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (self->sandbox != NULL, FALSE);
+
+  offline = !!offline;
+  if (self->demo_offline == offline)
+    return TRUE;
+
+  if (offline)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (desk_sandbox_get_url (self->sandbox), G_URI_FLAGS_NONE,
+                                         NULL);
+
+      self->demo_port = uri != NULL ? g_uri_get_port (uri) : 0;
+      desk_sandbox_stop (self->sandbox);
+    }
+  /* The store is seeded already: opening it again takes a moment, not the seconds a first
+   * start may. */
+  else if (!desk_sandbox_start (self->sandbox, self->demo_port, error))
+    return FALSE;
+
+  self->demo_offline = offline;
+  g_object_notify_by_pspec (G_OBJECT (self), _desk_context_properties[PROP_DEMO_OFFLINE]);
+  /* The window says so at once, as it would after the first change that could not go. */
+  if (offline)
+    desk_outbox_report_reachable (desk_context_get_outbox (self), FALSE);
+  else
+    desk_outbox_try_now (desk_context_get_outbox (self));
+
+  return TRUE;
 }
 
 /**

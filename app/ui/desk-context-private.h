@@ -22,6 +22,7 @@ struct _DeskContext
   DeskCatalog   *catalog;
   DeskDraftStore *drafts;
   DeskWriter    *writer;
+  DeskOutbox    *outbox;
   DeskSandbox   *sandbox;
   char          *server_url;
   char          *api_key;
@@ -29,6 +30,8 @@ struct _DeskContext
   /* state */
   gboolean       api_key_session_only;
   gboolean       demo;
+  gboolean       demo_offline;
+  guint16        demo_port;
 };
 
 enum {
@@ -40,6 +43,7 @@ enum {
   PROP_SANDBOX,
   PROP_SERVER_URL,
   PROP_HAS_API_KEY,
+  PROP_DEMO_OFFLINE,
   N_PROPS
 };
 

@@ -30,8 +30,14 @@ guint _desk_context_signals[N_SIGNALS];
 void
 _desk_context_drop_catalog (DeskContext *self)
 {
-  /* Intakes not yet sent belong to the store they were meant for. */
+  /* Intakes not yet sent, and changes waiting, belong to the store they were meant for. */
   g_clear_object (&self->drafts);
+  if (self->outbox != NULL)
+    {
+      g_clear_object (&self->outbox);
+      if (self->writer != NULL)
+        desk_writer_set_outbox (self->writer, desk_context_get_outbox (self));
+    }
 
   if (self->catalog == NULL)
     return;
@@ -112,6 +118,7 @@ desk_context_finalize (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->drafts);
   g_clear_object (&self->writer);
+  g_clear_object (&self->outbox);
   g_clear_object (&self->client);
   /* The last reference stops the sandbox's server thread. */
   g_clear_object (&self->sandbox);
@@ -150,6 +157,9 @@ desk_context_get_property (GObject    *object,
       break;
     case PROP_HAS_API_KEY:
       g_value_set_boolean (value, self->api_key != NULL);
+      break;
+    case PROP_DEMO_OFFLINE:
+      g_value_set_boolean (value, self->demo_offline);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -214,6 +224,11 @@ desk_context_class_init (DeskContextClass *klass)
   _desk_context_properties[PROP_HAS_API_KEY] =
     g_param_spec_boolean ("has-api-key", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  /* The demo store stopped answering on purpose, as a shop's internet drops. */
+  _desk_context_properties[PROP_DEMO_OFFLINE] =
+    g_param_spec_boolean ("demo-offline", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, _desk_context_properties);
 
@@ -319,9 +334,31 @@ desk_context_get_writer (DeskContext *self)
   g_return_val_if_fail (DESK_IS_CONTEXT (self), NULL);
 
   if (self->writer == NULL)
-    self->writer = desk_writer_new (self->client);
+    {
+      self->writer = desk_writer_new (self->client);
+      desk_writer_set_outbox (self->writer, desk_context_get_outbox (self));
+    }
 
   return self->writer;
+}
+
+/* Returns: (transfer none): the changes waiting for the store in use to answer, kept on
+ * disk beside the drafts, apart from the demo store's */
+DeskOutbox *
+desk_context_get_outbox (DeskContext *self)
+{
+  g_return_val_if_fail (DESK_IS_CONTEXT (self), NULL);
+
+  if (self->outbox == NULL)
+    {
+      g_autofree char *path = g_build_filename (g_get_user_data_dir (), "frontdesk",
+                                                self->demo ? "outbox-demo.sqlite" : "outbox.sqlite",
+                                                NULL);
+
+      self->outbox = desk_outbox_new (self->client, path);
+    }
+
+  return self->outbox;
 }
 
 gboolean

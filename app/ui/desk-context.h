@@ -28,6 +28,7 @@ DeskApiClient *desk_context_get_client               (DeskContext          *self
 DeskCatalog   *desk_context_get_catalog              (DeskContext          *self);
 DeskDraftStore *desk_context_get_drafts              (DeskContext          *self);
 DeskWriter    *desk_context_get_writer               (DeskContext          *self);
+DeskOutbox    *desk_context_get_outbox               (DeskContext          *self);
 gboolean       desk_context_get_demo                 (DeskContext          *self);
 DeskSandbox   *desk_context_get_sandbox              (DeskContext          *self);
 void           desk_context_start_demo_async         (DeskContext          *self,
@@ -44,6 +45,10 @@ void           desk_context_reset_demo_async         (DeskContext          *self
 void           desk_context_leave_demo               (DeskContext          *self);
 gboolean       desk_context_reset_demo_finish        (DeskContext          *self,
                                                       GAsyncResult         *result,
+                                                      GError              **error);
+gboolean       desk_context_get_demo_offline         (DeskContext          *self);
+gboolean       desk_context_set_demo_offline         (DeskContext          *self,
+                                                      gboolean              offline,
                                                       GError              **error);
 const char    *desk_context_get_server_url           (DeskContext          *self);
 gboolean       desk_context_get_has_api_key          (DeskContext          *self);

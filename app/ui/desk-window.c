@@ -20,6 +20,7 @@
 #include "tickets/desk-tickets-page.h"
 #include "welcome/desk-welcome-page.h"
 #include "widgets/desk-activity-indicator.h"
+#include "widgets/desk-outbox-banner.h"
 #include "widgets/desk-toast.h"
 
 struct _DeskWindow
@@ -40,6 +41,7 @@ struct _DeskWindow
   GtkWidget            *sidebar_demo_marker;
   GtkWidget            *content_demo_marker;
   DeskActivityIndicator *activity_indicator;
+  DeskOutboxBanner     *outbox_banner;
 
   /* owned */
   DeskContext          *context;
@@ -503,6 +505,14 @@ name_help_overlay (DeskWindow *self)
                                  _("Shortcut Sections"));
 }
 
+/* The changes waiting belong to the store in use: another store, another outbox. */
+static void
+update_outbox (DeskWindow *self)
+{
+  desk_outbox_banner_set_outbox (self->outbox_banner,
+                                 desk_writer_get_outbox (desk_context_get_writer (self->context)));
+}
+
 static void
 desk_window_constructed (GObject *object)
 {
@@ -527,6 +537,9 @@ desk_window_constructed (GObject *object)
                            G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::sandbox",
                            G_CALLBACK (update_main_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (desk_context_get_writer (self->context), "notify::outbox",
+                           G_CALLBACK (update_outbox), self, G_CONNECT_SWAPPED);
+  update_outbox (self);
   select_sidebar_row (self, gtk_stack_get_visible_child_name (self->content_stack));
   content_stack_visible_child_cb (self);
   update_demo_markers (self);
@@ -614,6 +627,7 @@ desk_window_class_init (DeskWindowClass *klass)
 
   g_type_ensure (DESK_TYPE_WELCOME_PAGE);
   g_type_ensure (DESK_TYPE_ACTIVITY_INDICATOR);
+  g_type_ensure (DESK_TYPE_OUTBOX_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/frontdesk/FrontDesk/desk-window.ui");
@@ -630,6 +644,7 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, sidebar_demo_marker);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_demo_marker);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, activity_indicator);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, outbox_banner);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_button_clicked_cb);

@@ -112,6 +112,7 @@ enum {
 enum {
   SAVED,
   OPEN_CUSTOMER,
+  QUEUED,
   N_SIGNALS
 };
 
@@ -549,6 +550,14 @@ saved_cb (GObject      *object,
     return;
 
   set_busy (self, FALSE);
+  /* RepairDesk can't be reached: the customer waits in the outbox, under its change. */
+  if (fate == DESK_FATE_QUEUED)
+    {
+      g_signal_emit (self, signals[QUEUED], 0, desk_change_get_record (self->change),
+                     self->change, error->message);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
   if (fate != DESK_FATE_SAVED)
     {
       /* The server may hold the new customer: the next Save looks for it first. */
@@ -899,6 +908,11 @@ desk_customer_editor_class_init (DeskCustomerEditorClass *klass)
   signals[OPEN_CUSTOMER] =
     g_signal_new ("open-customer", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, DESK_TYPE_CUSTOMER);
+  /* RepairDesk could not be reached: the customer as sent (no id yet), the change that
+   * waits in the outbox (a ticket for them names it), and what to tell the assistant. */
+  signals[QUEUED] =
+    g_signal_new ("queued", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 3, DESK_TYPE_CUSTOMER, DESK_TYPE_CHANGE, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/frontdesk/FrontDesk/customers/desk-customer-editor.ui");

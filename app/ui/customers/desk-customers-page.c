@@ -19,6 +19,8 @@
 #include "desk-customers-page.h"
 #include "desk-results-view.h"
 #include "desk-search-feedback.h"
+#include "desk-toast.h"
+#include "desk-window.h"
 
 /* The Customers screen: a list with search-as-you-type and a "referred by" filter beside a
  * customer's details, in a leaflet that folds to one pane on a narrow window.
@@ -538,6 +540,18 @@ editor_saved_cb (DeskCustomersPage *self,
 }
 
 static void
+editor_queued_cb (DeskCustomersPage *self,
+                  DeskCustomer      *customer,
+                  DeskChange        *change,
+                  const char        *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (DESK_IS_WINDOW (root))
+    desk_window_add_toast (DESK_WINDOW (root), desk_toast_new (text));
+}
+
+static void
 editor_open_customer_cb (DeskCustomersPage *self,
                          DeskCustomer      *customer)
 {
@@ -564,6 +578,8 @@ open_editor (DeskCustomersPage *self,
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "open-customer", G_CALLBACK (editor_open_customer_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "queued", G_CALLBACK (editor_queued_cb), self,
                            G_CONNECT_SWAPPED);
   self->editor = GTK_WINDOW (editor);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &self->editor);

@@ -60,6 +60,22 @@ created (DeskIntakePage *self,
   desk_intake_page_refresh_waiting (self);
 }
 
+/* RepairDesk could not be reached: the intake waits in the outbox, and the counter goes on
+ * with the next customer. */
+static void
+queued (DeskIntakePage *self,
+        const char     *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  desk_intake_page_delete_draft (self);
+  desk_intake_page_start_over (self);
+  desk_intake_page_refresh_waiting (self);
+}
+
 static void
 show_unknown (DeskIntakePage *self,
               const char     *text,
@@ -94,6 +110,10 @@ ticket_created_cb (GObject      *object,
       self->unknown = TRUE;
       look_for_ticket (self);
       break;
+    case DESK_FATE_QUEUED:
+      desk_intake_page_set_busy (self, FALSE);
+      queued (self, error->message);
+      break;
     case DESK_FATE_REFUSED:
     case DESK_FATE_NOT_SENT:
     default:
@@ -111,6 +131,9 @@ send (DeskIntakePage *self)
 {
   g_autoptr(DeskTicket) ticket = desk_intake_page_build_ticket (self);
   g_autoptr(DeskChange) change = desk_change_new_create_ticket (ticket);
+
+  if (self->customer != NULL && self->customer == self->queued_customer)
+    desk_change_set_depends_on (change, self->queued_customer_change);
 
   show_unknown (self, NULL, NULL);
   self->sent_at = g_get_real_time () / G_USEC_PER_SEC;
@@ -162,47 +185,14 @@ check_again_action_cb (GtkWidget  *widget,
 
 /* --- Looking for a ticket that may have been created --------------------------------------- */
 
-static gboolean
-same_device (DeskTicketDevice *found,
-             DeskTicketDevice *sent)
-{
-  g_autofree char *found_imei = NULL, *found_serial = NULL, *sent_imei = NULL, *sent_serial = NULL;
-  gint64 found_model, sent_model;
-
-  g_object_get (found, "imei", &found_imei, "serial", &found_serial, "device-id", &found_model, NULL);
-  g_object_get (sent, "imei", &sent_imei, "serial", &sent_serial, "device-id", &sent_model, NULL);
-
-  return found_model == sent_model &&
-         g_strcmp0 (found_imei != NULL ? found_imei : "", sent_imei != NULL ? sent_imei : "") == 0 &&
-         g_strcmp0 (found_serial != NULL ? found_serial : "", sent_serial != NULL ? sent_serial : "") == 0;
-}
-
 /* Whether @found is the intake in the form: the same customer, the same devices, created
- * since the press. */
+ * since the press (the outbox looks so for the intakes it sends). */
 static gboolean
 is_this_intake (DeskIntakePage *self,
                 DeskTicket     *found,
                 DeskTicket     *sent)
 {
-  GListModel *found_devices = desk_ticket_get_devices (found);
-  GListModel *sent_devices = desk_ticket_get_devices (sent);
-  guint n = g_list_model_get_n_items (sent_devices);
-
-  if (desk_ticket_get_customer_id (found) != desk_ticket_get_customer_id (sent) ||
-      desk_ticket_get_created (found) < self->sent_at - CLOCK_SLACK_S ||
-      g_list_model_get_n_items (found_devices) != n)
-    return FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DeskTicketDevice) a = g_list_model_get_item (found_devices, i);
-      g_autoptr(DeskTicketDevice) b = g_list_model_get_item (sent_devices, i);
-
-      if (!same_device (a, b))
-        return FALSE;
-    }
-
-  return TRUE;
+  return desk_outbox_ticket_matches (found, sent, self->sent_at - CLOCK_SLACK_S);
 }
 
 static void

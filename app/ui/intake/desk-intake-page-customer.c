@@ -273,6 +273,21 @@ customer_saved_cb (DeskIntakePage *self,
   desk_intake_page_set_customer (self, customer);
 }
 
+/* RepairDesk can't be reached: the new customer waits in the outbox, and an intake for
+ * them names that change, so that it goes with the id RepairDesk gives them. */
+static void
+customer_queued_cb (DeskIntakePage *self,
+                    DeskCustomer   *customer,
+                    DeskChange     *change,
+                    const char     *text)
+{
+  g_set_object (&self->queued_customer, customer);
+  g_free (self->queued_customer_change);
+  self->queued_customer_change = g_strdup (desk_change_get_uuid (change));
+  desk_intake_page_set_customer (self, customer);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
 static void
 new_customer_action_cb (GtkWidget  *widget,
                         const char *action_name,
@@ -288,6 +303,8 @@ new_customer_action_cb (GtkWidget  *widget,
   g_signal_connect_object (editor, "saved", G_CALLBACK (customer_saved_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (editor, "open-customer", G_CALLBACK (customer_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "queued", G_CALLBACK (customer_queued_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }

@@ -52,6 +52,8 @@ struct _DeskIntakePage
 
   /* owned */
   DeskCustomer       *customer;
+  DeskCustomer       *queued_customer;   /* a new customer waiting in the outbox... */
+  char               *queued_customer_change;   /* ...under this change */
   DeskTicket         *created;
   DeskSignature      *signature;
   GListStore         *devices;        /* DeskIntakeDevice */

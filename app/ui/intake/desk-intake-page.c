@@ -429,6 +429,8 @@ desk_intake_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_INTAKE_PAGE);
 
   g_clear_object (&self->customer);
+  g_clear_object (&self->queued_customer);
+  g_clear_pointer (&self->queued_customer_change, g_free);
   g_clear_object (&self->draft);
   g_clear_object (&self->drafts_cancellable);
   g_clear_pointer (&self->waiting_rows, g_ptr_array_unref);

@@ -124,6 +124,7 @@ submitted_cb (GObject      *object,
       message = refusal (self, error);
       break;
     case DESK_FATE_NOT_SENT:
+    case DESK_FATE_QUEUED: /* invoices are never kept to send later */
     default:
       message = g_strdup_printf ("%s %s", desk_invoice_editor_is_new (self) ? _("The invoice was not created.")
                                                          : _("The changes were not saved."),

@@ -278,6 +278,7 @@ submitted_cb (GObject      *object,
       set_state (self, STATE_EDITING, text);
       break;
     case DESK_FATE_NOT_SENT:
+    case DESK_FATE_QUEUED: /* payments are never kept to send later */
       set_state (self, STATE_EDITING,
                  _("Taking a payment needs RepairDesk, and it could not be reached. Nothing was "
                    "recorded."));

@@ -690,6 +690,20 @@ updated_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  /* RepairDesk can't be reached: the change waits in the outbox, and the ticket shows it. */
+  if (fate == DESK_FATE_QUEUED)
+    {
+      desk_ticket_detail_say (self, error->message);
+      if (desk_ticket_detail_shows_ticket (self, self->writing_id))
+        {
+          g_autoptr(DeskTicket) kept = ticket_with_edits (self->ticket, sent);
+
+          desk_ticket_detail_set_busy (self, FALSE);
+          desk_ticket_detail_take_ticket (self, kept);
+        }
+      return;
+    }
+
   if (fate != DESK_FATE_SAVED)
     {
       g_autofree char *reason = unsaved_reason (sent, fate, error);
