@@ -578,19 +578,18 @@ desk_json_get_array (JsonObject *object,
 }
 
 /**
- * desk_json_parse:
+ * desk_json_parse_with: (skip)
+ * @parser: an immutable parser, with any signal handlers connected
  * @bytes: a reply body
  * @error: return location for a #GError
- *
- * Parses a body into an immutable tree.
  *
  * Returns: (transfer full): the root node, or %NULL with %DESK_API_ERROR_PROTOCOL
  */
 JsonNode *
-desk_json_parse (GBytes  *bytes,
-                 GError **error)
+desk_json_parse_with (JsonParser  *parser,
+                      GBytes      *bytes,
+                      GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
   gsize len = 0;
   const char *data = g_bytes_get_data (bytes, &len);
@@ -610,6 +609,24 @@ desk_json_parse (GBytes  *bytes,
     g_propagate_error (error, desk_api_error_new (DESK_API_ERROR_PROTOCOL, "empty body"));
 
   return root;
+}
+
+/**
+ * desk_json_parse:
+ * @bytes: a reply body
+ * @error: return location for a #GError
+ *
+ * Parses a body into an immutable tree.
+ *
+ * Returns: (transfer full): the root node, or %NULL with %DESK_API_ERROR_PROTOCOL
+ */
+JsonNode *
+desk_json_parse (GBytes  *bytes,
+                 GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+  return desk_json_parse_with (parser, bytes, error);
 }
 
 /* The records of an object-shaped list: a known member first, then any array member
