@@ -75,6 +75,25 @@ parse_integer_text (const char *text,
   if (len == 0 || len >= sizeof buf)
     return FALSE;
 
+  /* Most ids and counts are a few plain digits: read them here. Eighteen digits cannot
+   * overflow; anything else takes the general way below. */
+  if (len <= 18)
+    {
+      gsize i = text[0] == '-' || text[0] == '+' ? 1 : 0;
+      gint64 n = 0;
+
+      if (i < len)
+        {
+          for (; i < len && g_ascii_isdigit (text[i]); i++)
+            n = n * 10 + (text[i] - '0');
+          if (i == len)
+            {
+              *value = text[0] == '-' ? -n : n;
+              return TRUE;
+            }
+        }
+    }
+
   memcpy (buf, text, len);
   buf[len] = '\0';
   number = g_ascii_strtoll (buf, &end, 10);
@@ -396,8 +415,15 @@ desk_json_node_dup_string (JsonNode *node)
   switch (value_type (node))
     {
     case G_TYPE_STRING:
-      text = peek_trimmed (node, &len);
-      return g_strndup (text, len);
+      {
+        char *copy;
+
+        text = peek_trimmed (node, &len);
+        copy = g_malloc (len + 1);
+        memcpy (copy, text, len);
+        copy[len] = '\0';
+        return copy;
+      }
     case G_TYPE_INT64:
       return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
     default:
