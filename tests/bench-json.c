@@ -33,7 +33,9 @@
 
 /* How long parsing and mapping one big ticket list takes, and how many instructions it
  * runs, against json-glib's parse of the same bytes alone (the floor), and how much
- * memory each holds. The two runs alternate over rounds; the figures are medians.
+ * memory each holds: once as the client's list requests do it (parse, then map), once
+ * with each record mapped as the parser finishes it (desk_json_parse_mapped()). The
+ * runs alternate over rounds, each round in another order; the figures are medians.
  * Instructions come from the CPU's counter (perf_event_open); where there is none (a
  * virtual machine, a locked-down kernel) the benchmark runs itself once more under
  * callgrind, if valgrind is installed, and counts there. Prints figures; asserts only
