@@ -7,19 +7,48 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+
+#ifdef __linux__
+#include <linux/perf_event.h>
+#include <sys/ioctl.h>
+#include <sys/syscall.h>
+#endif
+
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define HAVE_CALLGRIND 1
+#endif
+#endif
+
+#include <glib/gstdio.h>
 
 #include "desk-core.h"
 
-/* How long parsing and mapping one big ticket list takes, against json-glib's parse of
- * the same bytes alone, and how much memory each holds. Prints figures; asserts only
- * that the mapping produced every ticket. */
+/* How long parsing and mapping one big ticket list takes, and how many instructions it
+ * runs, against json-glib's parse of the same bytes alone (the floor), and how much
+ * memory each holds: once as the client's list requests do it (parse, then map), once
+ * with each record mapped as the parser finishes it (desk_json_parse_mapped()). The
+ * runs alternate over rounds, each round in another order; the figures are medians.
+ * Instructions come from the CPU's counter (perf_event_open); where there is none (a
+ * virtual machine, a locked-down kernel) the benchmark runs itself once more under
+ * callgrind, if valgrind is installed, and counts there. Prints figures; asserts only
+ * that the mapping produced every ticket.
+ *
+ * BENCH_JSON_ROUNDS sets the rounds (default 11); BENCH_JSON_CALLGRIND=0 skips the
+ * callgrind count. */
 
 #define N_TICKETS 10000
-#define N_ROUNDS 7
+#define MAX_ROUNDS 31
+#define DEFAULT_ROUNDS 11
+
+static guint n_rounds = DEFAULT_ROUNDS;
 
 static void
 append_ticket (GString *json,
@@ -96,8 +125,9 @@ vm_hwm_kib (void)
 
 typedef struct
 {
-  gint64 usec[N_ROUNDS];
-  gint64 cpu_usec[N_ROUNDS];
+  gint64 usec[MAX_ROUNDS];
+  gint64 cpu_usec[MAX_ROUNDS];
+  gint64 instructions[MAX_ROUNDS];   /* -1 if not counted */
   gint64 held;
   gint64 held_without_tree;
 } Figures;
@@ -113,6 +143,129 @@ cpu_time (void)
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
+/* How instructions are counted in this run. */
+typedef enum
+{
+  COUNT_NONE,
+  COUNT_PERF,       /* the CPU's counter, user space only */
+  COUNT_CALLGRIND,  /* this process runs under callgrind; each run is dumped and read back */
+} CountMode;
+
+static CountMode count_mode = COUNT_NONE;
+static int perf_fd = -1;
+static char *callgrind_out = NULL;   /* the file callgrind was told to write */
+static guint callgrind_dumps = 0;
+static char *no_count_reason = NULL;
+
+static void
+counter_open (void)
+{
+#ifdef HAVE_CALLGRIND
+  if (RUNNING_ON_VALGRIND)
+    {
+      callgrind_out = g_strdup (g_getenv ("BENCH_JSON_CALLGRIND_OUT"));
+      if (callgrind_out != NULL)
+        count_mode = COUNT_CALLGRIND;
+      else
+        no_count_reason = g_strdup ("under valgrind without BENCH_JSON_CALLGRIND_OUT");
+      return;
+    }
+#endif
+
+#ifdef __linux__
+  {
+    struct perf_event_attr attr = { 0 };
+
+    attr.type = PERF_TYPE_HARDWARE;
+    attr.size = sizeof attr;
+    attr.config = PERF_COUNT_HW_INSTRUCTIONS;
+    attr.disabled = 1;
+    attr.exclude_kernel = 1;
+    attr.exclude_hv = 1;
+    perf_fd = (int) syscall (SYS_perf_event_open, &attr, 0, -1, -1, 0);
+    if (perf_fd >= 0)
+      {
+        count_mode = COUNT_PERF;
+        return;
+      }
+    no_count_reason = g_strdup_printf ("no instruction counter: perf_event_open: %s",
+                                       g_strerror (errno));
+  }
+#else
+  no_count_reason = g_strdup ("no instruction counter on this system");
+#endif
+}
+
+static void
+counter_start (void)
+{
+  switch (count_mode)
+    {
+#ifdef __linux__
+    case COUNT_PERF:
+      ioctl (perf_fd, PERF_EVENT_IOC_RESET, 0);
+      ioctl (perf_fd, PERF_EVENT_IOC_ENABLE, 0);
+      break;
+#endif
+#ifdef HAVE_CALLGRIND
+    case COUNT_CALLGRIND:
+      CALLGRIND_ZERO_STATS;
+      break;
+#endif
+    case COUNT_NONE:
+    default:
+      break;
+    }
+}
+
+#ifdef HAVE_CALLGRIND
+/* The "totals:" line of the dump callgrind has just written. */
+static gint64
+read_callgrind_dump (void)
+{
+  g_autofree char *path = g_strdup_printf ("%s.%u", callgrind_out, ++callgrind_dumps);
+  g_autofree char *text = NULL;
+  const char *line;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return -1;
+  line = strstr (text, "\ntotals:");
+  if (line == NULL)
+    line = strstr (text, "\nsummary:");
+  if (line == NULL)
+    return -1;
+  g_unlink (path);
+  return g_ascii_strtoll (strchr (line, ':') + 1, NULL, 10);
+}
+#endif
+
+static gint64
+counter_stop (void)
+{
+  switch (count_mode)
+    {
+#ifdef __linux__
+    case COUNT_PERF:
+      {
+        guint64 count = 0;
+
+        ioctl (perf_fd, PERF_EVENT_IOC_DISABLE, 0);
+        if (read (perf_fd, &count, sizeof count) != sizeof count)
+          return -1;
+        return (gint64) count;
+      }
+#endif
+#ifdef HAVE_CALLGRIND
+    case COUNT_CALLGRIND:
+      CALLGRIND_DUMP_STATS;
+      return read_callgrind_dump ();
+#endif
+    case COUNT_NONE:
+    default:
+      return -1;
+    }
+}
+
 static JsonNode *
 parse_only (GBytes *bytes)
 {
@@ -124,11 +277,11 @@ parse_only (GBytes *bytes)
   return json_parser_steal_root (parser);
 }
 
-/* Parse with desk-json, find the records, map every ticket: what the client does with a
- * list reply. */
+/* What the client does with a list reply: parse with desk-json, find the records, map
+ * every ticket. */
 static GPtrArray *
-parse_and_map (GBytes    *bytes,
-               JsonNode **root_out)
+parse_then_map (GBytes    *bytes,
+                JsonNode **root_out)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = desk_json_parse (bytes, &error);
@@ -155,6 +308,42 @@ parse_and_map (GBytes    *bytes,
   return tickets;
 }
 
+/* The same, each record mapped as the parser finishes it (desk_json_parse_mapped()). */
+static GPtrArray *
+parse_mapping (GBytes    *bytes,
+               JsonNode **root_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskJsonMapped) mapped = NULL;
+  g_autoptr(JsonNode) root = desk_json_parse_mapped (bytes,
+                                                     (DeskJsonMapFunc) desk_ticket_new_from_json,
+                                                     &mapped, &error);
+  g_autoptr(DeskListPage) page = NULL;
+  GPtrArray *tickets;
+  guint n;
+
+  g_assert_no_error (error);
+  page = desk_list_page_new_from_data (desk_json_lookup (json_node_get_object (root), "data"),
+                                       &error);
+  g_assert_no_error (error);
+
+  n = desk_list_page_get_n_records (page);
+  tickets = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      DeskTicket *ticket = desk_json_mapped_take (mapped,
+                                                  json_array_get_element (page->records, i),
+                                                  &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (tickets, ticket);
+    }
+
+  *root_out = g_steal_pointer (&root);
+  return tickets;
+}
+
+typedef GPtrArray * (*MapRun) (GBytes *bytes, JsonNode **root_out);
+
 /* Where a measured run started. */
 typedef struct
 {
@@ -166,9 +355,15 @@ typedef struct
 static void
 meter_start (Meter *m)
 {
+  /* The free chunks the previous run left are merged now, not by whichever run next
+   * asks for a big block: glibc merges them all on the first request over 1 KiB, and
+   * that walk over 50 MiB of cold memory cost either run tens of milliseconds. */
+  g_free (g_malloc (4096));
+
   m->heap = heap_in_use ();
   m->wall = g_get_monotonic_time ();
   m->cpu = cpu_time ();
+  counter_start ();
 }
 
 static void
@@ -176,6 +371,7 @@ meter_stop (const Meter *m,
             Figures     *f,
             guint        round)
 {
+  f->instructions[round] = counter_stop ();
   f->cpu_usec[round] = cpu_time () - m->cpu;
   f->usec[round] = g_get_monotonic_time () - m->wall;
   f->held = heap_in_use () - m->heap;
@@ -196,6 +392,7 @@ run_parse_only (GBytes  *bytes,
 
 static void
 run_parse_and_map (GBytes  *bytes,
+                   MapRun   run,
                    Figures *f,
                    guint    round)
 {
@@ -204,7 +401,7 @@ run_parse_and_map (GBytes  *bytes,
   Meter m;
 
   meter_start (&m);
-  tickets = parse_and_map (bytes, &root);
+  tickets = run (bytes, &root);
   meter_stop (&m, f, round);
 
   /* The client drops the tree once the page is mapped. */
@@ -226,26 +423,143 @@ compare_int64 (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static void
-print_figures (const char    *what,
-               Figures       *f,
-               const Figures *base)
+/* Sorts @values and gives their median, lowest and highest. */
+typedef struct
 {
-  qsort (f->usec, N_ROUNDS, sizeof f->usec[0], compare_int64);
-  qsort (f->cpu_usec, N_ROUNDS, sizeof f->cpu_usec[0], compare_int64);
-  printf ("%-24s wall min %6.1f median %6.1f ms, cpu min %6.1f median %6.1f ms, "
-          "held %5.1f MiB\n",
-          what, f->usec[0] / 1000.0, f->usec[N_ROUNDS / 2] / 1000.0,
-          f->cpu_usec[0] / 1000.0, f->cpu_usec[N_ROUNDS / 2] / 1000.0,
-          f->held / 1048576.0);
-  if (base != NULL)
-    printf ("%-24s wall %.2fx (min) %.2fx (median), cpu %.2fx (min) %.2fx (median), "
-            "memory %.2fx of the parse alone\n", "",
-            (double) f->usec[0] / base->usec[0],
-            (double) f->usec[N_ROUNDS / 2] / base->usec[N_ROUNDS / 2],
-            (double) f->cpu_usec[0] / base->cpu_usec[0],
-            (double) f->cpu_usec[N_ROUNDS / 2] / base->cpu_usec[N_ROUNDS / 2],
-            (double) f->held / base->held);
+  double median;
+  double min;
+  double max;
+} Spread;
+
+static Spread
+spread_of (gint64 *values,
+           double  scale)
+{
+  Spread s;
+
+  qsort (values, n_rounds, sizeof values[0], compare_int64);
+  s.min = values[0] * scale;
+  s.max = values[n_rounds - 1] * scale;
+  s.median = (n_rounds % 2 == 1 ? values[n_rounds / 2]
+                                : (values[n_rounds / 2 - 1] + values[n_rounds / 2]) / 2.0) * scale;
+  return s;
+}
+
+static void
+print_row (const char *what,
+           const char *unit,
+           Spread      floor,
+           Spread      own,
+           const char *goal)
+{
+  printf ("%-18s %8.1f %-2s (%6.1f-%6.1f)  %8.1f %-2s (%6.1f-%6.1f)  %5.2fx  %s\n",
+          what, floor.median, unit, floor.min, floor.max, own.median, unit, own.min, own.max,
+          own.median / floor.median, goal);
+}
+
+/* Runs this benchmark once more under callgrind, one round, and reads the instruction
+ * counts it prints. Returns FALSE, saying why in @why, if that cannot be done. */
+static gboolean
+count_under_callgrind (const char  *self_path,
+                       gint64       counts[3],
+                       char       **why)
+{
+  g_autofree char *valgrind = g_find_program_in_path ("valgrind");
+  g_autofree char *dir = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *out_arg = NULL;
+  g_autofree char *child_out = NULL;
+  g_autofree char *child_err = NULL;
+  g_auto(GStrv) env = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *line;
+  int status = 0;
+
+  if (valgrind == NULL)
+    {
+      *why = g_strdup ("valgrind is not installed");
+      return FALSE;
+    }
+
+  dir = g_dir_make_tmp ("bench-json-XXXXXX", &error);
+  if (dir == NULL)
+    {
+      *why = g_strdup (error->message);
+      return FALSE;
+    }
+  out = g_build_filename (dir, "callgrind.out", NULL);
+  out_arg = g_strconcat ("--callgrind-out-file=", out, NULL);
+
+  {
+    const char *argv[] = { valgrind, "--tool=callgrind", out_arg, self_path, NULL };
+
+    env = g_get_environ ();
+    env = g_environ_setenv (env, "BENCH_JSON_CALLGRIND_OUT", out, TRUE);
+    env = g_environ_setenv (env, "BENCH_JSON_ROUNDS", "1", TRUE);
+    g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &child_out,
+                  &child_err, &status, &error);
+  }
+
+  /* The final dump callgrind writes at exit. */
+  g_unlink (out);
+  g_rmdir (dir);
+
+  if (error != NULL || !g_spawn_check_wait_status (status, &error))
+    {
+      *why = g_strdup_printf ("callgrind run failed: %s", error->message);
+      return FALSE;
+    }
+
+  line = child_out != NULL ? strstr (child_out, "#instructions ") : NULL;
+  if (line == NULL ||
+      sscanf (line, "#instructions %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+              &counts[0], &counts[1], &counts[2]) != 3 ||
+      counts[0] <= 0 || counts[1] <= 0 || counts[2] <= 0)
+    {
+      *why = g_strdup ("callgrind run gave no counts");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+print_figures (const char    *title,
+               const Figures *parse,
+               Figures       *map,
+               const gint64  *counts)
+{
+  Figures floor_copy = *parse;
+  Spread floor, own;
+
+  printf ("%-18s %-29s  %-29s  %-6s  %s\n", "", "floor: json-glib parse alone", title,
+          "ratio", "goal");
+  floor = spread_of (floor_copy.cpu_usec, 1e-3);
+  own = spread_of (map->cpu_usec, 1e-3);
+  print_row ("time, cpu", "ms", floor, own, "<= 1.25x");
+  floor = spread_of (floor_copy.usec, 1e-3);
+  own = spread_of (map->usec, 1e-3);
+  print_row ("time, wall", "ms", floor, own, "");
+
+  if (count_mode == COUNT_PERF)
+    {
+      floor = spread_of (floor_copy.instructions, 1e-6);
+      own = spread_of (map->instructions, 1e-6);
+      print_row ("instructions", "M", floor, own, "<= 1.15x (perf counter)");
+    }
+  else if (counts != NULL)
+    {
+      Spread p = { counts[0] * 1e-6, counts[0] * 1e-6, counts[0] * 1e-6 };
+      Spread m = { counts[1] * 1e-6, counts[1] * 1e-6, counts[1] * 1e-6 };
+
+      print_row ("instructions", "M", p, m, "<= 1.15x (callgrind, one round)");
+    }
+
+  printf ("%-18s %8.1f MiB %20s  %8.1f MiB %20s  %5.2fx\n", "memory held",
+          parse->held / 1048576.0, "", map->held / 1048576.0, "",
+          (double) map->held / parse->held);
+  printf ("%-18s %8s %24s  %8.1f MiB: the %d tickets alone, tree freed\n", "", "", "",
+          map->held_without_tree / 1048576.0, N_TICKETS);
 }
 
 int
@@ -253,24 +567,76 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GBytes) bytes = make_reply ();
-  Figures parse = { 0 }, map = { 0 };
+  Figures parse = { 0 }, map = { 0 }, mapping = { 0 };
+  const char *rounds_env = g_getenv ("BENCH_JSON_ROUNDS");
+  const char *callgrind_env = g_getenv ("BENCH_JSON_CALLGRIND");
+  g_autofree char *why = NULL;
+  gint64 counts[3] = { 0 };
+  gboolean counted = FALSE;
+
+  if (rounds_env != NULL)
+    n_rounds = CLAMP (g_ascii_strtoull (rounds_env, NULL, 10), 1, MAX_ROUNDS);
 
   g_type_ensure (DESK_TYPE_TICKET);
-  printf ("# %d tickets, %.1f MiB of JSON, %d rounds\n",
-          N_TICKETS, g_bytes_get_size (bytes) / 1048576.0, N_ROUNDS);
+  counter_open ();
 
-  /* The two runs alternate so that other load on the machine hits both alike. */
-  for (guint round = 0; round < N_ROUNDS; round++)
+  if (count_mode != COUNT_CALLGRIND)
+    printf ("# %d tickets, %.1f MiB of JSON, %u rounds, the runs interleaved in turn; "
+            "median (lowest-highest)\n",
+            N_TICKETS, g_bytes_get_size (bytes) / 1048576.0, n_rounds);
+
+  /* The runs alternate, each round in another order, so that other load on the machine
+   * and the state one run leaves the next hit all alike. */
+  for (guint round = 0; round < n_rounds; round++)
     {
-      run_parse_only (bytes, &parse, round);
-      run_parse_and_map (bytes, &map, round);
+      for (guint i = 0; i < 3; i++)
+        {
+          switch ((round + i) % 3)
+            {
+            case 0:
+              run_parse_only (bytes, &parse, round);
+              break;
+            case 1:
+              run_parse_and_map (bytes, parse_then_map, &map, round);
+              break;
+            default:
+              run_parse_and_map (bytes, parse_mapping, &mapping, round);
+              break;
+            }
+        }
     }
 
-  print_figures ("json-glib parse alone", &parse, NULL);
-  print_figures ("parse + map (tree held)", &map, &parse);
-  printf ("%-24s the %d tickets alone, tree freed: %.1f MiB\n", "", N_TICKETS,
-          map.held_without_tree / 1048576.0);
+  if (count_mode == COUNT_CALLGRIND)
+    {
+      /* Counted for the parent run, which prints the table. */
+      printf ("#instructions %.0f %.0f %.0f\n", spread_of (parse.instructions, 1).median,
+              spread_of (map.instructions, 1).median, spread_of (mapping.instructions, 1).median);
+      return 0;
+    }
+
+  if (count_mode != COUNT_PERF)
+    {
+      if (g_strcmp0 (callgrind_env, "0") == 0)
+        why = g_strdup ("BENCH_JSON_CALLGRIND=0");
+      else
+        counted = count_under_callgrind (argv[0], counts, &why);
+    }
+
+  print_figures ("parse + map", &parse, &map, counted ? counts : NULL);
+  if (count_mode != COUNT_PERF && !counted)
+    printf ("%-18s not counted (%s; %s)\n", "instructions", no_count_reason, why);
+
+  printf ("# the same, each record mapped as the parser finishes it "
+          "(desk_json_parse_mapped, not yet used by the client's list requests):\n");
+  if (counted)
+    counts[1] = counts[2];
+  print_figures ("parse mapping", &parse, &mapping, counted ? counts : NULL);
   printf ("# process peak resident (VmHWM): %" G_GINT64_FORMAT " KiB\n", vm_hwm_kib ());
+
+  g_free (no_count_reason);
+  g_free (callgrind_out);
+  if (perf_fd >= 0)
+    close (perf_fd);
 
   return 0;
 }

@@ -16,6 +16,7 @@
 
 /* Data objects and their JSON mapping. */
 #include "desk-json.h"
+#include "desk-json-mapped.h"
 #include "desk-record.h"
 #include "desk-named-item.h"
 #include "desk-condition.h"

@@ -59,6 +59,9 @@ JsonObject *desk_json_node_get_object (JsonNode    *node);
 
 JsonNode   *desk_json_parse          (GBytes       *bytes,
                                       GError      **error);
+JsonNode   *desk_json_parse_with     (JsonParser   *parser,
+                                      GBytes       *bytes,
+                                      GError      **error);
 
 /**
  * DeskListPage:

@@ -153,11 +153,26 @@ typedef struct
   guint16 rank;
 } Binding;
 
+typedef struct _KeyNode KeyNode;
+
+/* One entry of a node's table of children: an open-addressed table, twice as big as
+ * the children, looked up by length and bytes. A member name costs a strlen and a
+ * memcmp here, where a GHashTable cost a full string hash, the lookup and a strcmp:
+ * that was a third of mapping a record. */
 typedef struct
 {
-  GHashTable *children;   /* segment -> KeyNode, NULL for a leaf */
+  const char *name;       /* NULL for an empty slot */
+  gsize       len;
+  KeyNode    *child;
+} KeySlot;
+
+struct _KeyNode
+{
+  GHashTable *children;   /* segment -> KeyNode, NULL for a leaf; to build the table */
+  KeySlot    *slots;      /* the children for lookup, NULL for a leaf */
+  guint       mask;       /* slots - 1 */
   GArray     *bindings;   /* of Binding, NULL when none */
-} KeyNode;
+};
 
 typedef struct
 {
@@ -236,6 +251,66 @@ collect_field (DeskRecord      *self,
     }
 }
 
+static inline guint
+slot_hash (const char *name,
+           gsize       len)
+{
+  if (len == 0)
+    return 0;
+
+  return (guint) len * 31u + (guchar) name[0] * 7u + (guchar) name[len - 1] * 3u +
+         (guchar) name[len / 2];
+}
+
+/* Fills the lookup tables of @node and of all its children. */
+static void
+key_node_compile (KeyNode *node)
+{
+  GHashTableIter iter;
+  const char *name;
+  KeyNode *child;
+  guint size = 4;
+
+  if (node->children == NULL)
+    return;
+
+  while (size < 2 * g_hash_table_size (node->children))
+    size *= 2;
+  node->slots = g_new0 (KeySlot, size);
+  node->mask = size - 1;
+
+  g_hash_table_iter_init (&iter, node->children);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &child))
+    {
+      gsize len = strlen (name);
+      guint i = slot_hash (name, len) & node->mask;
+
+      while (node->slots[i].name != NULL)
+        i = (i + 1) & node->mask;
+      node->slots[i] = (KeySlot) { name, len, child };
+      key_node_compile (child);
+    }
+}
+
+static inline KeyNode *
+key_node_find (const KeyNode *node,
+               const char    *name)
+{
+  gsize len = strlen (name);
+  guint i = slot_hash (name, len) & node->mask;
+
+  for (;;)
+    {
+      const KeySlot *slot = &node->slots[i];
+
+      if (slot->name == NULL)
+        return NULL;
+      if (slot->len == len && memcmp (slot->name, name, len) == 0)
+        return slot->child;
+      i = (i + 1) & node->mask;
+    }
+}
+
 /* Built once per type, the first time a record of it is read; lives as long as the
  * type. */
 static KeyTree *
@@ -254,6 +329,7 @@ ensure_key_tree (DeskRecord *self)
       tree = g_new0 (KeyTree, 1);
       tree->fields = g_new0 (const DeskField *, MAX_FIELDS);
       desk_record_foreach_field (self, collect_field, tree);
+      key_node_compile (&tree->root);
       g_type_set_qdata (type, key_tree_quark (), tree);
     }
   g_mutex_unlock (&key_tree_lock);
@@ -298,7 +374,7 @@ read_members (Reader     *reader,
   json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &name, &member))
     {
-      KeyNode *child = g_hash_table_lookup (node->children, name);
+      KeyNode *child = key_node_find (node, name);
 
       if (child == NULL)
         continue;
@@ -326,7 +402,7 @@ desk_record_read_fields (DeskRecord *self,
   gboolean any = FALSE;
 
   memset (reader.rank, G_MAXUINT8, sizeof reader.rank);
-  if (reader.tree->root.children != NULL)
+  if (reader.tree->root.slots != NULL)
     read_members (&reader, &reader.tree->root, object);
 
   /* Integers none of whose keys were readable take the table's fallback. */

@@ -9,6 +9,9 @@
  * the envelope (desk_api_reply_evaluate), the list shapes (desk_list_page_new_from_data)
  * and the mapping of each record, as desk_api_client_fetch_records_async() does it.
  *
+ * The body is also parsed with its records mapped on the way (desk_json_parse_mapped),
+ * which must agree with the parse and the mapping after it.
+ *
  * When the first byte is not ASCII it chooses the HTTP status, the reply flags and the
  * record type; otherwise the whole input is a 200 reply to a list request (as the
  * fixtures are) and its length picks the record type. */
@@ -52,6 +55,61 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
+/* Parsing with the records mapped on the way agrees with parsing, then mapping. */
+static void
+check_mapped (GBytes *body,
+              guint   kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskJsonMapped) mapped = NULL;
+  g_autoptr(JsonNode) plain = desk_json_parse (body, NULL);
+  g_autoptr(JsonNode) root = desk_json_parse_mapped (body, (DeskJsonMapFunc) kinds[kind].parse,
+                                                     &mapped, &error);
+  g_autoptr(DeskListPage) page = NULL;
+  g_autoptr(DeskListPage) plain_page = NULL;
+  JsonNode *data = root;
+  JsonNode *plain_data = plain;
+
+  g_assert_true ((root == NULL) == (plain == NULL));
+  if (root == NULL)
+    {
+      g_assert_null (mapped);
+      g_assert_true (error != NULL && error->domain == DESK_API_ERROR);
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_nonnull (mapped);
+
+  if (JSON_NODE_HOLDS_OBJECT (root) && desk_json_lookup (json_node_get_object (root), "data"))
+    {
+      data = desk_json_lookup (json_node_get_object (root), "data");
+      plain_data = desk_json_lookup (json_node_get_object (plain), "data");
+    }
+
+  page = desk_list_page_new_from_data (data, NULL);
+  plain_page = desk_list_page_new_from_data (plain_data, NULL);
+  g_assert_true ((page == NULL) == (plain_page == NULL));
+  if (page == NULL)
+    return;
+
+  g_assert_cmpuint (desk_list_page_get_n_records (page), ==,
+                    desk_list_page_get_n_records (plain_page));
+  for (guint i = 0; i < desk_list_page_get_n_records (page); i++)
+    {
+      g_autoptr(GError) take_error = NULL;
+      g_autoptr(GObject) record = desk_json_mapped_take (mapped,
+                                                         json_array_get_element (page->records, i),
+                                                         &take_error);
+      g_autoptr(GObject) plain_record = kinds[kind].parse (json_array_get_element (plain_page->records,
+                                                                                   i), NULL);
+
+      g_assert_true ((record == NULL) == (plain_record == NULL));
+      g_assert_true ((record == NULL) == (take_error != NULL));
+      if (record != NULL)
+        g_assert_true (G_OBJECT_TYPE (record) == G_OBJECT_TYPE (plain_record));
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -80,6 +138,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
 
   body = g_bytes_new (data, size);
+  check_mapped (body, kind);
   reply = desk_api_reply_evaluate (status, "Reason", body, flags, &error);
   if (reply == NULL)
     {
