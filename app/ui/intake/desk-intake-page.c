@@ -328,7 +328,9 @@ desk_intake_page_update (DeskIntakePage *self)
     {
       g_free (self->blocker);
       self->blocker = g_strdup (blocker);
+      /* Above the bar, across its width: between its buttons it was squeezed to a word. */
       gtk_label_set_text (self->blocker_label, blocker != NULL ? blocker : "");
+      gtk_widget_set_visible (GTK_WIDGET (self->blocker_label), blocker != NULL);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOCKER]);
     }
 
