@@ -75,6 +75,7 @@ struct _DeskInvoiceEditor
   gboolean             dirty;
   gboolean             lines_valid;
   gboolean             offer_send_again;
+  gboolean             check_failed;     /* an unknown fate could not be checked */
   gboolean             filling;
   gboolean             showing_due;
   gboolean             disposing;

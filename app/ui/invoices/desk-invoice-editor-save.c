@@ -143,6 +143,7 @@ submit (DeskInvoiceEditor *self)
 
   desk_invoice_editor_show_message (self, NULL, NULL, FALSE);
   self->offer_send_again = FALSE;
+  self->check_failed = FALSE;
   desk_invoice_editor_set_busy (self, TRUE);
   self->pressed_at = g_get_real_time () / G_USEC_PER_SEC;
   g_clear_object (&self->change);
@@ -182,7 +183,40 @@ send_again_action (GtkWidget  *widget,
   submit (self);
 }
 
+static void
+check_again_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DeskInvoiceEditor *self = DESK_INVOICE_EDITOR (widget);
+
+  if (self->busy || !self->check_failed)
+    return;
+
+  self->check_failed = FALSE;
+  desk_invoice_editor_set_busy (self, TRUE);
+  look_for_invoice (self);
+}
+
 /* --- After an unknown fate: is it on the server? ------------------------------------------ */
+
+/* Whether the first press arrived is not known, and could not be found out: sending again
+ * could make the invoice twice, so only a new look is offered. */
+static void
+offer_check_again (DeskInvoiceEditor *self)
+{
+  desk_invoice_editor_set_busy (self, FALSE);
+  self->check_failed = TRUE;
+  desk_invoice_editor_update_actions (self);
+  desk_invoice_editor_show_message (self, desk_invoice_editor_is_new (self)
+                                          ? _("RepairDesk did not confirm the invoice, and Front Desk could not check whether it arrived. Do not create it again: check again once RepairDesk answers.")
+                                          : _("RepairDesk did not confirm the changes, and Front Desk could not check what it holds. Check again once RepairDesk answers."),
+                                    "warning", TRUE);
+  gtk_button_set_label (self->send_again_button, _("Chec_k Again"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->send_again_button), "editor.check-again");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.send-again", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.check-again", TRUE);
+}
 
 static void
 offer_send_again (DeskInvoiceEditor *self,
@@ -209,7 +243,7 @@ found_cb (GObject      *object,
     return;
   if (invoice == NULL)
     {
-      offer_send_again (self, _("RepairDesk did not confirm the invoice, and Front Desk could not check whether it arrived. Look for it on the Invoices screen before you send it again."));
+      offer_check_again (self);
       return;
     }
 
@@ -256,7 +290,7 @@ listed_cb (GObject      *object,
     return;
   if (invoices == NULL)
     {
-      offer_send_again (self, _("RepairDesk did not confirm the invoice, and Front Desk could not check whether it arrived. Look for it on the Invoices screen before you send it again."));
+      offer_check_again (self);
       return;
     }
 
@@ -306,4 +340,5 @@ desk_invoice_editor_class_add_saving (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.send-again", NULL, send_again_action);
+  gtk_widget_class_install_action (widget_class, "editor.check-again", NULL, check_again_action);
 }

@@ -79,8 +79,13 @@ desk_invoice_editor_show_message (DeskInvoiceEditor *self,
   self->message = g_strdup (message);
   gtk_label_set_label (self->message_label, message != NULL ? message : "");
   gtk_revealer_set_reveal_child (self->message_revealer, message != NULL);
+  /* The button beside the message sends again; after a check that could not be made it
+   * checks again instead (desk_invoice_editor_offer_check_again). */
+  gtk_button_set_label (self->send_again_button, _("Send _Again"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->send_again_button), "editor.send-again");
   gtk_widget_set_visible (GTK_WIDGET (self->send_again_button), offer_send_again);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.send-again", offer_send_again);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.check-again", FALSE);
 }
 
 static gboolean
@@ -93,7 +98,7 @@ static gboolean
 can_save (DeskInvoiceEditor *self)
 {
   return self->ready && !self->busy && self->lines_valid && self->lines->len > 0 &&
-         has_customer (self) && !self->offer_send_again;
+         has_customer (self) && !self->offer_send_again && !self->check_failed;
 }
 
 void

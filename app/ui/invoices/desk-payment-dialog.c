@@ -500,8 +500,11 @@ entry_row (AdwPreferencesGroup *group,
   return ADW_ENTRY_ROW (row);
 }
 
+/* The form, scrolled if the window is short, and under it, always in view, what the
+ * dialog says and the buttons to go on with (@footer). */
 static GtkWidget *
-build_form (DeskPaymentDialog *self)
+build_form (DeskPaymentDialog  *self,
+            GtkWidget         **footer)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   GtkWidget *group = adw_preferences_group_new ();
@@ -509,6 +512,7 @@ build_form (DeskPaymentDialog *self)
   GtkWidget *change_row = adw_action_row_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
   self->form_group = group;
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Payment"));
@@ -544,7 +548,7 @@ build_form (DeskPaymentDialog *self)
   self->message_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->message_label, TRUE);
   gtk_label_set_xalign (self->message_label, 0);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->message_label));
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->message_label));
 
   self->spinner = GTK_SPINNER (gtk_spinner_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->spinner), TRUE);
@@ -561,7 +565,8 @@ build_form (DeskPaymentDialog *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->take_button), "payment.take");
   gtk_widget_add_css_class (self->take_button, "suggested-action");
   gtk_box_append (GTK_BOX (buttons), self->take_button);
-  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (GTK_BOX (bottom), buttons);
+  *footer = bottom;
 
   g_signal_connect_object (self->amount_row, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tendered_row, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
@@ -582,7 +587,8 @@ build (DeskPaymentDialog *self)
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *form = build_form (self);
+  GtkWidget *footer = NULL;
+  GtkWidget *form = build_form (self, &footer);
 
   self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Take Payment"), NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
@@ -603,6 +609,15 @@ build (DeskPaymentDialog *self)
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (content), scrolled);
+  /* What the dialog says and its buttons stay in view under the form, however tall the
+   * form grows (the cash group appears when the payment methods arrive). */
+  gtk_widget_set_margin_top (footer, 6);
+  gtk_widget_set_margin_bottom (footer, 12);
+  gtk_widget_set_margin_start (footer, 12);
+  gtk_widget_set_margin_end (footer, 12);
+  clamp = adw_clamp_new ();
+  adw_clamp_set_child (ADW_CLAMP (clamp), footer);
+  gtk_box_append (GTK_BOX (content), clamp);
   adw_window_set_content (ADW_WINDOW (self), content);
 }
 
