@@ -466,6 +466,14 @@ payment_message (DeskFaultBench *bench)
 
       assert_shown (GTK_WIDGET (bench->dialog), message);
       assert_action_in_view (GTK_WIDGET (bench->dialog), ways);
+      /* Refused for too many requests, RepairDesk was reached: the message must not say
+       * otherwise, only that nothing was recorded. */
+      if (bench->fault == DESK_SANDBOX_FAULT_RATE_LIMIT_BODY ||
+          bench->fault == DESK_SANDBOX_FAULT_RATE_LIMIT_HTTP)
+        {
+          g_assert_null (strstr (message, "could not be reached"));
+          g_assert_nonnull (strstr (message, "nothing was recorded"));
+        }
     }
   return g_strdup (message);
 }

@@ -279,9 +279,17 @@ submitted_cb (GObject      *object,
       break;
     case DESK_FATE_NOT_SENT:
     case DESK_FATE_QUEUED: /* payments are never kept to send later */
-      set_state (self, STATE_EDITING,
-                 _("Taking a payment needs RepairDesk, and it could not be reached. Nothing was "
-                   "recorded."));
+      /* The payment surely never left: say so, and why (unreachable, or asked to slow down). */
+      if (g_error_matches (error, DESK_API_ERROR, DESK_API_ERROR_NETWORK))
+        set_state (self, STATE_EDITING,
+                   _("Taking a payment needs RepairDesk, and it could not be reached. Nothing was "
+                     "recorded."));
+      else
+        {
+          text = g_strdup_printf (_("The payment was not sent, so nothing was recorded. %s"),
+                                  error != NULL ? error->message : "");
+          set_state (self, STATE_EDITING, text);
+        }
       break;
     case DESK_FATE_UNKNOWN:
     default:
