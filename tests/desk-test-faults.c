@@ -174,12 +174,17 @@ move_time (DeskFaultBench *bench)
             g_autofree char *state = bench->n_cancelled == 0
                                      ? g_strdup ("waiting")
                                      : g_strdup_printf ("waiting-%u", bench->n_cancelled + 1);
+            GtkWidget *cancel;
 
             desk_fault_bench_screenshot (bench, GTK_WIDGET (bench->window), state);
+            /* The screenshot waits for frames, and the wait may have changed meanwhile:
+             * press Cancel only if it is still there, else look again next time. */
+            cancel = desk_fault_find (GTK_WIDGET (bench->indicator), GTK_TYPE_BUTTON, "_Cancel");
+            if (cancel == NULL)
+              return;
+            bench->n_cancelled++;
+            gtk_widget_activate (cancel);
           }
-          bench->n_cancelled++;
-          gtk_widget_activate (desk_fault_find (GTK_WIDGET (bench->indicator),
-                                                GTK_TYPE_BUTTON, "_Cancel"));
           bench->wire_since = -1;
           bench->wire_count = desk_sandbox_get_request_count (bench->sandbox);
         }
