@@ -204,7 +204,10 @@ set_due (GtkLabel    *label,
     gtk_widget_add_css_class (GTK_WIDGET (label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), overdue ? _("Overdue") : NULL);
+  /* GTK 4.8 asks the X server where the pointer is at every tooltip set, even one that
+   * clears an empty tooltip: a round trip per row. Only a change is worth one. */
+  if (overdue != (gtk_widget_get_tooltip_text (GTK_WIDGET (label)) != NULL))
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), overdue ? _("Overdue") : NULL);
 }
 
 static void

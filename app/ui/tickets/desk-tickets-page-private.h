@@ -45,6 +45,7 @@ struct _DeskTicketsPage
   GtkCssProvider     *css;
   GCancellable       *cancellable;
   char               *folded_search;
+  char               *applied_search;   /* what the filter last matched, "" for all */
 
   /* state */
   GtkColumnView      *column_view;

@@ -76,27 +76,51 @@ filtering (DeskTicketsPage *self)
 }
 
 /* While only matching rows show, the view must not fetch pages by itself: it would load
- * every ticket looking for rows it then hides. The server search follows anyway. */
+ * every ticket looking for rows it then hides. The server search follows anyway.
+ *
+ * A keystroke that only narrows the text needs only the rows shown looked at again (and
+ * one that only widens it, only the rows hidden): the filter is told which. A new list
+ * was filtered whole when it was set. */
 static void
-refilter (DeskTicketsPage *self)
+refilter (DeskTicketsPage *self,
+          gboolean         new_list)
 {
+  const char *needle = filtering (self) && self->folded_search != NULL ? self->folded_search : "";
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
   desk_results_view_set_fetch_more (self->results, !filtering (self));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  if (!new_list && self->applied_search != NULL && !g_str_equal (self->applied_search, needle))
+    {
+      if (desk_ticket_match_narrows (self->applied_search, needle))
+        change = GTK_FILTER_CHANGE_MORE_STRICT;
+      else if (desk_ticket_match_narrows (needle, self->applied_search))
+        change = GTK_FILTER_CHANGE_LESS_STRICT;
+    }
+
+  g_free (self->applied_search);
+  self->applied_search = g_strdup (needle);
+  if (!new_list)
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
 static void
 show_list (DeskTicketsPage *self,
            DeskPagedList   *list)
 {
-  if (self->shown != list)
+  gboolean new_list = self->shown != list;
+
+  /* The filter reads the state of now: set it first, so the new list is filtered once. */
+  if (new_list)
     {
       self->shown = list;
+      desk_results_view_set_fetch_more (self->results, !filtering (self));
       gtk_filter_list_model_set_model (self->rows, G_LIST_MODEL (list));
       desk_results_view_set_list (self->results, list);
     }
 
   _desk_tickets_page_update_empty_text (self);
-  refilter (self);
+  refilter (self, new_list);
 }
 
 static gboolean
@@ -544,6 +568,7 @@ desk_tickets_page_finalize (GObject *object)
 
   desk_ticket_filters_clear (&self->filters);
   g_free (self->folded_search);
+  g_free (self->applied_search);
 
   G_OBJECT_CLASS (desk_tickets_page_parent_class)->finalize (object);
 }
