@@ -13,13 +13,18 @@
 #include <string.h>
 
 #include "desk-accessible.h"
+#include "desk-row-slots.h"
 #include "desk-ticket-columns.h"
 #include "desk-ticket-match.h"
 #include "desk-ticket-sections.h"
 
 /* The columns of the ticket list. Each cell is one label filled from the ticket; the
  * status and technician cells also follow the first device, which the page updates
- * after a change so the row shows it without reloading the list. */
+ * after a change so the row shows it without reloading the list.
+ *
+ * The list's items are DeskRowSlots (desk-row-slots.c): when a keystroke narrows the
+ * list, a row keeps its widgets and its cells change their text to the ticket now in
+ * their slot. */
 
 typedef enum
 {
@@ -210,15 +215,28 @@ set_due (GtkLabel    *label,
     gtk_widget_set_tooltip_text (GTK_WIDGET (label), overdue ? _("Overdue") : NULL);
 }
 
+/* Returns: (nullable): the ticket the cell's row shows now */
+static DeskTicket *
+cell_ticket (GtkListItem *item)
+{
+  DeskRowSlot *slot = gtk_list_item_get_item (item);
+
+  return slot != NULL ? desk_row_slot_get_item (slot) : NULL;
+}
+
 static void
 fill_cell (GtkListItem *item)
 {
   ColumnData *data = g_object_get_data (G_OBJECT (item), "column-data");
-  DeskTicket *ticket = gtk_list_item_get_item (item);
+  DeskTicket *ticket = cell_ticket (item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  DeskCustomer *customer = desk_ticket_get_customer (ticket);
+  DeskCustomer *customer;
   g_autofree char *text = NULL;
 
+  if (ticket == NULL)
+    return;
+
+  customer = desk_ticket_get_customer (ticket);
   switch (data->kind)
     {
     case COLUMN_ORDER:
@@ -281,7 +299,7 @@ static DeskTicketDevice *
 watched_device (GtkListItem *item)
 {
   ColumnData *data = g_object_get_data (G_OBJECT (item), "column-data");
-  DeskTicket *ticket = gtk_list_item_get_item (item);
+  DeskTicket *ticket = cell_ticket (item);
   GListModel *devices;
   g_autoptr(DeskTicketDevice) device = NULL;
 
@@ -297,16 +315,44 @@ watched_device (GtkListItem *item)
   return device;
 }
 
+/* The device the cell follows is remembered, so that it is let go of even after the
+ * slot has moved on to another ticket (which holds it until then). */
 static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         ColumnData               *data)
+watch (GtkListItem *item)
 {
   DeskTicketDevice *device = watched_device (item);
 
   fill_cell (item);
   if (device != NULL)
     g_signal_connect_object (device, "notify", G_CALLBACK (fill_cell), item, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (item), "watched-device", device);
+}
+
+static void
+unwatch (GtkListItem *item)
+{
+  DeskTicketDevice *device = g_object_get_data (G_OBJECT (item), "watched-device");
+
+  if (device != NULL)
+    g_signal_handlers_disconnect_by_func (device, fill_cell, item);
+  g_object_set_data (G_OBJECT (item), "watched-device", NULL);
+}
+
+static void
+slot_changed_cb (GtkListItem *item)
+{
+  unwatch (item);
+  watch (item);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         ColumnData               *data)
+{
+  watch (item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify::item",
+                           G_CALLBACK (slot_changed_cb), item, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -314,10 +360,8 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            ColumnData               *data)
 {
-  DeskTicketDevice *device = watched_device (item);
-
-  if (device != NULL)
-    g_signal_handlers_disconnect_by_func (device, fill_cell, item);
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), slot_changed_cb, item);
+  unwatch (item);
 }
 
 void

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "desk-results-view.h"
+#include "desk-row-slots.h"
 #include "desk-ticket-columns.h"
 #include "desk-ticket-match.h"
 #include "desk-ticket-sections.h"
@@ -40,6 +41,8 @@ struct _DeskTicketsPage
   /* owned */
   DeskListSearch     *search;
   GtkFilterListModel *rows;
+  DeskRowSlots       *slots;            /* the rows as the view shows them */
+  DeskTicket         *selected;         /* the ticket of the selected row, or NULL */
   GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
   GtkCssProvider     *css;
@@ -55,6 +58,7 @@ struct _DeskTicketsPage
   gboolean            updating_controls;
   gboolean            narrow;
   gboolean            compact;
+  gboolean            rows_changing;
 };
 
 /* desk-tickets-page.c */

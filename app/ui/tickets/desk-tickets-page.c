@@ -152,6 +152,48 @@ select_ticket (DeskTicketsPage *self,
     }
 }
 
+/* The selection is a position among the slots, which stay while their tickets change: it
+ * follows the selected ticket as GTK does for a list's own items, and is dropped when the
+ * ticket is no longer shown. */
+static void
+selected_cb (DeskTicketsPage *self)
+{
+  DeskRowSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+
+  /* A row removed under the selection says nothing about the ticket selected. */
+  if (self->rows_changing)
+    return;
+
+  g_set_object (&self->selected, slot != NULL ? desk_row_slot_get_item (slot) : NULL);
+}
+
+/* Before the slots follow the rows. */
+static void
+rows_changing_cb (DeskTicketsPage *self)
+{
+  self->rows_changing = TRUE;
+}
+
+static void
+rows_changed_cb (DeskTicketsPage *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(DeskTicket) there = NULL;
+  g_autoptr(DeskTicket) selected = NULL;
+
+  self->rows_changing = FALSE;
+  if (self->selected == NULL)
+    return;
+
+  there = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+  if (there == self->selected)
+    return;
+
+  selected = g_object_ref (self->selected);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  select_ticket (self, selected);
+}
+
 void
 _desk_tickets_page_close_detail (DeskTicketsPage *self)
 {
@@ -510,9 +552,17 @@ desk_tickets_page_constructed (GObject *object)
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->rows = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (rows_changing_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->slots = desk_row_slots_new (G_LIST_MODEL (self->rows));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  /* After the slots, which connected first. */
+  g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (rows_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
   gtk_column_view_set_single_click_activate (self->column_view, TRUE);
@@ -550,6 +600,8 @@ desk_tickets_page_dispose (GObject *object)
   self->column_view = NULL;
   self->shown = NULL;
   g_clear_object (&self->selection);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->slots);
   g_clear_object (&self->rows);
   g_clear_object (&self->filter);
   if (self->search != NULL)
