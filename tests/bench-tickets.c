@@ -20,6 +20,7 @@
  * so the server figures are those of an unthrottled local server. */
 
 #define N_LOCAL 40
+#define N_SCANS 12
 #define N_SERVER 12
 #define N_SCROLLED 2000
 
@@ -190,6 +191,78 @@ bench_local (Bench *bench)
   wait_for_list (bench);
 }
 
+/* A barcode scanner types an IMEI, 15 characters within a few milliseconds: every one is
+ * a keystroke, and the list is drawn once they are all in. */
+static void
+bench_scanner (Bench *bench)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) imeis = g_ptr_array_new_with_free_func (g_free);
+  GListModel *rows = desk_tickets_page_get_rows (bench->page);
+  double median_ms, floor_median;
+
+  /* The IMEIs of the loaded rows. */
+  for (guint i = 0; i < g_list_model_get_n_items (rows) && imeis->len < N_SCANS; i++)
+    {
+      g_autoptr(DeskTicket) ticket = g_list_model_get_item (rows, i);
+      GListModel *devices = desk_ticket_get_devices (ticket);
+
+      for (guint j = 0; j < g_list_model_get_n_items (devices); j++)
+        {
+          g_autoptr(DeskTicketDevice) device = g_list_model_get_item (devices, j);
+          g_autofree char *imei = NULL;
+
+          g_object_get (device, "imei", &imei, NULL);
+          if (imei != NULL && strlen (imei) == 15 && imeis->len < N_SCANS)
+            g_ptr_array_add (imeis, g_steal_pointer (&imei));
+        }
+    }
+
+  if (imeis->len == 0)
+    {
+      g_print ("no IMEI among the loaded rows to scan\n");
+      return;
+    }
+
+  for (guint i = 0; i < imeis->len; i++)
+    {
+      const char *imei = g_ptr_array_index (imeis, i);
+      double floor_round, elapsed;
+      gint64 begin;
+
+      type_text (bench, "");
+      wait_for_list (bench);
+      floor_round = floor_frame (bench, i);
+      g_array_append_val (floor_ms, floor_round);
+      wait_for_paint (bench);
+
+      /* One character at a time at the end, as key presses insert them (setting the whole
+       * text would delete the old one first, a change of its own). */
+      begin = g_get_monotonic_time ();
+      for (int n = 0; n < 15; n++)
+        {
+          int position = n;
+
+          gtk_editable_insert_text (GTK_EDITABLE (desk_tickets_page_get_search_entry (bench->page)),
+                                    imei + n, 1, &position);
+        }
+      wait_for_paint (bench);
+      elapsed = (g_get_monotonic_time () - begin) / 1000.0;
+      g_array_append_val (ms, elapsed);
+
+      if (g_list_model_get_n_items (rows) == 0)
+        g_error ("no local match for the scanned %s", imei);
+    }
+
+  median_ms = report ("scanned IMEI (15 keystrokes) -> list drawn", ms);
+  floor_median = report ("  floor: a label changed -> frame drawn", floor_ms);
+  g_print ("  ratio to the floor %.2fx; to one frame %.2fx\n", median_ms / floor_median,
+           median_ms / FRAME_MS);
+  type_text (bench, "");
+  wait_for_list (bench);
+}
+
 static gboolean
 server_answered (gpointer data)
 {
@@ -317,6 +390,7 @@ bench_tickets (void)
            desk_paged_list_get_n_total (desk_tickets_page_get_list (bench.page)));
 
   bench_local (&bench);
+  bench_scanner (&bench);
   bench_server (&bench);
   bench_memory (&bench, before_page);
 
