@@ -21,6 +21,7 @@
 
 #define N_LOCAL 40
 #define N_SCANS 12
+#define N_TYPED 8
 #define N_SERVER 12
 #define N_SCROLLED 2000
 
@@ -263,6 +264,56 @@ bench_scanner (Bench *bench)
   wait_for_list (bench);
 }
 
+/* Typing on: a customer's name typed a key at a time, the list drawn after each key,
+ * as a clerk types. Each keystroke narrows the rows the one before left. */
+static void
+bench_typing (Bench *bench)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  GListModel *rows = desk_tickets_page_get_rows (bench->page);
+  GtkEditable *entry = GTK_EDITABLE (desk_tickets_page_get_search_entry (bench->page));
+  double median_ms, floor_median;
+
+  for (guint i = 0; i < N_TYPED; i++)
+    {
+      g_autoptr(DeskTicket) ticket = NULL;
+      DeskCustomer *customer;
+      g_autofree char *name = NULL;
+
+      type_text (bench, "");
+      wait_for_list (bench);
+      ticket = g_list_model_get_item (rows, (i * 7) % g_list_model_get_n_items (rows));
+      customer = desk_ticket_get_customer (ticket);
+      if (customer == NULL || desk_customer_get_full_name (customer) == NULL)
+        continue;
+      name = g_strdup (desk_customer_get_full_name (customer));
+
+      for (int n = 0; name[n] != '\0' && n < 8; n++)
+        {
+          int position = n;
+          double floor_round = floor_frame (bench, n);
+          double elapsed;
+          gint64 begin;
+
+          g_array_append_val (floor_ms, floor_round);
+          wait_for_paint (bench);
+          begin = g_get_monotonic_time ();
+          gtk_editable_insert_text (entry, name + n, 1, &position);
+          wait_for_paint (bench);
+          elapsed = (g_get_monotonic_time () - begin) / 1000.0;
+          g_array_append_val (ms, elapsed);
+        }
+    }
+
+  median_ms = report ("typing on, a key at a time -> list drawn", ms);
+  floor_median = report ("  floor: a label changed -> frame drawn", floor_ms);
+  g_print ("  ratio to the floor %.2fx; to one frame %.2fx median, %.2fx max\n",
+           median_ms / floor_median, median_ms / FRAME_MS, max_of (ms) / FRAME_MS);
+  type_text (bench, "");
+  wait_for_list (bench);
+}
+
 static gboolean
 server_answered (gpointer data)
 {
@@ -391,6 +442,7 @@ bench_tickets (void)
 
   bench_local (&bench);
   bench_scanner (&bench);
+  bench_typing (&bench);
   bench_server (&bench);
   bench_memory (&bench, before_page);
 
