@@ -55,6 +55,7 @@ struct _DeskTicketsPage
   DeskPagedList      *shown;
   DeskTicketFilters   filters;
   guint               narrow_source;
+  guint               catalog_source;
   gboolean            updating_controls;
   gboolean            narrow;
   gboolean            compact;

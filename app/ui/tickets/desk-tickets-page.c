@@ -593,6 +593,7 @@ desk_tickets_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->narrow_source, g_source_remove);
+  g_clear_handle_id (&self->catalog_source, g_source_remove);
   if (self->css != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->css));
