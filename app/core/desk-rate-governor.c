@@ -383,12 +383,13 @@ pump_idle_cb (gpointer user_data)
 
 /* Requests made in one go (a screen opening, a list and its catalog) are sent by
  * priority, not by the order the code happened to ask in: the queue is looked at once the
- * main loop is back, not at each request. */
+ * main loop is back, not at each request; and before it draws, so that the server works
+ * on the answers while the window draws its frame. */
 static void
 schedule_pump (DeskRateGovernor *self)
 {
   if (self->pump_source_id == 0)
-    self->pump_source_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, pump_idle_cb, self, NULL);
+    self->pump_source_id = g_idle_add_full (G_PRIORITY_HIGH, pump_idle_cb, self, NULL);
 }
 
 static void

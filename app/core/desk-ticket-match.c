@@ -30,6 +30,9 @@ desk_ticket_match_fold (const char *text)
   return g_utf8_casefold (stripped, -1);
 }
 
+/* Fewer digits than this are not looked for in phone numbers. */
+#define PHONE_MIN_DIGITS 3
+
 /* Phone numbers are written with all kinds of punctuation; only the digits count. */
 static char *
 digits_of (const char *text)
@@ -62,7 +65,7 @@ phone_contains (const char *phone,
 {
   g_autofree char *digits = NULL;
 
-  if (phone == NULL || strlen (needle_digits) < 3)
+  if (phone == NULL || strlen (needle_digits) < PHONE_MIN_DIGITS)
     return FALSE;
 
   digits = digits_of (phone);
@@ -133,6 +136,36 @@ desk_ticket_matches (DeskTicket *ticket,
     }
 
   return FALSE;
+}
+
+/**
+ * desk_ticket_match_narrows:
+ * @old_folded: the text matched before, through desk_ticket_match_fold()
+ * @new_folded: the text matched now, the same way
+ *
+ * Whether every ticket that matches @new_folded also matches @old_folded, so that only
+ * the rows shown need to be looked at again: the new text holds the old one, and a phone
+ * number is looked for in both or in neither.
+ *
+ * Returns: whether @new_folded can only narrow what @old_folded matched
+ */
+gboolean
+desk_ticket_match_narrows (const char *old_folded,
+                           const char *new_folded)
+{
+  g_autofree char *old_digits = NULL;
+  g_autofree char *new_digits = NULL;
+
+  if (old_folded == NULL || *old_folded == '\0')
+    return TRUE;
+
+  if (new_folded == NULL || strstr (new_folded, old_folded) == NULL)
+    return FALSE;
+
+  old_digits = digits_of (old_folded);
+  new_digits = digits_of (new_folded);
+
+  return strlen (old_digits) >= PHONE_MIN_DIGITS || strlen (new_digits) < PHONE_MIN_DIGITS;
 }
 
 static gboolean

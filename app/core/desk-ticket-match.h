@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 char     *desk_ticket_match_fold       (const char *text);
 gboolean  desk_ticket_matches          (DeskTicket *ticket,
                                         const char *folded_needle);
+gboolean  desk_ticket_match_narrows    (const char *old_folded,
+                                        const char *new_folded);
 gboolean  desk_ticket_matches_exactly  (DeskTicket *ticket,
                                         const char *needle);
 gboolean  desk_ticket_status_notifies  (const char *status);

@@ -13,6 +13,7 @@
 
 #include "desk-application.h"
 #include "desk-message-dialog.h"
+#include "desk-start-report.h"
 #include "desk-window.h"
 #include "desk-toast.h"
 #include "preferences/desk-preferences-window.h"
@@ -282,7 +283,10 @@ desk_application_activate (GApplication *app)
     desk_context_start_demo_async (self->context, NULL, demo_started_cb, g_object_ref (self));
 
   if (!DESK_IS_WINDOW (window))
-    window = GTK_WINDOW (desk_window_new (self, self->context));
+    {
+      window = GTK_WINDOW (desk_window_new (self, self->context));
+      desk_start_report_watch (DESK_WINDOW (window));
+    }
 
   gtk_window_present (window);
 }

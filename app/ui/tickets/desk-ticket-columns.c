@@ -13,13 +13,18 @@
 #include <string.h>
 
 #include "desk-accessible.h"
+#include "desk-row-slots.h"
 #include "desk-ticket-columns.h"
 #include "desk-ticket-match.h"
 #include "desk-ticket-sections.h"
 
 /* The columns of the ticket list. Each cell is one label filled from the ticket; the
  * status and technician cells also follow the first device, which the page updates
- * after a change so the row shows it without reloading the list. */
+ * after a change so the row shows it without reloading the list.
+ *
+ * The list's items are DeskRowSlots (desk-row-slots.c): when a keystroke narrows the
+ * list, a row keeps its widgets and its cells change their text to the ticket now in
+ * their slot. */
 
 typedef enum
 {
@@ -204,18 +209,34 @@ set_due (GtkLabel    *label,
     gtk_widget_add_css_class (GTK_WIDGET (label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), overdue ? _("Overdue") : NULL);
+  /* GTK 4.8 asks the X server where the pointer is at every tooltip set, even one that
+   * clears an empty tooltip: a round trip per row. Only a change is worth one. */
+  if (overdue != (gtk_widget_get_tooltip_text (GTK_WIDGET (label)) != NULL))
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), overdue ? _("Overdue") : NULL);
+}
+
+/* Returns: (nullable): the ticket the cell's row shows now */
+static DeskTicket *
+cell_ticket (GtkListItem *item)
+{
+  DeskRowSlot *slot = gtk_list_item_get_item (item);
+
+  return slot != NULL ? desk_row_slot_get_item (slot) : NULL;
 }
 
 static void
 fill_cell (GtkListItem *item)
 {
   ColumnData *data = g_object_get_data (G_OBJECT (item), "column-data");
-  DeskTicket *ticket = gtk_list_item_get_item (item);
+  DeskTicket *ticket = cell_ticket (item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  DeskCustomer *customer = desk_ticket_get_customer (ticket);
+  DeskCustomer *customer;
   g_autofree char *text = NULL;
 
+  if (ticket == NULL)
+    return;
+
+  customer = desk_ticket_get_customer (ticket);
   switch (data->kind)
     {
     case COLUMN_ORDER:
@@ -278,7 +299,7 @@ static DeskTicketDevice *
 watched_device (GtkListItem *item)
 {
   ColumnData *data = g_object_get_data (G_OBJECT (item), "column-data");
-  DeskTicket *ticket = gtk_list_item_get_item (item);
+  DeskTicket *ticket = cell_ticket (item);
   GListModel *devices;
   g_autoptr(DeskTicketDevice) device = NULL;
 
@@ -294,16 +315,89 @@ watched_device (GtkListItem *item)
   return device;
 }
 
+/* The device the cell follows is remembered, so that it is let go of even after the
+ * slot has moved on to another ticket (which holds it until then). */
 static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *item,
-         ColumnData               *data)
+watch (GtkListItem *item)
 {
   DeskTicketDevice *device = watched_device (item);
 
   fill_cell (item);
   if (device != NULL)
     g_signal_connect_object (device, "notify", G_CALLBACK (fill_cell), item, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (item), "watched-device", device);
+}
+
+static void
+unwatch (GtkListItem *item)
+{
+  DeskTicketDevice *device = g_object_get_data (G_OBJECT (item), "watched-device");
+
+  if (device != NULL)
+    g_signal_handlers_disconnect_by_func (device, fill_cell, item);
+  g_object_set_data (G_OBJECT (item), "watched-device", NULL);
+}
+
+static void
+slot_changed_cb (GtkListItem *item)
+{
+  unwatch (item);
+  watch (item);
+}
+
+/* A row taken out of the list is freed after the frame that no longer shows it rather
+ * than during it: a keystroke that narrows the list to a few tickets frees a screenful
+ * of rows, seven cells each, and that is most of its work. Its parent is gone at once,
+ * as GTK does it; only the last reference waits, for an idle moment after drawing. */
+static GPtrArray *rows_to_free;
+
+static gboolean
+free_rows_cb (gpointer user_data)
+{
+  g_clear_pointer (&rows_to_free, g_ptr_array_unref);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+row_parent_cb (GtkWidget *row)
+{
+  if (gtk_widget_get_parent (row) != NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (row, row_parent_cb, NULL);
+  if (rows_to_free == NULL)
+    {
+      rows_to_free = g_ptr_array_new_with_free_func (g_object_unref);
+      g_idle_add_full (G_PRIORITY_LOW, free_rows_cb, NULL, NULL);
+    }
+  g_ptr_array_add (rows_to_free, row);
+}
+
+/* The order cell's row, once: each row has one. */
+static void
+hold_row (GtkListItem *item)
+{
+  GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+
+  if (row == NULL || g_object_get_data (G_OBJECT (item), "row-held") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (item), "row-held", row);
+  g_signal_connect (g_object_ref (row), "notify::parent", G_CALLBACK (row_parent_cb), NULL);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         ColumnData               *data)
+{
+  if (data->kind == COLUMN_ORDER)
+    hold_row (item);
+  watch (item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify::item",
+                           G_CALLBACK (slot_changed_cb), item, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -311,10 +405,8 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            ColumnData               *data)
 {
-  DeskTicketDevice *device = watched_device (item);
-
-  if (device != NULL)
-    g_signal_handlers_disconnect_by_func (device, fill_cell, item);
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), slot_changed_cb, item);
+  unwatch (item);
 }
 
 void

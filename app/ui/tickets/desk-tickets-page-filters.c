@@ -257,11 +257,43 @@ catalog_loaded_cb (GObject      *object,
     g_debug ("Reference list not loaded: %s", error->message);
 }
 
+static gboolean
+load_catalog_cb (gpointer user_data)
+{
+  DeskTicketsPage *self = user_data;
+
+  self->catalog_source = 0;
+  desk_catalog_load_async (desk_page_get_catalog (DESK_PAGE (self)), DESK_CATALOG_STATUSES,
+                           self->cancellable, catalog_loaded_cb, NULL);
+  desk_catalog_load_async (desk_page_get_catalog (DESK_PAGE (self)), DESK_CATALOG_EMPLOYEES,
+                           self->cancellable, catalog_loaded_cb, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The rows come first: the reference lists (the filters' choices, the statuses' colours)
+ * are asked for once the list has answered, after the frame that draws its rows. On a
+ * start they took a quarter of the work before the first rows. */
+static void
+browse_loading_cb (DeskTicketsPage *self,
+                   GParamSpec      *pspec,
+                   DeskPagedList   *browse)
+{
+  if (desk_paged_list_get_loading (browse) ||
+      desk_paged_list_get_n_pages (browse) + (desk_paged_list_get_error (browse) != NULL) == 0)
+    return;
+
+  g_signal_handlers_disconnect_by_func (browse, browse_loading_cb, self);
+  if (self->catalog_source == 0)
+    self->catalog_source = g_idle_add_full (G_PRIORITY_LOW, load_catalog_cb, self, NULL);
+}
+
 void
 _desk_tickets_page_watch_catalog (DeskTicketsPage *self)
 {
   GListModel *statuses = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_STATUSES);
   GListModel *employees = desk_page_get_list (DESK_PAGE (self), DESK_CATALOG_EMPLOYEES);
+  DeskPagedList *browse = desk_list_search_get_browse_list (self->search);
 
   g_signal_connect_object (statuses, "items-changed", G_CALLBACK (statuses_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -270,10 +302,8 @@ _desk_tickets_page_watch_catalog (DeskTicketsPage *self)
   statuses_changed_cb (self);
   employees_changed_cb (self);
 
-  desk_catalog_load_async (desk_page_get_catalog (DESK_PAGE (self)), DESK_CATALOG_STATUSES,
-                           self->cancellable, catalog_loaded_cb, NULL);
-  desk_catalog_load_async (desk_page_get_catalog (DESK_PAGE (self)), DESK_CATALOG_EMPLOYEES,
-                           self->cancellable, catalog_loaded_cb, NULL);
+  g_signal_connect_object (browse, "notify::loading", G_CALLBACK (browse_loading_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 GtkStringList *

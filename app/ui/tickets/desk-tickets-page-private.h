@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "desk-results-view.h"
+#include "desk-row-slots.h"
 #include "desk-ticket-columns.h"
 #include "desk-ticket-match.h"
 #include "desk-ticket-sections.h"
@@ -40,20 +41,25 @@ struct _DeskTicketsPage
   /* owned */
   DeskListSearch     *search;
   GtkFilterListModel *rows;
+  DeskRowSlots       *slots;            /* the rows as the view shows them */
+  DeskTicket         *selected;         /* the ticket of the selected row, or NULL */
   GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
   GtkCssProvider     *css;
   GCancellable       *cancellable;
   char               *folded_search;
+  char               *applied_search;   /* what the filter last matched, "" for all */
 
   /* state */
   GtkColumnView      *column_view;
   DeskPagedList      *shown;
   DeskTicketFilters   filters;
   guint               narrow_source;
+  guint               catalog_source;
   gboolean            updating_controls;
   gboolean            narrow;
   gboolean            compact;
+  gboolean            rows_changing;
 };
 
 /* desk-tickets-page.c */

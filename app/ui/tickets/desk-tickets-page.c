@@ -76,27 +76,51 @@ filtering (DeskTicketsPage *self)
 }
 
 /* While only matching rows show, the view must not fetch pages by itself: it would load
- * every ticket looking for rows it then hides. The server search follows anyway. */
+ * every ticket looking for rows it then hides. The server search follows anyway.
+ *
+ * A keystroke that only narrows the text needs only the rows shown looked at again (and
+ * one that only widens it, only the rows hidden): the filter is told which. A new list
+ * was filtered whole when it was set. */
 static void
-refilter (DeskTicketsPage *self)
+refilter (DeskTicketsPage *self,
+          gboolean         new_list)
 {
+  const char *needle = filtering (self) && self->folded_search != NULL ? self->folded_search : "";
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
   desk_results_view_set_fetch_more (self->results, !filtering (self));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  if (!new_list && self->applied_search != NULL && !g_str_equal (self->applied_search, needle))
+    {
+      if (desk_ticket_match_narrows (self->applied_search, needle))
+        change = GTK_FILTER_CHANGE_MORE_STRICT;
+      else if (desk_ticket_match_narrows (needle, self->applied_search))
+        change = GTK_FILTER_CHANGE_LESS_STRICT;
+    }
+
+  g_free (self->applied_search);
+  self->applied_search = g_strdup (needle);
+  if (!new_list)
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
 static void
 show_list (DeskTicketsPage *self,
            DeskPagedList   *list)
 {
-  if (self->shown != list)
+  gboolean new_list = self->shown != list;
+
+  /* The filter reads the state of now: set it first, so the new list is filtered once. */
+  if (new_list)
     {
       self->shown = list;
+      desk_results_view_set_fetch_more (self->results, !filtering (self));
       gtk_filter_list_model_set_model (self->rows, G_LIST_MODEL (list));
       desk_results_view_set_list (self->results, list);
     }
 
   _desk_tickets_page_update_empty_text (self);
-  refilter (self);
+  refilter (self, new_list);
 }
 
 static gboolean
@@ -126,6 +150,48 @@ select_ticket (DeskTicketsPage *self,
           return;
         }
     }
+}
+
+/* The selection is a position among the slots, which stay while their tickets change: it
+ * follows the selected ticket as GTK does for a list's own items, and is dropped when the
+ * ticket is no longer shown. */
+static void
+selected_cb (DeskTicketsPage *self)
+{
+  DeskRowSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+
+  /* A row removed under the selection says nothing about the ticket selected. */
+  if (self->rows_changing)
+    return;
+
+  g_set_object (&self->selected, slot != NULL ? desk_row_slot_get_item (slot) : NULL);
+}
+
+/* Before the slots follow the rows. */
+static void
+rows_changing_cb (DeskTicketsPage *self)
+{
+  self->rows_changing = TRUE;
+}
+
+static void
+rows_changed_cb (DeskTicketsPage *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(DeskTicket) there = NULL;
+  g_autoptr(DeskTicket) selected = NULL;
+
+  self->rows_changing = FALSE;
+  if (self->selected == NULL)
+    return;
+
+  there = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+  if (there == self->selected)
+    return;
+
+  selected = g_object_ref (self->selected);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  select_ticket (self, selected);
 }
 
 void
@@ -486,9 +552,17 @@ desk_tickets_page_constructed (GObject *object)
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->rows = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (rows_changing_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->slots = desk_row_slots_new (G_LIST_MODEL (self->rows));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  /* After the slots, which connected first. */
+  g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (rows_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
   gtk_column_view_set_single_click_activate (self->column_view, TRUE);
@@ -519,6 +593,7 @@ desk_tickets_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->narrow_source, g_source_remove);
+  g_clear_handle_id (&self->catalog_source, g_source_remove);
   if (self->css != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->css));
@@ -526,6 +601,8 @@ desk_tickets_page_dispose (GObject *object)
   self->column_view = NULL;
   self->shown = NULL;
   g_clear_object (&self->selection);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->slots);
   g_clear_object (&self->rows);
   g_clear_object (&self->filter);
   if (self->search != NULL)
@@ -544,6 +621,7 @@ desk_tickets_page_finalize (GObject *object)
 
   desk_ticket_filters_clear (&self->filters);
   g_free (self->folded_search);
+  g_free (self->applied_search);
 
   G_OBJECT_CLASS (desk_tickets_page_parent_class)->finalize (object);
 }

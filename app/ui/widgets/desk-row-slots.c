@@ -1,0 +1,243 @@
+/* desk-row-slots.c
+ *
+ * Copyright 2026 The Front Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "desk-row-slots"
+
+#include "config.h"
+
+#include "desk-row-slots.h"
+
+/* The rows of a list view as places that keep their widgets while what they show changes.
+ *
+ * GTK 4.8's list views make new row widgets for every item a model adds, and destroy the
+ * widgets of the items it removes: a keystroke that narrows a filtered list tears down
+ * and rebuilds every visible row, seven labels each on the Tickets screen. DeskRowSlots
+ * shows a model through slots instead: slot n holds the model's item n, and when the
+ * model changes, the slots change their item (DeskRowSlot:item, notified) while the view
+ * sees only the rows added or removed at the end. The cells listen to their slot and
+ * change their labels' text only. Positions are the model's positions. */
+
+struct _DeskRowSlot
+{
+  GObject  parent_instance;
+
+  GObject *item;   /* owned, nullable */
+};
+
+enum {
+  SLOT_PROP_0,
+  SLOT_PROP_ITEM,
+  SLOT_N_PROPS
+};
+
+static GParamSpec *slot_properties[SLOT_N_PROPS];
+
+G_DEFINE_FINAL_TYPE (DeskRowSlot, desk_row_slot, G_TYPE_OBJECT)
+
+static void
+desk_row_slot_dispose (GObject *object)
+{
+  g_clear_object (&DESK_ROW_SLOT (object)->item);
+
+  G_OBJECT_CLASS (desk_row_slot_parent_class)->dispose (object);
+}
+
+static void
+desk_row_slot_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case SLOT_PROP_ITEM:
+      g_value_set_object (value, DESK_ROW_SLOT (object)->item);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+desk_row_slot_class_init (DeskRowSlotClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = desk_row_slot_dispose;
+  object_class->get_property = desk_row_slot_get_property;
+
+  /* The model's item at the slot's position; %NULL once the row is gone. */
+  slot_properties[SLOT_PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, G_TYPE_OBJECT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, SLOT_N_PROPS, slot_properties);
+}
+
+static void
+desk_row_slot_init (DeskRowSlot *self)
+{
+}
+
+/* The old item lives until the slot's listeners have let go of it. */
+static void
+slot_set_item (DeskRowSlot *self,
+               GObject     *item)
+{
+  g_autoptr(GObject) old = NULL;
+
+  if (self->item == item)
+    return;
+
+  old = g_steal_pointer (&self->item);
+  self->item = item != NULL ? g_object_ref (item) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), slot_properties[SLOT_PROP_ITEM]);
+}
+
+/* Returns: (transfer none) (nullable): what the slot shows */
+gpointer
+desk_row_slot_get_item (DeskRowSlot *self)
+{
+  g_return_val_if_fail (DESK_IS_ROW_SLOT (self), NULL);
+
+  return self->item;
+}
+
+/* --- The slots ---------------------------------------------------------------------------- */
+
+struct _DeskRowSlots
+{
+  GObject     parent_instance;
+
+  GListModel *model;   /* owned */
+  GPtrArray  *slots;   /* owned, of owned DeskRowSlot, as many as the model's items */
+};
+
+static GType
+desk_row_slots_get_item_type (GListModel *list)
+{
+  return DESK_TYPE_ROW_SLOT;
+}
+
+static guint
+desk_row_slots_get_n_items (GListModel *list)
+{
+  return DESK_ROW_SLOTS (list)->slots->len;
+}
+
+static gpointer
+desk_row_slots_get_item (GListModel *list,
+                         guint       position)
+{
+  DeskRowSlots *self = DESK_ROW_SLOTS (list);
+
+  if (position >= self->slots->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->slots, position));
+}
+
+static void
+desk_row_slots_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = desk_row_slots_get_item_type;
+  iface->get_n_items = desk_row_slots_get_n_items;
+  iface->get_item = desk_row_slots_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DeskRowSlots, desk_row_slots, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      desk_row_slots_list_model_init))
+
+static void
+model_items_changed_cb (GListModel   *model,
+                        guint         position,
+                        guint         removed,
+                        guint         added,
+                        DeskRowSlots *self)
+{
+  guint old_n = self->slots->len;
+  guint new_n = g_list_model_get_n_items (model);
+  g_autoptr(GPtrArray) gone = NULL;
+
+  /* The slots before @position show what they showed; from there on, each slot takes
+   * the item now at its position. */
+  for (guint i = position; i < MIN (old_n, new_n); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      slot_set_item (g_ptr_array_index (self->slots, i), item);
+    }
+
+  if (new_n > old_n)
+    {
+      for (guint i = old_n; i < new_n; i++)
+        {
+          DeskRowSlot *slot = g_object_new (DESK_TYPE_ROW_SLOT, NULL);
+
+          slot->item = g_list_model_get_item (model, i);
+          g_ptr_array_add (self->slots, slot);
+        }
+      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+    }
+  else if (new_n < old_n)
+    {
+      /* The view lets go of the rows first; then the slots let go of their items. */
+      gone = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = new_n; i < old_n; i++)
+        g_ptr_array_add (gone, g_object_ref (g_ptr_array_index (self->slots, i)));
+      g_ptr_array_set_size (self->slots, new_n);
+      g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+      for (guint i = 0; i < gone->len; i++)
+        slot_set_item (g_ptr_array_index (gone, i), NULL);
+    }
+}
+
+static void
+desk_row_slots_dispose (GObject *object)
+{
+  DeskRowSlots *self = DESK_ROW_SLOTS (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+  g_clear_object (&self->model);
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (desk_row_slots_parent_class)->dispose (object);
+}
+
+static void
+desk_row_slots_class_init (DeskRowSlotsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = desk_row_slots_dispose;
+}
+
+static void
+desk_row_slots_init (DeskRowSlots *self)
+{
+  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * desk_row_slots_new:
+ * @model: the model to show
+ *
+ * Returns: (transfer full): a model of #DeskRowSlot, one for each item of @model
+ */
+DeskRowSlots *
+desk_row_slots_new (GListModel *model)
+{
+  DeskRowSlots *self;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
+
+  self = g_object_new (DESK_TYPE_ROW_SLOTS, NULL);
+  self->model = g_object_ref (model);
+  g_signal_connect (model, "items-changed", G_CALLBACK (model_items_changed_cb), self);
+  model_items_changed_cb (model, 0, 0, g_list_model_get_n_items (model), self);
+
+  return self;
+}
