@@ -30,11 +30,13 @@
 #include <glib/gstdio.h>
 
 #include "desk-core.h"
+#include "desk-api-client-private.h"
 
 /* How long parsing and mapping one big ticket list takes, and how many instructions it
  * runs, against json-glib's parse of the same bytes alone (the floor), and how much
- * memory each holds: once as the client's list requests do it (parse, then map), once
- * with each record mapped as the parser finishes it (desk_json_parse_mapped()). The
+ * memory each holds: once as the client's list requests do it, through the functions
+ * they call (the reply judged with each record mapped as the parser finishes it, the
+ * page found, the records taken), once the way they did before (parse, then map). The
  * runs alternate over rounds, each round in another order; the figures are medians.
  * Instructions come from the CPU's counter (perf_event_open); where there is none (a
  * virtual machine, a locked-down kernel) the benchmark runs itself once more under
@@ -277,8 +279,8 @@ parse_only (GBytes *bytes)
   return json_parser_steal_root (parser);
 }
 
-/* What the client does with a list reply: parse with desk-json, find the records, map
- * every ticket. */
+/* What the client's list requests did before they mapped while parsing: parse with
+ * desk-json, find the records, map every ticket. */
 static GPtrArray *
 parse_then_map (GBytes    *bytes,
                 JsonNode **root_out)
@@ -308,37 +310,36 @@ parse_then_map (GBytes    *bytes,
   return tickets;
 }
 
-/* The same, each record mapped as the parser finishes it (desk_json_parse_mapped()). */
+/* What the client does with a list reply, in the worker thread where it judges a big
+ * one (desk-api-client-call.c) and the one where it maps the page
+ * (desk-api-client-records.c): the envelope judged while each record is mapped as the
+ * parser finishes it, the records found, the mapped ones taken. */
 static GPtrArray *
-parse_mapping (GBytes    *bytes,
-               JsonNode **root_out)
+client_list (GBytes    *bytes,
+             JsonNode **data_out)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DeskJsonMapped) mapped = NULL;
-  g_autoptr(JsonNode) root = desk_json_parse_mapped (bytes,
-                                                     (DeskJsonMapFunc) desk_ticket_new_from_json,
-                                                     &mapped, &error);
+  g_autoptr(JsonNode) data = desk_api_reply_evaluate_mapped (SOUP_STATUS_OK, "OK", bytes,
+                                                             DESK_REPLY_LIST,
+                                                             (DeskJsonMapFunc) desk_ticket_new_from_json,
+                                                             &mapped, &error);
   g_autoptr(DeskListPage) page = NULL;
   GPtrArray *tickets;
-  guint n;
 
   g_assert_no_error (error);
-  page = desk_list_page_new_from_data (desk_json_lookup (json_node_get_object (root), "data"),
-                                       &error);
+  g_assert_nonnull (mapped);
+  page = desk_list_page_new_from_data (data, &error);
   g_assert_no_error (error);
 
-  n = desk_list_page_get_n_records (page);
-  tickets = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    {
-      DeskTicket *ticket = desk_json_mapped_take (mapped,
-                                                  json_array_get_element (page->records, i),
-                                                  &error);
-      g_assert_no_error (error);
-      g_ptr_array_add (tickets, ticket);
-    }
+  tickets = g_ptr_array_new_full (desk_list_page_get_n_records (page), g_object_unref);
+  g_assert_true (desk_api_client_take_records (page->records, mapped,
+                                               (DeskRecordParseFunc) desk_ticket_new_from_json,
+                                               tickets, &error));
+  /* Every record was mapped on the way and taken. */
+  g_assert_cmpuint (desk_json_mapped_get_size (mapped), ==, 0);
 
-  *root_out = g_steal_pointer (&root);
+  *data_out = g_steal_pointer (&data);
   return tickets;
 }
 
@@ -567,7 +568,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GBytes) bytes = make_reply ();
-  Figures parse = { 0 }, map = { 0 }, mapping = { 0 };
+  Figures parse = { 0 }, client = { 0 }, before = { 0 };
   const char *rounds_env = g_getenv ("BENCH_JSON_ROUNDS");
   const char *callgrind_env = g_getenv ("BENCH_JSON_CALLGRIND");
   g_autofree char *why = NULL;
@@ -597,10 +598,10 @@ main (int   argc,
               run_parse_only (bytes, &parse, round);
               break;
             case 1:
-              run_parse_and_map (bytes, parse_then_map, &map, round);
+              run_parse_and_map (bytes, client_list, &client, round);
               break;
             default:
-              run_parse_and_map (bytes, parse_mapping, &mapping, round);
+              run_parse_and_map (bytes, parse_then_map, &before, round);
               break;
             }
         }
@@ -610,7 +611,7 @@ main (int   argc,
     {
       /* Counted for the parent run, which prints the table. */
       printf ("#instructions %.0f %.0f %.0f\n", spread_of (parse.instructions, 1).median,
-              spread_of (map.instructions, 1).median, spread_of (mapping.instructions, 1).median);
+              spread_of (client.instructions, 1).median, spread_of (before.instructions, 1).median);
       return 0;
     }
 
@@ -622,15 +623,15 @@ main (int   argc,
         counted = count_under_callgrind (argv[0], counts, &why);
     }
 
-  print_figures ("parse + map", &parse, &map, counted ? counts : NULL);
+  print_figures ("client's list: parse + map", &parse, &client, counted ? counts : NULL);
   if (count_mode != COUNT_PERF && !counted)
     printf ("%-18s not counted (%s; %s)\n", "instructions", no_count_reason, why);
 
-  printf ("# the same, each record mapped as the parser finishes it "
-          "(desk_json_parse_mapped, not yet used by the client's list requests):\n");
+  printf ("# for comparison, the whole tree parsed first and the records mapped after it, "
+          "as the client's list requests did before:\n");
   if (counted)
     counts[1] = counts[2];
-  print_figures ("parse mapping", &parse, &mapping, counted ? counts : NULL);
+  print_figures ("parse, then map", &parse, &before, counted ? counts : NULL);
   printf ("# process peak resident (VmHWM): %" G_GINT64_FORMAT " KiB\n", vm_hwm_kib ());
 
   g_free (no_count_reason);

@@ -26,6 +26,11 @@
 /* Bodies above this are parsed in a worker thread, away from the screen's main loop. */
 #define THREAD_PARSE_THRESHOLD   (256 * 1024)
 
+/* On a waiter's task: the map function it wants its list's records mapped with, and
+ * the records mapped while parsing, handed to it (desk_api_client_request_mapped_*). */
+#define WAITER_MAP_KEY    "desk-api-map"
+#define WAITER_MAPPED_KEY "desk-api-mapped"
+
 /* One request on the wire, and everyone waiting for its answer. */
 struct _DeskApiCall
 {
@@ -36,6 +41,7 @@ struct _DeskApiCall
   char            *log_url;
   char            *coalesce_key;  /* NULL unless in client->in_flight */
   GBytes          *body;          /* owned, nullable */
+  DeskJsonMapFunc  map;           /* nullable: maps a list's records while parsing */
   GCancellable    *cancellable;   /* owned, cancelled when no waiter is left */
   GPtrArray       *waiters;       /* GTask*, owned */
   DeskReplyFlags   flags;
@@ -95,11 +101,15 @@ call_forget (Call *call)
     g_hash_table_remove (call->client->in_flight, call->coalesce_key);
 }
 
+/* Takes @mapped: the records mapped while parsing go to one waiter that asked for them;
+ * a waiter that joined the call maps its own from the shared data, as before. */
 static void
-call_return (Call     *call,
-             JsonNode *data,
-             GError   *error)
+call_return (Call           *call,
+             JsonNode       *data,
+             DeskJsonMapped *mapped,
+             GError         *error)
 {
+  g_autoptr(DeskJsonMapped) records = mapped;
   g_autoptr(GPtrArray) waiters = NULL;
 
   call->done = TRUE;
@@ -114,9 +124,17 @@ call_return (Call     *call,
       GTask *task = g_ptr_array_index (waiters, i);
 
       if (error != NULL)
-        g_task_return_error (task, g_error_copy (error));
-      else
-        g_task_return_pointer (task, json_node_ref (data), (GDestroyNotify) json_node_unref);
+        {
+          g_task_return_error (task, g_error_copy (error));
+          continue;
+        }
+
+      if (records != NULL && call->map != NULL &&
+          g_object_get_data (G_OBJECT (task), WAITER_MAP_KEY) == (gpointer) call->map)
+        g_object_set_data_full (G_OBJECT (task), WAITER_MAPPED_KEY,
+                                g_steal_pointer (&records),
+                                (GDestroyNotify) desk_json_mapped_free);
+      g_task_return_pointer (task, json_node_ref (data), (GDestroyNotify) json_node_unref);
     }
 }
 
@@ -213,31 +231,36 @@ handle_failure (Call         *call,
     }
 
   g_debug ("%s %s failed: %s", call->method, call->log_url, desk_api_error_get_detail (error));
-  call_return (call, NULL, error);
+  call_return (call, NULL, NULL, error);
   g_error_free (error);
 }
 
+/* Takes @mapped. */
 static void
-handle_reply (Call     *call,
-              JsonNode *data,
-              GError   *error)
+handle_reply (Call           *call,
+              JsonNode       *data,
+              DeskJsonMapped *mapped,
+              GError         *error)
 {
   if (error != NULL)
     {
+      desk_json_mapped_free (mapped);
       handle_failure (call, NULL, error);
       return;
     }
 
   desk_rate_governor_report_success (call->client->governor);
-  call_return (call, data, NULL);
+  call_return (call, data, mapped, NULL);
 }
 
 typedef struct
 {
-  GBytes         *body;
-  char           *reason;
-  guint           status;
-  DeskReplyFlags  flags;
+  GBytes          *body;
+  char            *reason;
+  guint            status;
+  DeskReplyFlags   flags;
+  DeskJsonMapFunc  map;
+  DeskJsonMapped  *mapped;  /* owned, nullable: set by the worker */
 } EvaluateData;
 
 static void
@@ -245,6 +268,7 @@ evaluate_data_free (EvaluateData *data)
 {
   g_bytes_unref (data->body);
   g_free (data->reason);
+  desk_json_mapped_free (data->mapped);
   g_free (data);
 }
 
@@ -258,7 +282,12 @@ evaluate_thread (GTask        *task,
   GError *error = NULL;
   JsonNode *node;
 
-  node = desk_api_reply_evaluate (data->status, data->reason, data->body, data->flags, &error);
+  /* A big list is mapped here too, each record while its nodes are fresh. */
+  if (data->map != NULL)
+    node = desk_api_reply_evaluate_mapped (data->status, data->reason, data->body, data->flags,
+                                           data->map, &data->mapped, &error);
+  else
+    node = desk_api_reply_evaluate (data->status, data->reason, data->body, data->flags, &error);
 
   if (node != NULL)
     g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
@@ -272,11 +301,12 @@ evaluated_cb (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(DeskApiCall) call = user_data;
+  EvaluateData *evaluated = g_task_get_task_data (G_TASK (result));
   g_autoptr(JsonNode) data = NULL;
   GError *error = NULL;
 
   data = g_task_propagate_pointer (G_TASK (result), &error);
-  handle_reply (call, data, error);
+  handle_reply (call, data, g_steal_pointer (&evaluated->mapped), error);
 }
 
 static void
@@ -291,6 +321,7 @@ evaluate_in_thread (Call        *call,
   data->reason = g_strdup (soup_message_get_reason_phrase (message));
   data->status = soup_message_get_status (message);
   data->flags = call->flags;
+  data->map = call->map;
   g_task_set_task_data (task, data, (GDestroyNotify) evaluate_data_free);
   g_task_run_in_thread (task, evaluate_thread);
 }
@@ -361,7 +392,7 @@ send_cb (GObject      *object,
   if (body == NULL)
     {
       if (g_error_matches (transport_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        call_return (call, NULL, transport_error);
+        call_return (call, NULL, NULL, transport_error);
       else
         handle_failure (call, transport_error,
                         desk_api_reply_map_transport_error (transport_error, call->flags));
@@ -386,7 +417,7 @@ send_cb (GObject      *object,
   data = desk_api_reply_evaluate (soup_message_get_status (message),
                                   soup_message_get_reason_phrase (message),
                                   body, call->flags, &error);
-  handle_reply (call, data, error);
+  handle_reply (call, data, NULL, error);
 }
 
 static void
@@ -398,7 +429,7 @@ send_now (Call *call)
     {
       g_autoptr(GError) error = desk_api_error_new (DESK_API_ERROR_INSECURE_URL, call->log_url);
 
-      call_return (call, NULL, error);
+      call_return (call, NULL, NULL, error);
       return;
     }
 
@@ -439,7 +470,7 @@ acquired_cb (GObject      *object,
 
   if (!desk_rate_governor_acquire_finish (DESK_RATE_GOVERNOR (object), result, &error))
     {
-      call_return (call, NULL, error);
+      call_return (call, NULL, NULL, error);
       return;
     }
 
@@ -602,6 +633,15 @@ desk_api_call_new (DeskApiClient       *client,
   return call;
 }
 
+/* Maps the records of the list its reply holds while parsing a big one, for a waiter
+ * that asks for them with the same @map. */
+void
+desk_api_call_set_map (DeskApiCall     *call,
+                       DeskJsonMapFunc  map)
+{
+  call->map = map;
+}
+
 void
 desk_api_call_unref (DeskApiCall *call)
 {
@@ -656,7 +696,7 @@ desk_api_call_abandon (DeskApiCall *call,
   Call *ref = call_ref (call);
 
   g_debug ("%s %s: %s", call->method, call->log_url, desk_api_error_get_detail (error));
-  call_return (call, NULL, error);
+  call_return (call, NULL, NULL, error);
   g_error_free (error);
   g_cancellable_cancel (call->cancellable);
   call_unref (ref);

@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "desk-api-client.h"
+#include "desk-json-mapped.h"
 
 G_BEGIN_DECLS
 
@@ -60,6 +61,13 @@ JsonNode *desk_api_reply_evaluate            (guint           http_status,
                                               GBytes         *body,
                                               DeskReplyFlags  flags,
                                               GError        **error);
+JsonNode *desk_api_reply_evaluate_mapped     (guint            http_status,
+                                              const char      *reason,
+                                              GBytes          *body,
+                                              DeskReplyFlags   flags,
+                                              DeskJsonMapFunc  map,
+                                              DeskJsonMapped **mapped,
+                                              GError         **error);
 GError   *desk_api_reply_map_transport_error (const GError   *error,
                                               DeskReplyFlags  flags);
 gboolean  desk_api_reply_is_unsent           (const GError   *error);
@@ -81,6 +89,8 @@ DeskApiCall *desk_api_call_new        (DeskApiClient       *client,
                                        GBytes              *body,
                                        DeskApiRequestFlags  flags,
                                        int                  priority);
+void         desk_api_call_set_map    (DeskApiCall         *call,
+                                       DeskJsonMapFunc      map);
 void         desk_api_call_unref      (DeskApiCall         *call);
 gboolean     desk_api_call_can_join   (DeskApiCall         *call,
                                        DeskApiRequestFlags  flags);
@@ -135,6 +145,24 @@ gboolean   desk_api_client_map_records          (JsonArray            *records,
                                                  DeskRecordParseFunc   parse,
                                                  GPtrArray            *out,
                                                  GError              **error);
+gboolean   desk_api_client_take_records         (JsonArray            *records,
+                                                 DeskJsonMapped       *mapped,
+                                                 DeskRecordParseFunc   parse,
+                                                 GPtrArray            *out,
+                                                 GError              **error);
+void       desk_api_client_request_mapped_async (DeskApiClient        *self,
+                                                 const char           *path,
+                                                 const char * const   *query,
+                                                 DeskApiRequestFlags   flags,
+                                                 DeskRecordParseFunc   map,
+                                                 int                   priority,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+JsonNode  *desk_api_client_request_mapped_finish (DeskApiClient       *self,
+                                                  GAsyncResult        *result,
+                                                  DeskJsonMapped     **mapped,
+                                                  GError             **error);
 void       desk_api_client_fetch_record_async   (DeskApiClient        *self,
                                                  const char           *path,
                                                  DeskRecordParseFunc   parse,

@@ -24,6 +24,7 @@ typedef struct
   char                *path;
   GStrv                params;
   JsonNode            *data;       /* owned, the last page's data */
+  DeskJsonMapped      *mapped;     /* owned, nullable: its records mapped while parsing */
   GPtrArray           *records;    /* owned, over all pages so far */
   JsonArray           *raw;        /* owned, the records' JSON over all pages */
   DeskPageInfo         info;
@@ -50,6 +51,7 @@ list_data_free (ListData *data)
   g_free (data->path);
   g_strfreev (data->params);
   g_clear_pointer (&data->data, json_node_unref);
+  g_clear_pointer (&data->mapped, desk_json_mapped_free);
   g_clear_pointer (&data->records, g_ptr_array_unref);
   g_clear_pointer (&data->raw, json_array_unref);
   g_free (data);
@@ -81,12 +83,38 @@ desk_api_client_map_records (JsonArray            *records,
                              GPtrArray            *out,
                              GError              **error)
 {
+  return desk_api_client_take_records (records, NULL, parse, out, error);
+}
+
+/**
+ * desk_api_client_take_records:
+ * @records: the records' JSON
+ * @mapped: (nullable): the records mapped while parsing, from
+ *   desk_api_client_request_mapped_finish()
+ * @parse: maps one record, the function @mapped was made with
+ * @out: (element-type GObject): where to add the records
+ * @error: return location for a %DESK_API_ERROR_PROTOCOL error
+ *
+ * As desk_api_client_map_records(), taking each record mapped while parsing from
+ * @mapped and mapping the others. Safe to call from a worker thread.
+ *
+ * Returns: %FALSE if there were records and none could be read
+ */
+gboolean
+desk_api_client_take_records (JsonArray            *records,
+                              DeskJsonMapped       *mapped,
+                              DeskRecordParseFunc   parse,
+                              GPtrArray            *out,
+                              GError              **error)
+{
   guint n_records = json_array_get_length (records);
   guint n_broken = 0;
 
   for (guint i = 0; i < n_records; i++)
     {
-      gpointer record = parse (json_array_get_element (records, i), NULL);
+      JsonNode *node = json_array_get_element (records, i);
+      gpointer record = mapped != NULL ? desk_json_mapped_take (mapped, node, NULL)
+                                       : parse (node, NULL);
 
       if (record == NULL)
         n_broken++;
@@ -115,6 +143,8 @@ map_page_thread (GTask        *task,
 {
   ListData *data = task_data;
   g_autoptr(DeskListPage) page = NULL;
+  /* What was not taken (objects of the reply that are not its records) goes with it. */
+  g_autoptr(DeskJsonMapped) mapped = g_steal_pointer (&data->mapped);
   GError *error = NULL;
 
   page = desk_list_page_new_from_data (data->data, &error);
@@ -127,7 +157,8 @@ map_page_thread (GTask        *task,
   for (guint i = 0; i < desk_list_page_get_n_records (page); i++)
     json_array_add_element (data->raw, json_node_ref (json_array_get_element (page->records, i)));
 
-  if (!desk_api_client_map_records (page->records, data->parse, data->records, &error))
+  if (!desk_api_client_take_records (page->records, mapped, data->parse,
+                                     data->records, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -184,7 +215,9 @@ page_fetched_cb (GObject      *object,
   GError *error = NULL;
 
   g_clear_pointer (&data->data, json_node_unref);
-  data->data = desk_api_client_request_finish (DESK_API_CLIENT (object), result, &error);
+  g_clear_pointer (&data->mapped, desk_json_mapped_free);
+  data->data = desk_api_client_request_mapped_finish (DESK_API_CLIENT (object), result,
+                                                      &data->mapped, &error);
   if (data->data == NULL)
     {
       g_task_return_error (task, error);
@@ -215,10 +248,10 @@ fetch_page (GTask *task)
     }
 
   data->n_pages++;
-  desk_api_client_request_async (g_task_get_source_object (task), "GET", data->path,
-                                 (const char * const *) params, NULL, DESK_API_REQUEST_LIST,
-                                 data->priority, g_task_get_cancellable (task),
-                                 page_fetched_cb, task);
+  desk_api_client_request_mapped_async (g_task_get_source_object (task), data->path,
+                                        (const char * const *) params, DESK_API_REQUEST_LIST,
+                                        data->parse, data->priority,
+                                        g_task_get_cancellable (task), page_fetched_cb, task);
 }
 
 /**

@@ -13,6 +13,7 @@
 
 #include "desk-api-client-private.h"
 #include "desk-api-error.h"
+#include "desk-json.h"
 
 /* How a RepairDesk reply becomes data or an error. The real server sends most failures
  * with HTTP 200 and the code in the body, newer ones also as the HTTP status, and proxies
@@ -242,25 +243,44 @@ fail_unreadable (DeskReplyFlags   flags,
   return NULL;
 }
 
-/**
- * desk_api_reply_evaluate:
- * @http_status: the HTTP status
- * @reason: (nullable): the HTTP reason phrase
- * @body: (nullable): the reply body
- * @flags: how to read it
- * @error: return location for a %DESK_API_ERROR
- *
- * Returns: (transfer full) (nullable): the envelope's `data` (a null node when absent),
- *   or %NULL with @error set
- */
-JsonNode *
-desk_api_reply_evaluate (guint            http_status,
-                         const char      *reason,
-                         GBytes          *body,
-                         DeskReplyFlags   flags,
-                         GError         **error)
+/* A list's records mapped as the parser finishes each, or a plain parse. */
+static JsonNode *
+parse_body_mapped (GBytes           *body,
+                   DeskJsonMapFunc   map,
+                   DeskJsonMapped  **mapped,
+                   GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  if (map == NULL || body == NULL || g_bytes_get_size (body) == 0)
+    return parse_body (body, error);
+
+  root = desk_json_parse_mapped (body, map, mapped, &local_error);
+
+  /* In the words of the parser, as parse_body() gives them. */
+  if (root == NULL)
+    {
+      const char *detail = desk_api_error_get_detail (local_error);
+
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                           detail != NULL ? detail : local_error->message);
+    }
+
+  return root;
+}
+
+static JsonNode *
+evaluate (guint             http_status,
+          const char       *reason,
+          GBytes           *body,
+          DeskReplyFlags    flags,
+          DeskJsonMapFunc   map,
+          DeskJsonMapped  **mapped_out,
+          GError          **error)
 {
   g_autoptr(GError) parse_error = NULL;
+  g_autoptr(DeskJsonMapped) mapped = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *detail = NULL;
   JsonObject *object;
@@ -271,7 +291,7 @@ desk_api_reply_evaluate (guint            http_status,
   if (!SOUP_STATUS_IS_SUCCESSFUL (http_status))
     return fail_http (http_status, reason, body, flags, error);
 
-  root = parse_body (body, &parse_error);
+  root = parse_body_mapped (body, map, &mapped, &parse_error);
   if (root == NULL)
     {
       detail = g_strdup_printf ("The reply is not JSON: %s", parse_error->message);
@@ -285,7 +305,11 @@ desk_api_reply_evaluate (guint            http_status,
   data = json_object_get_member (object, "data");
 
   if (success)
-    return data != NULL ? json_node_ref (data) : json_node_init_null (json_node_alloc ());
+    {
+      if (mapped_out != NULL)
+        *mapped_out = g_steal_pointer (&mapped);
+      return data != NULL ? json_node_ref (data) : json_node_init_null (json_node_alloc ());
+    }
 
   status_code = read_loose_int (json_object_get_member (object, "statusCode"));
 
@@ -309,6 +333,59 @@ desk_api_reply_evaluate (guint            http_status,
                                                 detail));
 
   return NULL;
+}
+
+/**
+ * desk_api_reply_evaluate:
+ * @http_status: the HTTP status
+ * @reason: (nullable): the HTTP reason phrase
+ * @body: (nullable): the reply body
+ * @flags: how to read it
+ * @error: return location for a %DESK_API_ERROR
+ *
+ * Returns: (transfer full) (nullable): the envelope's `data` (a null node when absent),
+ *   or %NULL with @error set
+ */
+JsonNode *
+desk_api_reply_evaluate (guint            http_status,
+                         const char      *reason,
+                         GBytes          *body,
+                         DeskReplyFlags   flags,
+                         GError         **error)
+{
+  return evaluate (http_status, reason, body, flags, NULL, NULL, error);
+}
+
+/**
+ * desk_api_reply_evaluate_mapped:
+ * @http_status: the HTTP status
+ * @reason: (nullable): the HTTP reason phrase
+ * @body: (nullable): the reply body
+ * @flags: how to read it
+ * @map: maps one record of the list the reply holds
+ * @mapped: (out) (transfer full) (nullable): the records mapped while parsing, for
+ *   desk_json_mapped_take() on the records of the returned data; %NULL when nothing
+ *   was mapped
+ * @error: return location for a %DESK_API_ERROR
+ *
+ * Judges a reply as desk_api_reply_evaluate() does, mapping each record of a list
+ * while the parser finishes it (desk_json_parse_mapped()).
+ *
+ * Returns: (transfer full) (nullable): the envelope's `data`, or %NULL with @error set
+ */
+JsonNode *
+desk_api_reply_evaluate_mapped (guint             http_status,
+                                const char       *reason,
+                                GBytes           *body,
+                                DeskReplyFlags    flags,
+                                DeskJsonMapFunc   map,
+                                DeskJsonMapped  **mapped,
+                                GError          **error)
+{
+  g_return_val_if_fail (mapped != NULL, NULL);
+
+  *mapped = NULL;
+  return evaluate (http_status, reason, body, flags, map, mapped, error);
 }
 
 /**

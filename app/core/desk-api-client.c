@@ -726,6 +726,63 @@ desk_api_client_redact_url (const char *url)
   return g_string_free (out, FALSE);
 }
 
+static void
+request_async (DeskApiClient       *self,
+               const char          *method,
+               const char          *path,
+               const char * const  *query,
+               GBytes              *body,
+               DeskApiRequestFlags  flags,
+               DeskRecordParseFunc  map,
+               int                  priority,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(DeskApiCall) call = NULL;
+  DeskApiCall *existing;
+
+  g_return_if_fail (DESK_IS_API_CLIENT (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, desk_api_client_request_async);
+  if (map != NULL)
+    g_object_set_data (G_OBJECT (task), "desk-api-map", (gpointer) map);
+
+  if (!desk_api_client_check_base_url (self->base_url, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (self->api_key == NULL)
+    {
+      g_task_return_error (task, desk_api_error_new (DESK_API_ERROR_UNAUTHORIZED, NULL));
+      return;
+    }
+
+  url = build_url (self, path, query);
+  existing = body == NULL && !(flags & (DESK_API_REQUEST_NO_JOIN | DESK_API_REQUEST_WRITE)) &&
+             g_ascii_strcasecmp (method, "GET") == 0
+             ? g_hash_table_lookup (self->in_flight, url) : NULL;
+
+  if (existing != NULL && desk_api_call_can_join (existing, flags))
+    {
+      desk_api_call_add_waiter (existing, task);
+      return;
+    }
+
+  call = desk_api_call_new (self, method, url, body, flags, priority);
+  desk_api_call_set_map (call, map);
+  desk_api_call_add_waiter (call, task);
+  desk_api_call_start (call);
+}
+
 /**
  * desk_api_client_request_async:
  * @self: a #DeskApiClient
@@ -754,45 +811,67 @@ desk_api_client_request_async (DeskApiClient       *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
-  g_autoptr(DeskApiCall) call = NULL;
-  DeskApiCall *existing;
+  request_async (self, method, path, query, body, flags, NULL, priority, cancellable,
+                 callback, user_data);
+}
 
-  g_return_if_fail (DESK_IS_API_CLIENT (self));
-  g_return_if_fail (method != NULL);
-  g_return_if_fail (path != NULL);
+/**
+ * desk_api_client_request_mapped_async:
+ * @self: a #DeskApiClient
+ * @path: the list's path
+ * @query: (nullable) (array zero-terminated=1): name, value, name, value, ..., %NULL
+ * @flags: how to read the reply
+ * @map: maps one record of the list
+ * @priority: a #DeskApiPriority, lower first
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the answer
+ * @user_data: data for @callback
+ *
+ * A GET of a list as desk_api_client_request_async() sends it; a big reply has its
+ * records mapped with @map while it is parsed, away from the main thread, for
+ * desk_api_client_request_mapped_finish().
+ */
+void
+desk_api_client_request_mapped_async (DeskApiClient       *self,
+                                      const char          *path,
+                                      const char * const  *query,
+                                      DeskApiRequestFlags  flags,
+                                      DeskRecordParseFunc  map,
+                                      int                  priority,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (map != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, desk_api_client_request_async);
+  request_async (self, "GET", path, query, NULL, flags, map, priority, cancellable,
+                 callback, user_data);
+}
 
-  if (!desk_api_client_check_base_url (self->base_url, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+/**
+ * desk_api_client_request_mapped_finish:
+ * @self: a #DeskApiClient
+ * @result: the #GAsyncResult
+ * @mapped: (out) (transfer full): the records mapped while parsing, or %NULL when none
+ *   were (a small reply, or one shared with an identical request that went first)
+ * @error: return location for a %DESK_API_ERROR or a cancellation
+ *
+ * Returns: (transfer full): the reply's `data`, as desk_api_client_request_finish()
+ */
+JsonNode *
+desk_api_client_request_mapped_finish (DeskApiClient   *self,
+                                       GAsyncResult    *result,
+                                       DeskJsonMapped **mapped,
+                                       GError         **error)
+{
+  JsonNode *data;
 
-  if (self->api_key == NULL)
-    {
-      g_task_return_error (task, desk_api_error_new (DESK_API_ERROR_UNAUTHORIZED, NULL));
-      return;
-    }
+  g_return_val_if_fail (mapped != NULL, NULL);
 
-  url = build_url (self, path, query);
-  existing = body == NULL && !(flags & (DESK_API_REQUEST_NO_JOIN | DESK_API_REQUEST_WRITE)) &&
-             g_ascii_strcasecmp (method, "GET") == 0
-             ? g_hash_table_lookup (self->in_flight, url) : NULL;
+  data = desk_api_client_request_finish (self, result, error);
+  *mapped = data != NULL ? g_object_steal_data (G_OBJECT (result), "desk-api-mapped") : NULL;
 
-  if (existing != NULL && desk_api_call_can_join (existing, flags))
-    {
-      desk_api_call_add_waiter (existing, task);
-      return;
-    }
-
-  call = desk_api_call_new (self, method, url, body, flags, priority);
-  desk_api_call_add_waiter (call, task);
-  desk_api_call_start (call);
+  return data;
 }
 
 /**

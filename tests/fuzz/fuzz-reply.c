@@ -10,7 +10,9 @@
  * and the mapping of each record, as desk_api_client_fetch_records_async() does it.
  *
  * The body is also parsed with its records mapped on the way (desk_json_parse_mapped),
- * which must agree with the parse and the mapping after it.
+ * which must agree with the parse and the mapping after it, and judged that way as the
+ * client judges a big list reply (desk_api_reply_evaluate_mapped and
+ * desk_api_client_take_records), which must come to the same outcome.
  *
  * When the first byte is not ASCII it chooses the HTTP status, the reply flags and the
  * record type; otherwise the whole input is a 200 reply to a list request (as the
@@ -110,6 +112,52 @@ check_mapped (GBytes *body,
     }
 }
 
+/* The client's reading of a big list reply comes to what the plain reading does. */
+static void
+check_evaluate_mapped (guint           status,
+                       GBytes         *body,
+                       DeskReplyFlags  flags,
+                       guint           kind,
+                       JsonNode       *reply,
+                       const GError   *reply_error)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DeskJsonMapped) mapped = NULL;
+  g_autoptr(JsonNode) data = desk_api_reply_evaluate_mapped (status, "Reason", body, flags,
+                                                             (DeskJsonMapFunc) kinds[kind].parse,
+                                                             &mapped, &error);
+  g_autoptr(DeskListPage) page = NULL;
+  g_autoptr(DeskListPage) plain_page = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) plain_records = NULL;
+  gboolean ok, plain_ok;
+
+  g_assert_true ((data == NULL) == (reply == NULL));
+  if (data == NULL)
+    {
+      g_assert_null (mapped);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == DESK_API_ERROR);
+      g_assert_cmpint (error->code, ==, reply_error->code);
+      return;
+    }
+  g_assert_no_error (error);
+
+  page = desk_list_page_new_from_data (data, NULL);
+  plain_page = desk_list_page_new_from_data (reply, NULL);
+  g_assert_true ((page == NULL) == (plain_page == NULL));
+  if (page == NULL)
+    return;
+
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  plain_records = g_ptr_array_new_with_free_func (g_object_unref);
+  ok = desk_api_client_take_records (page->records, mapped, kinds[kind].parse, records, NULL);
+  plain_ok = desk_api_client_map_records (plain_page->records, kinds[kind].parse,
+                                          plain_records, NULL);
+  g_assert_true (ok == plain_ok);
+  g_assert_cmpuint (records->len, ==, plain_records->len);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -140,6 +188,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   body = g_bytes_new (data, size);
   check_mapped (body, kind);
   reply = desk_api_reply_evaluate (status, "Reason", body, flags, &error);
+  check_evaluate_mapped (status, body, flags, kind, reply, error);
   if (reply == NULL)
     {
       g_assert_nonnull (error);
