@@ -120,6 +120,8 @@ reply_body (Fixture    *fixture,
       if (fixture->reply == REPLY_TRUNCATED)
         g_string_truncate (out, out->len / 2);
       break;
+    default:
+      g_assert_not_reached ();
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -209,6 +211,8 @@ listed_cb (GObject      *object,
       listing->records = desk_api_client_list_invoices_finish (client, result, &listing->info,
                                                                &listing->error);
       break;
+    default:
+      g_assert_not_reached ();
     }
   listing->done = TRUE;
 }
@@ -228,6 +232,8 @@ start_listing (Fixture *fixture,
     case LIST_INVOICES:
       desk_api_client_list_invoices_async (fixture->client, NULL, 1, NULL, listed_cb, listing);
       break;
+    default:
+      g_assert_not_reached ();
     }
 }
 
