@@ -701,7 +701,7 @@ step_written (DeskOutbox    *self,
     return TRUE;
 
   /* Nothing leaves without its state on disk first: the outbox stops until the next probe. */
-  g_warning ("The outbox could not write: %s", error->message);
+  g_message ("The outbox could not write: %s", error->message);
   set_busy (self, FALSE);
   set_reachable (self, FALSE);
   schedule_probe (self);
@@ -1256,7 +1256,7 @@ loaded_cb (GObject      *object,
   rows = g_task_propagate_pointer (G_TASK (result), &error);
   if (rows == NULL)
     {
-      g_warning ("The outbox could not be read: %s", error->message);
+      g_message ("The outbox could not be read: %s", error->message);
       rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
     }
 
