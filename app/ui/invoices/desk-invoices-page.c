@@ -53,6 +53,7 @@ struct _DeskInvoicesPage
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   DeskRowSlots       *slots;
+  DeskInvoice        *selected_before;   /* while the rows change */
   GtkSingleSelection *selection;
   GCancellable       *cancellable;
   char               *local_needle;
@@ -534,14 +535,19 @@ selection_changed_cb (DeskInvoicesPage *self)
  * selected row goes where its invoice went, or is let go of when it is no longer shown,
  * as the selection of the rows themselves would. */
 static void
+rows_changing_cb (DeskInvoicesPage *self)
+{
+  g_set_object (&self->selected_before, selected_invoice (self));
+}
+
+static void
 rows_changed_cb (DeskInvoicesPage *self)
 {
-  guint position = gtk_single_selection_get_selected (self->selection);
-  DeskInvoice *invoice = desk_invoice_detail_get_invoice (self->detail);
+  g_autoptr(DeskInvoice) invoice = g_steal_pointer (&self->selected_before);
   GListModel *rows = G_LIST_MODEL (self->filtered);
   guint found = GTK_INVALID_LIST_POSITION;
 
-  if (position == GTK_INVALID_LIST_POSITION || invoice == NULL || selected_invoice (self) == invoice)
+  if (invoice == NULL || selected_invoice (self) == invoice)
     return;
 
   for (guint i = 0; i < g_list_model_get_n_items (rows) && found == GTK_INVALID_LIST_POSITION; i++)
@@ -770,6 +776,8 @@ build_list (DeskInvoicesPage *self)
   self->filter = gtk_custom_filter_new (local_match, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->shown)),
                                               g_object_ref (GTK_FILTER (self->filter)));
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (rows_changing_cb), self,
+                           G_CONNECT_SWAPPED);
   self->slots = desk_row_slots_new (G_LIST_MODEL (self->filtered));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -864,6 +872,7 @@ desk_invoices_page_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->slots);
+  g_clear_object (&self->selected_before);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   self->shown = NULL;
