@@ -11,11 +11,13 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "desk-accessible.h"
 #include "desk-invoice-detail.h"
 #include "desk-invoices-page.h"
 #include "desk-results-view.h"
+#include "desk-row-slots.h"
 #include "desk-search-feedback.h"
 
 /* The Invoices screen: the list with its status and date filters and the search, beside
@@ -23,7 +25,9 @@
  *
  * The search is the shared DeskListSearch: the loaded rows narrow at once to the order
  * ids and customer names that hold what is typed, and after a pause the server is asked
- * across every date. Every change the writer settles on an invoice (a payment, an edit,
+ * across every date. The rows are DeskRowSlots (desk-row-slots.c): a keystroke that
+ * narrows the list changes what the rows on screen show rather than rebuilding them, and
+ * the filter is told when the new text only narrows or only widens the old. Every change the writer settles on an invoice (a payment, an edit,
  * a new invoice, a converted ticket) updates the row and the detail that show it. */
 
 struct _DeskInvoicesPage
@@ -48,6 +52,8 @@ struct _DeskInvoicesPage
   DeskListSearch     *search;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
+  DeskRowSlots       *slots;
+  DeskInvoice        *selected_before;   /* while the rows change */
   GtkSingleSelection *selection;
   GCancellable       *cancellable;
   char               *local_needle;
@@ -176,11 +182,27 @@ search_answered_cb (DeskInvoicesPage *self)
   set_feedback (self, text);
 }
 
+/* A match holds the needle: a text that holds the old one can only hide rows (only the
+ * rows shown need a look), and one the old text holds can only show rows again. */
+static GtkFilterChange
+needle_change (const char *old_needle,
+               const char *new_needle)
+{
+  if (old_needle == NULL || new_needle == NULL)
+    return GTK_FILTER_CHANGE_DIFFERENT;
+  if (strstr (new_needle, old_needle) != NULL)
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+  if (strstr (old_needle, new_needle) != NULL)
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  return GTK_FILTER_CHANGE_DIFFERENT;
+}
+
 static void
 search_changed_cb (DeskInvoicesPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *old_needle = NULL;
   gboolean was_filtering;
 
   set_feedback (self, NULL);
@@ -188,14 +210,14 @@ search_changed_cb (DeskInvoicesPage *self)
     return;
 
   was_filtering = self->filtering;
-  g_clear_pointer (&self->local_needle, g_free);
+  old_needle = g_steal_pointer (&self->local_needle);
   if (*stripped != '\0')
     self->local_needle = g_utf8_casefold (stripped, -1);
   desk_list_search_set_text (self->search, stripped);
   /* Filtering that starts with this key has just narrowed the rows by the new text; only
    * a text changed while filtering needs them looked at again. */
   if (self->filtering && was_filtering)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    gtk_filter_changed (GTK_FILTER (self->filter), needle_change (old_needle, self->local_needle));
 }
 
 static void
@@ -327,10 +349,19 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
+/* Returns: (nullable): the invoice the row shows now */
+static DeskInvoice *
+row_invoice (GtkListItem *item)
+{
+  DeskRowSlot *slot = gtk_list_item_get_item (item);
+
+  return slot != NULL ? desk_row_slot_get_item (slot) : NULL;
+}
+
 static void
 fill_row (GtkListItem *item)
 {
-  DeskInvoice *invoice = gtk_list_item_get_item (item);
+  DeskInvoice *invoice = row_invoice (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *top = gtk_widget_get_first_child (box);
   GtkWidget *order = gtk_widget_get_first_child (top);
@@ -350,6 +381,9 @@ fill_row (GtkListItem *item)
   g_autofree char *text = NULL;
   g_autofree char *description = NULL;
   gint64 created = 0;
+
+  if (invoice == NULL)
+    return;
 
   g_object_get (invoice, "created", &created, NULL);
   day = desk_format_date (created);
@@ -374,13 +408,77 @@ fill_row (GtkListItem *item)
   desk_accessible_label_row (box, order_id, description);
 }
 
+/* The invoice the row follows is remembered, so that it is let go of even after the
+ * slot has moved on to another invoice (which holds it until then). A payment settled
+ * elsewhere changes the entry in place; its row follows. */
 static void
-row_item_notify_cb (DeskInvoice *invoice,
-                    GParamSpec  *pspec,
-                    GtkListItem *item)
+watch (GtkListItem *item)
 {
-  if (gtk_list_item_get_item (item) == invoice)
-    fill_row (item);
+  DeskInvoice *invoice = row_invoice (item);
+
+  fill_row (item);
+  if (invoice != NULL)
+    g_signal_connect_object (invoice, "notify", G_CALLBACK (fill_row), item, G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (item), "watched-invoice", invoice);
+}
+
+static void
+unwatch (GtkListItem *item)
+{
+  DeskInvoice *invoice = g_object_get_data (G_OBJECT (item), "watched-invoice");
+
+  if (invoice != NULL)
+    g_signal_handlers_disconnect_by_func (invoice, fill_row, item);
+  g_object_set_data (G_OBJECT (item), "watched-invoice", NULL);
+}
+
+static void
+slot_changed_cb (GtkListItem *item)
+{
+  unwatch (item);
+  watch (item);
+}
+
+/* A row taken out of the list is freed after the frame that no longer shows it rather
+ * than during it: a keystroke that narrows the list to a few invoices frees a screenful
+ * of rows, and that was most of its work. Its parent is gone at once, as GTK does it;
+ * only the last reference waits, for an idle moment after drawing. */
+static GPtrArray *rows_to_free;
+
+static gboolean
+free_rows_cb (gpointer user_data)
+{
+  g_clear_pointer (&rows_to_free, g_ptr_array_unref);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+row_parent_cb (GtkWidget *row)
+{
+  if (gtk_widget_get_parent (row) != NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (row, row_parent_cb, NULL);
+  if (rows_to_free == NULL)
+    {
+      rows_to_free = g_ptr_array_new_with_free_func (g_object_unref);
+      g_idle_add_full (G_PRIORITY_LOW, free_rows_cb, NULL, NULL);
+    }
+  g_ptr_array_add (rows_to_free, row);
+}
+
+/* The list's row around the item's widgets, once: each row has one. */
+static void
+hold_row (GtkListItem *item)
+{
+  GtkWidget *row = gtk_widget_get_parent (gtk_list_item_get_child (item));
+
+  if (row == NULL || g_object_get_data (G_OBJECT (item), "row-held") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (item), "row-held", row);
+  g_signal_connect (g_object_ref (row), "notify::parent", G_CALLBACK (row_parent_cb), NULL);
 }
 
 static void
@@ -388,10 +486,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
-  fill_row (item);
-  /* A payment settled elsewhere changes the entry in place; its row follows. */
-  g_signal_connect_object (gtk_list_item_get_item (item), "notify", G_CALLBACK (row_item_notify_cb),
-                           item, 0);
+  hold_row (item);
+  watch (item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify::item",
+                           G_CALLBACK (slot_changed_cb), item, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -399,10 +497,11 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  gpointer invoice = gtk_list_item_get_item (item);
+  gpointer slot = gtk_list_item_get_item (item);
 
-  if (invoice != NULL)
-    g_signal_handlers_disconnect_by_func (invoice, row_item_notify_cb, item);
+  if (slot != NULL)
+    g_signal_handlers_disconnect_by_func (slot, slot_changed_cb, item);
+  unwatch (item);
 }
 
 /* --- Details ---------------------------------------------------------------------------- */
@@ -415,13 +514,50 @@ show_invoice (DeskInvoicesPage *self,
   gtk_stack_set_visible_child_name (self->detail_stack, invoice != NULL ? "invoice" : "none");
 }
 
+static DeskInvoice *
+selected_invoice (DeskInvoicesPage *self)
+{
+  DeskRowSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+
+  return slot != NULL ? desk_row_slot_get_item (slot) : NULL;
+}
+
 static void
 selection_changed_cb (DeskInvoicesPage *self)
 {
-  DeskInvoice *invoice = gtk_single_selection_get_selected_item (self->selection);
+  DeskInvoice *invoice = selected_invoice (self);
 
   if (invoice != NULL && invoice != desk_invoice_detail_get_invoice (self->detail))
     show_invoice (self, invoice);
+}
+
+/* The selection follows the slots, which keep their places while the rows change: the
+ * selected row goes where its invoice went, or is let go of when it is no longer shown,
+ * as the selection of the rows themselves would. */
+static void
+rows_changing_cb (DeskInvoicesPage *self)
+{
+  g_set_object (&self->selected_before, selected_invoice (self));
+}
+
+static void
+rows_changed_cb (DeskInvoicesPage *self)
+{
+  g_autoptr(DeskInvoice) invoice = g_steal_pointer (&self->selected_before);
+  GListModel *rows = G_LIST_MODEL (self->filtered);
+  guint found = GTK_INVALID_LIST_POSITION;
+
+  if (invoice == NULL || selected_invoice (self) == invoice)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows) && found == GTK_INVALID_LIST_POSITION; i++)
+    {
+      g_autoptr(DeskInvoice) there = g_list_model_get_item (rows, i);
+
+      if (there == invoice)
+        found = i;
+    }
+  gtk_single_selection_set_selected (self->selection, found);
 }
 
 static void
@@ -640,11 +776,17 @@ build_list (DeskInvoicesPage *self)
   self->filter = gtk_custom_filter_new (local_match, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->shown)),
                                               g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (rows_changing_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->slots = desk_row_slots_new (G_LIST_MODEL (self->filtered));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  /* After the slots, which connected first. */
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (rows_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   list_view = gtk_list_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)), factory);
   gtk_widget_add_css_class (list_view, "navigation-sidebar");
@@ -729,6 +871,8 @@ desk_invoices_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), DESK_TYPE_INVOICES_PAGE);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->slots);
+  g_clear_object (&self->selected_before);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   self->shown = NULL;
