@@ -345,47 +345,14 @@ slot_changed_cb (GtkListItem *item)
   watch (item);
 }
 
-/* A row taken out of the list is freed after the frame that no longer shows it rather
- * than during it: a keystroke that narrows the list to a few tickets frees a screenful
- * of rows, seven cells each, and that is most of its work. Its parent is gone at once,
- * as GTK does it; only the last reference waits, for an idle moment after drawing. */
-static GPtrArray *rows_to_free;
-
-static gboolean
-free_rows_cb (gpointer user_data)
-{
-  g_clear_pointer (&rows_to_free, g_ptr_array_unref);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-row_parent_cb (GtkWidget *row)
-{
-  if (gtk_widget_get_parent (row) != NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_func (row, row_parent_cb, NULL);
-  if (rows_to_free == NULL)
-    {
-      rows_to_free = g_ptr_array_new_with_free_func (g_object_unref);
-      g_idle_add_full (G_PRIORITY_LOW, free_rows_cb, NULL, NULL);
-    }
-  g_ptr_array_add (rows_to_free, row);
-}
-
-/* The order cell's row, once: each row has one. */
+/* The order cell's row, freed after the frame that no longer shows it
+ * (desk_row_slots_free_row_after_frame ()). */
 static void
 hold_row (GtkListItem *item)
 {
   GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
-  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
 
-  if (row == NULL || g_object_get_data (G_OBJECT (item), "row-held") != NULL)
-    return;
-
-  g_object_set_data (G_OBJECT (item), "row-held", row);
-  g_signal_connect (g_object_ref (row), "notify::parent", G_CALLBACK (row_parent_cb), NULL);
+  desk_row_slots_free_row_after_frame (item, cell != NULL ? gtk_widget_get_parent (cell) : NULL);
 }
 
 static void

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -20,5 +20,8 @@ gpointer      desk_row_slot_get_item (DeskRowSlot *self);
 G_DECLARE_FINAL_TYPE (DeskRowSlots, desk_row_slots, DESK, ROW_SLOTS, GObject)
 
 DeskRowSlots *desk_row_slots_new     (GListModel *model);
+
+void          desk_row_slots_free_row_after_frame (GtkListItem *item,
+                                                   GtkWidget   *row);
 
 G_END_DECLS
