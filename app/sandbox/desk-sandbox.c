@@ -67,6 +67,7 @@ struct _DeskSandbox
   gboolean      strict_http;
   gboolean      log_requests;
   double        fault_share[DESK_SANDBOX_N_FAULTS];
+  guint         fault_times[DESK_SANDBOX_N_FAULTS]; /* requests left to meet it, 0: no count */
   guint         request_count;
   gboolean      started;
   GError       *start_error;
@@ -166,6 +167,8 @@ roll (DeskSandbox      *self,
 
   g_mutex_lock (&self->state_lock);
   hit = self->fault_share[fault] > 0 && g_rand_double (self->rand) < self->fault_share[fault];
+  if (hit && self->fault_times[fault] > 0 && --self->fault_times[fault] == 0)
+    self->fault_share[fault] = 0;
   g_mutex_unlock (&self->state_lock);
 
   return hit;
@@ -1102,9 +1105,38 @@ desk_sandbox_set_fault (DeskSandbox      *self,
 
   g_mutex_lock (&self->state_lock);
   if (fault == DESK_SANDBOX_FAULT_NONE)
-    memset (self->fault_share, 0, sizeof self->fault_share);
+    {
+      memset (self->fault_share, 0, sizeof self->fault_share);
+      memset (self->fault_times, 0, sizeof self->fault_times);
+    }
   else
-    self->fault_share[fault] = CLAMP (share, 0.0, 1.0);
+    {
+      self->fault_share[fault] = CLAMP (share, 0.0, 1.0);
+      self->fault_times[fault] = 0;
+    }
+  g_mutex_unlock (&self->state_lock);
+}
+
+/**
+ * desk_sandbox_set_fault_times:
+ * @self: a #DeskSandbox
+ * @fault: the fault to inject
+ * @times: how many of the next requests meet it
+ *
+ * Thread-safe. The fault is cleared by the request that meets it the last time, on the
+ * server's side: a test that sets it before a request knows that request meets it.
+ */
+void
+desk_sandbox_set_fault_times (DeskSandbox      *self,
+                              DeskSandboxFault  fault,
+                              guint             times)
+{
+  g_return_if_fail (DESK_IS_SANDBOX (self));
+  g_return_if_fail (fault > DESK_SANDBOX_FAULT_NONE && fault < DESK_SANDBOX_N_FAULTS);
+
+  g_mutex_lock (&self->state_lock);
+  self->fault_share[fault] = times > 0 ? 1.0 : 0.0;
+  self->fault_times[fault] = times;
   g_mutex_unlock (&self->state_lock);
 }
 

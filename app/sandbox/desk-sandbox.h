@@ -45,6 +45,9 @@ gboolean     desk_sandbox_reset             (DeskSandbox      *self,
 void         desk_sandbox_set_fault         (DeskSandbox      *self,
                                              DeskSandboxFault  fault,
                                              double            share);
+void         desk_sandbox_set_fault_times   (DeskSandbox      *self,
+                                             DeskSandboxFault  fault,
+                                             guint             times);
 void         desk_sandbox_set_route_latency (DeskSandbox      *self,
                                              const char       *route_prefix,
                                              guint             ms);
