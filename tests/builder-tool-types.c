@@ -23,6 +23,7 @@
 #include "tickets/desk-tickets-page.h"
 #include "welcome/desk-welcome-page.h"
 #include "widgets/desk-activity-indicator.h"
+#include "widgets/desk-customer-picker.h"
 #include "widgets/desk-outbox-banner.h"
 #include "widgets/desk-page.h"
 #include "widgets/desk-results-view.h"
@@ -55,6 +56,7 @@ register_types (void)
   g_type_ensure (DESK_TYPE_PAGE);
   g_type_ensure (DESK_TYPE_RESULTS_VIEW);
   g_type_ensure (DESK_TYPE_ACTIVITY_INDICATOR);
+  g_type_ensure (DESK_TYPE_CUSTOMER_PICKER);
   g_type_ensure (DESK_TYPE_OUTBOX_BANNER);
   g_type_ensure (DESK_TYPE_SIGNATURE_CANVAS);
   g_type_ensure (DESK_TYPE_SIGNATURE_PAD);
@@ -71,9 +73,8 @@ TEMPLATE_HANDLER (back_button_clicked_cb)
 TEMPLATE_HANDLER (changed_cb)
 TEMPLATE_HANDLER (code_changed_cb)
 TEMPLATE_HANDLER (content_stack_visible_child_cb)
-TEMPLATE_HANDLER (customer_row_activated_cb)
-TEMPLATE_HANDLER (customer_search_activate_cb)
-TEMPLATE_HANDLER (customer_search_cb)
+TEMPLATE_HANDLER (customer_chosen_cb)
+TEMPLATE_HANDLER (customer_stop_search_cb)
 TEMPLATE_HANDLER (detail_message_cb)
 TEMPLATE_HANDLER (detail_saved_cb)
 TEMPLATE_HANDLER (dismiss_error_cb)

@@ -399,3 +399,37 @@ desk_test_random_secret (const char *prefix)
 
   return g_strconcat (prefix, "-", uuid, NULL);
 }
+
+/* Keeps @result in the DeskTestResult at @user_data. */
+void
+desk_test_result_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  DeskTestResult *r = user_data;
+
+  g_set_object (&r->result, result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return ((DeskTestResult *) data)->result != NULL;
+}
+
+/* Runs the main loop until the call has finished; fails the test if it has not within
+ * @timeout_ms. The result stays @r's: desk_test_result_clear() drops it. */
+GAsyncResult *
+desk_test_await (DeskTestResult *r,
+                 guint           timeout_ms)
+{
+  g_assert_true (desk_test_wait_for (has_result, r, timeout_ms));
+
+  return r->result;
+}
+
+void
+desk_test_result_clear (DeskTestResult *r)
+{
+  g_clear_object (&r->result);
+}

@@ -36,4 +36,23 @@ char      *desk_test_find_in_files   (const char   *dir,
 char      *desk_test_dump_settings   (GSettings    *settings);
 char      *desk_test_random_secret   (const char   *prefix);
 
+/* The result of one asynchronous call, awaited on the main loop:
+ *
+ *   DeskTestResult r = { NULL };
+ *   desk_api_client_get_ticket_async (client, id, NULL, desk_test_result_cb, &r);
+ *   ticket = desk_api_client_get_ticket_finish (client, desk_test_await (&r, WAIT_MS), &error);
+ *   desk_test_result_clear (&r);
+ */
+typedef struct
+{
+  GAsyncResult *result;
+} DeskTestResult;
+
+void          desk_test_result_cb    (GObject        *object,
+                                      GAsyncResult   *result,
+                                      gpointer        user_data);
+GAsyncResult *desk_test_await        (DeskTestResult *r,
+                                      guint           timeout_ms);
+void          desk_test_result_clear (DeskTestResult *r);
+
 G_END_DECLS

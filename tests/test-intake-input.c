@@ -236,11 +236,9 @@ static gboolean
 customer_shown_first (gpointer data)
 {
   CustomerWait *wait = data;
-  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (wait->page->customer_results));
-  DeskCustomer *shown = first != NULL ? g_object_get_data (G_OBJECT (first), "customer") : NULL;
+  DeskCustomer *shown = desk_customer_picker_get_shown (wait->page->customer_picker, 0);
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (wait->page->customer_stack), "results") == 0 &&
-         shown != NULL && desk_customer_get_id (shown) == desk_customer_get_id (wait->customer);
+  return shown != NULL && desk_customer_get_id (shown) == desk_customer_get_id (wait->customer);
 }
 
 static gboolean
@@ -795,7 +793,7 @@ test_keyboard_only (Fixture       *fixture,
   g_assert_true (desk_test_wait_for (catalog_loaded, fixture, WAIT_MS));
   focus_window (fixture);
   device = device_section (fixture);
-  search = GTK_WIDGET (fixture->page->customer_search);
+  search = GTK_WIDGET (desk_customer_picker_get_entry (fixture->page->customer_picker));
 
   /* Alt+C, the Customer heading's mnemonic, puts the cursor in the search. */
   press (fixture, XK_c, XK_Alt_L, NoSymbol);

@@ -36,31 +36,10 @@ typedef struct
   gboolean           destroyed;
 } Fixture;
 
-typedef struct
-{
-  GAsyncResult *result;
-} Waiter;
-
-static void
-wait_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  ((Waiter *) user_data)->result = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return ((Waiter *) data)->result != NULL;
-}
-
 static GAsyncResult *
-await (Waiter *w)
+await (DeskTestResult *w)
 {
-  g_assert_true (desk_test_wait_for (has_result, w, WAIT_MS));
-
-  return w->result;
+  return desk_test_await (w, WAIT_MS);
 }
 
 static void
@@ -68,7 +47,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  Waiter w = { NULL };
+  DeskTestResult w = { NULL };
 
   fixture->sandbox = g_object_new (DESK_TYPE_SANDBOX, "seed", 21, "n-customers", 40,
                                    "n-tickets", 10, "n-invoices", 10, "rate-limit", 0, NULL);
@@ -81,10 +60,10 @@ fixture_set_up (Fixture       *fixture,
   fixture->settings = g_settings_new (APP_ID);
   fixture->context = desk_context_new_for_client (fixture->settings, fixture->client, NULL);
 
-  desk_api_client_list_inventory_async (fixture->client, NULL, wait_cb, &w);
+  desk_api_client_list_inventory_async (fixture->client, NULL, desk_test_result_cb, &w);
   fixture->inventory = desk_api_client_list_inventory_finish (fixture->client, await (&w), &error);
   g_assert_no_error (error);
-  g_clear_object (&w.result);
+  desk_test_result_clear (&w);
   g_assert_cmpuint (fixture->inventory->len, >, 10);
 }
 
@@ -279,13 +258,13 @@ choose_customer (Fixture *fixture)
   g_autoptr(GPtrArray) customers = NULL;
   g_autoptr(GError) error = NULL;
   GtkEditable *search = desk_invoice_editor_get_customer_search (fixture->editor);
-  Waiter w = { NULL };
+  DeskTestResult w = { NULL };
   DeskCustomer *customer;
 
-  desk_api_client_list_customers_async (fixture->client, NULL, -1, NULL, wait_cb, &w);
+  desk_api_client_list_customers_async (fixture->client, NULL, -1, NULL, desk_test_result_cb, &w);
   customers = desk_api_client_list_customers_finish (fixture->client, await (&w), NULL, &error);
   g_assert_no_error (error);
-  g_clear_object (&w.result);
+  desk_test_result_clear (&w);
   customer = g_ptr_array_index (customers, 3);
 
   gtk_editable_set_text (search, desk_customer_get_phone (customer)[0] != '\0'
@@ -302,13 +281,13 @@ read_invoice (Fixture *fixture,
               gint64   id)
 {
   g_autoptr(GError) error = NULL;
-  Waiter w = { NULL };
+  DeskTestResult w = { NULL };
   DeskInvoice *invoice;
 
-  desk_api_client_get_invoice_async (fixture->client, id, NULL, wait_cb, &w);
+  desk_api_client_get_invoice_async (fixture->client, id, NULL, desk_test_result_cb, &w);
   invoice = desk_api_client_get_invoice_finish (fixture->client, await (&w), &error);
   g_assert_no_error (error);
-  g_clear_object (&w.result);
+  desk_test_result_clear (&w);
 
   return invoice;
 }
@@ -461,7 +440,7 @@ test_sell_charger (Fixture       *fixture,
   g_autoptr(DeskInvoice) paid = NULL;
   g_autoptr(DeskInvoice) read_back = NULL;
   g_autoptr(GError) error = NULL;
-  Waiter w = { NULL };
+  DeskTestResult w = { NULL };
   DeskTotals totals;
   gint64 id;
 
@@ -481,11 +460,11 @@ test_sell_charger (Fixture       *fixture,
 
   payment = desk_change_new_add_payment (id, totals.total, "Cash",
                                          g_get_real_time () / G_USEC_PER_SEC, "Over the counter");
-  desk_writer_submit_async (writer, payment, NULL, wait_cb, &w);
+  desk_writer_submit_async (writer, payment, NULL, desk_test_result_cb, &w);
   g_assert_cmpint (desk_writer_submit_finish (writer, await (&w), (gpointer *) &paid, &error), ==,
                    DESK_FATE_SAVED);
   g_assert_no_error (error);
-  g_clear_object (&w.result);
+  desk_test_result_clear (&w);
 
   read_back = read_invoice (fixture, id);
   g_assert_cmpstr (desk_invoice_get_status (read_back), ==, "Paid");
@@ -511,15 +490,15 @@ test_edit_invoice (Fixture       *fixture,
   g_autoptr(DeskInvoiceItem) first = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *more = NULL;
-  Waiter w = { NULL };
+  DeskTestResult w = { NULL };
   gpointer editor;
   gint64 id, quantity;
 
   query->filter = DESK_LIST_FILTER_ALL;
-  desk_api_client_list_invoices_async (fixture->client, query, 0, NULL, wait_cb, &w);
+  desk_api_client_list_invoices_async (fixture->client, query, 0, NULL, desk_test_result_cb, &w);
   invoices = desk_api_client_list_invoices_finish (fixture->client, await (&w), NULL, &error);
   g_assert_no_error (error);
-  g_clear_object (&w.result);
+  desk_test_result_clear (&w);
   id = desk_invoice_get_id (g_ptr_array_index (invoices, 0));
   before = read_invoice (fixture, id);
   first = g_list_model_get_item (desk_invoice_get_items (before), 0);
@@ -592,15 +571,15 @@ test_edit_differs (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *route = NULL;
   g_autoptr(DeskApiClient) other_pc = NULL;
-  Waiter w = { NULL };
+  DeskTestResult w = { NULL };
   Arrival arrival = { fixture, 0 };
   gint64 id;
 
   query->filter = DESK_LIST_FILTER_ALL;
-  desk_api_client_list_invoices_async (fixture->client, query, 0, NULL, wait_cb, &w);
+  desk_api_client_list_invoices_async (fixture->client, query, 0, NULL, desk_test_result_cb, &w);
   invoices = desk_api_client_list_invoices_finish (fixture->client, await (&w), NULL, &error);
   g_assert_no_error (error);
-  g_clear_object (&w.result);
+  desk_test_result_clear (&w);
   id = desk_invoice_get_id (g_ptr_array_index (invoices, 1));
 
   /* Another counter's PC, with a connection of its own. */
@@ -621,10 +600,10 @@ test_edit_differs (Fixture       *fixture,
   arrival.requests = desk_sandbox_get_request_count (fixture->sandbox);
   save (fixture);
   g_assert_true (desk_test_wait_for (request_arrived, &arrival, WAIT_MS));
-  desk_api_client_update_invoice_async (other_pc, other, NULL, wait_cb, &w);
+  desk_api_client_update_invoice_async (other_pc, other, NULL, desk_test_result_cb, &w);
   changed = desk_api_client_update_invoice_finish (other_pc, await (&w), &error);
   g_assert_no_error (error);
-  g_clear_object (&w.result);
+  desk_test_result_clear (&w);
 
   g_assert_true (desk_test_wait_for (is_saved, fixture, WAIT_MS));
   desk_sandbox_set_route_latency (fixture->sandbox, route, 0);
@@ -718,13 +697,13 @@ count_invoices_of (Fixture    *fixture,
   g_autoptr(DeskListQuery) query = desk_list_query_new ();
   g_autoptr(GPtrArray) invoices = NULL;
   g_autoptr(GError) error = NULL;
-  Waiter w = { NULL };
+  DeskTestResult w = { NULL };
 
   query->keyword = g_strdup (what);
   query->filter = DESK_LIST_FILTER_ALL;
-  desk_api_client_list_invoices_async (fixture->client, query, 0, NULL, wait_cb, &w);
+  desk_api_client_list_invoices_async (fixture->client, query, 0, NULL, desk_test_result_cb, &w);
   invoices = desk_api_client_list_invoices_finish (fixture->client, await (&w), NULL, &error);
-  g_clear_object (&w.result);
+  desk_test_result_clear (&w);
   g_assert_no_error (error);
 
   return invoices->len;

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "desk-customer-picker.h"
 #include "desk-intake-device.h"
 #include "desk-intake-page.h"
 #include "signature/desk-signature-pad.h"
@@ -23,10 +24,7 @@ struct _DeskIntakePage
   AdwToastOverlay    *toast_overlay;
   GtkRevealer        *error_revealer;
   GtkLabel           *error_label;
-  GtkSearchEntry     *customer_search;
-  GtkStack           *customer_stack;
-  GtkLabel           *customer_hint;
-  GtkListBox         *customer_results;
+  DeskCustomerPicker *customer_picker;
   GtkListBox         *chosen_list;
   AdwActionRow       *chosen_row;
   GtkBox             *devices_box;
@@ -58,7 +56,6 @@ struct _DeskIntakePage
   DeskSignature      *signature;
   GListStore         *devices;        /* DeskIntakeDevice */
   GCancellable       *cancellable;
-  DeskListSearch     *customer_finder;
   char               *blocker;
   char               *error;
   char               *totals_problem;

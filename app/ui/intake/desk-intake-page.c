@@ -362,7 +362,7 @@ desk_intake_page_clear (DeskIntakePage *self)
   self->updating = TRUE;
   g_clear_object (&self->customer);
   self->walk_in = FALSE;
-  gtk_editable_set_text (GTK_EDITABLE (self->customer_search), "");
+  gtk_editable_set_text (desk_customer_picker_get_entry (self->customer_picker), "");
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->devices_box))) != NULL)
     gtk_box_remove (self->devices_box, child);
   g_list_store_remove_all (self->devices);
@@ -412,7 +412,7 @@ start_over_action_cb (GtkWidget  *widget,
 
   desk_intake_page_show_error (self, NULL);
   start_over_with_undo (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->customer_search));
+  gtk_widget_grab_focus (GTK_WIDGET (self->customer_picker));
 }
 
 /* --- GObject ------------------------------------------------------------------------------- */
@@ -440,7 +440,6 @@ desk_intake_page_dispose (GObject *object)
   g_clear_object (&self->signature);
   g_clear_object (&self->devices);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->customer_finder);
   g_clear_pointer (&self->blocker, g_free);
   g_clear_pointer (&self->error, g_free);
   g_clear_pointer (&self->totals_problem, g_free);
@@ -517,8 +516,8 @@ desk_intake_page_focus_search (DeskPage *page)
 {
   DeskIntakePage *self = DESK_INTAKE_PAGE (page);
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->customer_search)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->customer_search));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->customer_picker)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->customer_picker));
   else
     gtk_widget_child_focus (GTK_WIDGET (self->devices_box), GTK_DIR_TAB_FORWARD);
 }
@@ -558,10 +557,7 @@ desk_intake_page_class_init (DeskIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, error_label);
-  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, customer_search);
-  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, customer_stack);
-  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, customer_hint);
-  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, customer_results);
+  gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, customer_picker);
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, chosen_list);
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, chosen_row);
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, devices_box);
@@ -595,6 +591,7 @@ desk_intake_page_class_init (DeskIntakePageClass *klass)
 static void
 desk_intake_page_init (DeskIntakePage *self)
 {
+  g_type_ensure (DESK_TYPE_CUSTOMER_PICKER);
   g_type_ensure (DESK_TYPE_INTAKE_DEVICE);
   g_type_ensure (DESK_TYPE_SIGNATURE_PAD);
   gtk_widget_init_template (GTK_WIDGET (self));

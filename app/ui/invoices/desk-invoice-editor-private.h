@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "desk-customer-picker.h"
 #include "desk-invoice-editor.h"
 
 G_BEGIN_DECLS
@@ -27,11 +28,7 @@ struct _DeskInvoiceEditor
   GtkLabel            *message_label;
   GtkButton           *send_again_button;
   GtkWidget           *form_box;
-  GtkWidget           *customer_picker;
-  GtkSearchEntry      *customer_search;
-  GtkStack            *customer_stack;
-  GtkLabel            *customer_hint;
-  GtkListBox          *customer_results;
+  DeskCustomerPicker  *customer_picker;
   GtkListBox          *chosen_list;
   AdwActionRow        *chosen_row;
   GtkSearchEntry      *item_search;
@@ -50,7 +47,6 @@ struct _DeskInvoiceEditor
   /* owned */
   DeskContext         *context;
   GCancellable        *cancellable;
-  DeskListSearch      *customer_finder;
   DeskCustomer        *customer;
   DeskChange          *change;
   DeskInvoice         *loaded;          /* the invoice being changed, as last read */

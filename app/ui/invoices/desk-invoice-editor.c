@@ -155,7 +155,7 @@ set_ready (DeskInvoiceEditor *self)
   self->ready = TRUE;
   gtk_widget_set_sensitive (self->form_box, TRUE);
   if (!has_customer (self))
-    gtk_widget_grab_focus (GTK_WIDGET (self->customer_search));
+    gtk_widget_grab_focus (GTK_WIDGET (self->customer_picker));
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->item_search));
   desk_invoice_editor_update_actions (self);
@@ -164,163 +164,16 @@ set_ready (DeskInvoiceEditor *self)
 
 /* --- Customer --------------------------------------------------------------------------- */
 
-static char *
-customer_details (DeskCustomer *customer)
-{
-  const char *phone = desk_customer_get_phone (customer);
-  const char *mobile = desk_customer_get_mobile (customer);
-  const char *email = desk_customer_get_email (customer);
-  GStrvBuilder *builder = g_strv_builder_new ();
-  g_auto(GStrv) parts = NULL;
-
-  if (phone != NULL && *phone != '\0')
-    g_strv_builder_add (builder, phone);
-  else if (mobile != NULL && *mobile != '\0')
-    g_strv_builder_add (builder, mobile);
-  if (email != NULL && *email != '\0')
-    g_strv_builder_add (builder, email);
-  parts = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return g_strjoinv (" · ", parts);
-}
-
-/* The name to show: the full name, else first and last name, else the number. */
-static char *
-customer_name (DeskCustomer *customer)
-{
-  g_autofree char *full = desk_customer_tidy_name (desk_customer_get_full_name (customer));
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
-  g_autofree char *joined = NULL;
-
-  if (full != NULL && *full != '\0')
-    return g_steal_pointer (&full);
-
-  g_object_get (customer, "first-name", &first, "last-name", &last, NULL);
-  joined = g_strjoin (" ", first != NULL ? first : "", last != NULL ? last : "", NULL);
-  g_strstrip (joined);
-  if (*joined != '\0')
-    return g_steal_pointer (&joined);
-
-  /* Translators: a customer known by number only */
-  return g_strdup_printf (_("Customer %" G_GINT64_FORMAT), desk_customer_get_id (customer));
-}
-
 static void
 show_chosen (DeskInvoiceEditor *self)
 {
   gboolean chosen = has_customer (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->chosen_list), chosen);
-  gtk_widget_set_visible (self->customer_picker, !chosen);
-
-  if (self->customer != NULL)
-    {
-      g_autofree char *details = customer_details (self->customer);
-      g_autofree char *name = customer_name (self->customer);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), name);
-      adw_action_row_set_subtitle (self->chosen_row, details);
-    }
-  else if (self->walk_in)
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), _("Walk-in Customer"));
-      adw_action_row_set_subtitle (self->chosen_row, _("No customer record"));
-    }
+  gtk_widget_set_visible (GTK_WIDGET (self->customer_picker), !chosen);
+  if (chosen)
+    desk_customer_row_describe (self->chosen_row, self->customer);
   desk_invoice_editor_update_actions (self);
-}
-
-static void
-clear_customer_results (DeskInvoiceEditor *self)
-{
-  GtkWidget *row;
-
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->customer_results))) != NULL)
-    gtk_list_box_remove (self->customer_results, row);
-}
-
-static void
-show_customer_hint (DeskInvoiceEditor *self,
-                    const char        *hint)
-{
-  gtk_label_set_text (self->customer_hint, hint);
-  gtk_stack_set_visible_child_name (self->customer_stack, "hint");
-}
-
-static void
-add_customer_row (DeskInvoiceEditor *self,
-                  DeskCustomer      *customer)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *details = customer_details (customer);
-  g_autofree char *name = customer_name (customer);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "customer", g_object_ref (customer), g_object_unref);
-  gtk_list_box_append (self->customer_results, row);
-}
-
-/* The rows shown are the server's answer to the text in the field, never an older one. */
-static void
-show_customer_answer (DeskInvoiceEditor *self)
-{
-  DeskListSearch *search = self->customer_finder;
-  DeskPagedList *list = desk_list_search_get_list (search);
-  const char *text = desk_list_search_get_text (search);
-  g_autofree char *hint = NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
-
-  clear_customer_results (self);
-  if (text == NULL)
-    {
-      show_customer_hint (self, _("Type to find the customer, or sell to a walk-in."));
-      return;
-    }
-  if (desk_list_search_get_filtering (search) || desk_paged_list_get_loading (list))
-    {
-      hint = g_strdup_printf (_("Looking for “%s”…"), text);
-      show_customer_hint (self, hint);
-      return;
-    }
-  if (desk_paged_list_get_error (list) != NULL)
-    {
-      show_customer_hint (self, desk_paged_list_get_error (list)->message);
-      return;
-    }
-  if (n == 0)
-    {
-      hint = g_strdup_printf (_("No customer matches “%s”. Check the spelling, or sell to a walk-in."),
-                              text);
-      show_customer_hint (self, hint);
-      return;
-    }
-
-  for (guint i = 0; i < MIN (n, MAX_CUSTOMERS); i++)
-    {
-      g_autoptr(DeskCustomer) customer = g_list_model_get_item (G_LIST_MODEL (list), i);
-
-      add_customer_row (self, customer);
-    }
-  gtk_stack_set_visible_child_name (self->customer_stack, "results");
-}
-
-static void
-customer_search_cb (DeskInvoiceEditor *self)
-{
-  desk_list_search_set_text (self->customer_finder,
-                             gtk_editable_get_text (GTK_EDITABLE (self->customer_search)));
-}
-
-/* Enter may come before the search entry's pause is over: the search takes the text now. */
-static void
-customer_search_activate_cb (DeskInvoiceEditor *self)
-{
-  customer_search_cb (self);
-  desk_list_search_activate (self->customer_finder);
 }
 
 static void
@@ -330,62 +183,20 @@ move_to_items (DeskInvoiceEditor *self)
 }
 
 static void
-finder_activated_cb (DeskInvoiceEditor *self,
-                     gboolean           answered)
-{
-  GtkWidget *first;
-
-  show_customer_answer (self);
-  first = gtk_widget_get_first_child (GTK_WIDGET (self->customer_results));
-  if (answered && first != NULL &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->customer_stack), "results") == 0)
-    {
-      desk_invoice_editor_set_customer (self, g_object_get_data (G_OBJECT (first), "customer"));
-      move_to_items (self);
-    }
-}
-
-static DeskListQuery *
-make_customer_query (const char *text,
-                     gpointer    user_data)
-{
-  DeskListQuery *query = desk_list_query_new ();
-
-  query->keyword = g_strdup (text);
-  query->filter = DESK_LIST_FILTER_UNSET;
-
-  return query;
-}
-
-static void
-watch_list (gpointer list,
-            gpointer user_data)
-{
-  g_signal_connect_object (list, "items-changed", G_CALLBACK (show_customer_answer), user_data,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (list, "notify::loading", G_CALLBACK (show_customer_answer), user_data,
-                           G_CONNECT_SWAPPED);
-}
-
-static void
 set_up_customer (DeskInvoiceEditor *self)
 {
-  self->customer_finder = desk_list_search_new (desk_context_get_client (self->context),
-                                                DESK_PAGED_LIST_CUSTOMERS);
-  desk_list_search_set_query_func (self->customer_finder, make_customer_query, NULL, NULL);
-  desk_list_search_foreach_list (self->customer_finder, watch_list, self);
-  g_signal_connect_object (self->customer_finder, "changed", G_CALLBACK (show_customer_answer),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->customer_finder, "activated", G_CALLBACK (finder_activated_cb),
-                           self, G_CONNECT_SWAPPED);
-  show_customer_answer (self);
+  desk_customer_picker_set_hints (self->customer_picker,
+                                  _("Type to find the customer, or sell to a walk-in."),
+                                  _("Check the spelling, or sell to a walk-in."));
+  desk_customer_picker_set_max_results (self->customer_picker, MAX_CUSTOMERS);
+  desk_customer_picker_set_client (self->customer_picker, desk_context_get_client (self->context));
 }
 
 static void
-customer_row_activated_cb (DeskInvoiceEditor *self,
-                           GtkListBoxRow     *row)
+customer_chosen_cb (DeskInvoiceEditor *self,
+                    DeskCustomer      *customer)
 {
-  desk_invoice_editor_set_customer (self, g_object_get_data (G_OBJECT (row), "customer"));
+  desk_invoice_editor_set_customer (self, customer);
   move_to_items (self);
 }
 
@@ -412,7 +223,7 @@ change_customer_action (GtkWidget  *widget,
   g_clear_object (&self->customer);
   self->walk_in = FALSE;
   show_chosen (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->customer_search));
+  gtk_widget_grab_focus (GTK_WIDGET (self->customer_picker));
 }
 
 /* --- Due date ---------------------------------------------------------------------------- */
@@ -573,6 +384,12 @@ search_stop_cb (DeskInvoiceEditor *self,
 }
 
 static void
+customer_stop_search_cb (DeskInvoiceEditor *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.cancel", NULL);
+}
+
+static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -635,7 +452,6 @@ desk_invoice_editor_dispose (GObject *object)
   self->disposing = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->customer_finder);
   g_clear_object (&self->context);
   g_clear_object (&self->customer);
   g_clear_object (&self->change);
@@ -747,10 +563,6 @@ desk_invoice_editor_class_init (DeskInvoiceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, send_again_button);
   gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, form_box);
   gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, customer_picker);
-  gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, customer_search);
-  gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, customer_stack);
-  gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, customer_hint);
-  gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, customer_results);
   gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, chosen_list);
   gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, chosen_row);
   gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, item_search);
@@ -765,9 +577,8 @@ desk_invoice_editor_class_init (DeskInvoiceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, total_label);
   gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, bar_lines_label);
   gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, bar_total_label);
-  gtk_widget_class_bind_template_callback (widget_class, customer_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, customer_search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, customer_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, customer_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, customer_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, due_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   desk_invoice_editor_class_add_lines (widget_class);
@@ -785,19 +596,16 @@ desk_invoice_editor_class_init (DeskInvoiceEditorClass *klass)
 static void
 desk_invoice_editor_init (DeskInvoiceEditor *self)
 {
+  g_type_ensure (DESK_TYPE_CUSTOMER_PICKER);
   gtk_widget_init_template (GTK_WIDGET (self));
   desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->customer_search),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find the Customer"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->item_search),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find an Item"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Due Date"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->customer_results),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Matching Customers"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chosen_list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Customer"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->item_results),
@@ -924,5 +732,5 @@ desk_invoice_editor_get_customer_search (DeskInvoiceEditor *self)
 {
   g_return_val_if_fail (DESK_IS_INVOICE_EDITOR (self), NULL);
 
-  return GTK_EDITABLE (self->customer_search);
+  return desk_customer_picker_get_entry (self->customer_picker);
 }
