@@ -345,14 +345,16 @@ slot_changed_cb (GtkListItem *item)
   watch (item);
 }
 
-/* The order cell's row, freed after the frame that no longer shows it
- * (desk_row_slots_free_row_after_frame ()). */
+/* The cell's label, and the order cell's row, freed after the frame that no longer
+ * shows them (desk_row_slots_free_row_after_frame ()). */
 static void
-hold_row (GtkListItem *item)
+hold_row (GtkListItem *item,
+          ColumnData  *data)
 {
   GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
+  GtkWidget *row = cell != NULL && data->kind == COLUMN_ORDER ? gtk_widget_get_parent (cell) : NULL;
 
-  desk_row_slots_free_row_after_frame (item, cell != NULL ? gtk_widget_get_parent (cell) : NULL);
+  desk_row_slots_free_row_after_frame (item, row);
 }
 
 static void
@@ -360,8 +362,7 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          ColumnData               *data)
 {
-  if (data->kind == COLUMN_ORDER)
-    hold_row (item);
+  hold_row (item, data);
   watch (item);
   g_signal_connect_object (gtk_list_item_get_item (item), "notify::item",
                            G_CALLBACK (slot_changed_cb), item, G_CONNECT_SWAPPED);
