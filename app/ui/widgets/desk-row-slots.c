@@ -292,13 +292,15 @@ hold (GtkWidget *widget)
  * desk_row_slots_free_row_after_frame:
  * @item: a list item of a view showing slots
  * @row: (nullable): the list's row around @item's widgets
+ * @cell: (nullable): the cell of a column view around @item's widgets
  *
- * Holds @row and @item's child (once per @item) until the frame after the one that no
- * longer shows them.
+ * Holds @row, @cell and @item's child (once per @item) until the frame after the one
+ * that no longer shows them.
  */
 void
 desk_row_slots_free_row_after_frame (GtkListItem *item,
-                                     GtkWidget   *row)
+                                     GtkWidget   *row,
+                                     GtkWidget   *cell)
 {
   g_return_if_fail (GTK_IS_LIST_ITEM (item));
 
@@ -307,5 +309,6 @@ desk_row_slots_free_row_after_frame (GtkListItem *item,
 
   g_object_set_data (G_OBJECT (item), "row-held", GINT_TO_POINTER (TRUE));
   hold (row);
+  hold (cell);
   hold (gtk_list_item_get_child (item));
 }
