@@ -160,6 +160,8 @@ main (int   argc,
   desk_bench_report ("same, each key right after a frame was drawn (worst point)", drawn_late,
                      floor_late);
   g_print ("  of which the match: median %.2f ms\n", desk_bench_median (local_late));
+  desk_bench_frames_print_phases (frames, type_text, "keystroke, both ways");
+  desk_bench_frames_print_phases (frames, set_label, "floor, both ways");
   g_print ("keystroke to server match (300 ms pause included): median %.1f ms\n",
            desk_bench_median (server));
 

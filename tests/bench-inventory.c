@@ -201,6 +201,8 @@ bench_inventory (void)
   series_report ("same, each key right after a frame was drawn (worst point)", &after_paint);
   series_report ("same, each key 40 ms after a frame, on an idle frame clock (as measured before)",
                  &idle_clock);
+  desk_bench_frames_print_phases (editor_frames, change_cb, "keystroke, every series");
+  desk_bench_frames_print_phases (floor_frames, change_cb, "floor, every series");
   series_clear (&warm_up);
   series_clear (&spread);
   series_clear (&after_paint);

@@ -187,6 +187,8 @@ bench_invoices (void)
                      search_late, floor_late);
   g_print ("  of which the keystroke's handler: median %.2f ms\n",
            desk_bench_median (handler_late));
+  desk_bench_frames_print_phases (frames, type_text, "keystroke, both ways");
+  desk_bench_frames_print_phases (frames, set_label, "floor, both ways");
 
   gtk_window_destroy (window);
   desk_test_iterate (50);

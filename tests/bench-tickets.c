@@ -229,6 +229,8 @@ bench_local (Bench *bench)
   desk_bench_report ("same, each key right after a frame was drawn (worst point)", late_ms,
                      late_floor_ms);
   report ("  of which filtering the loaded rows", late_filtered_ms);
+  desk_bench_frames_print_phases (bench->frames, type_change, "keystroke, both ways");
+  desk_bench_frames_print_phases (bench->frames, set_floor_label, "floor, both ways");
   type_text (bench, "");
   wait_for_list (bench);
 }
@@ -360,6 +362,7 @@ bench_typing (Bench *bench)
                      ms, floor_ms);
   desk_bench_report ("same, each key right after a frame was drawn (worst point)", late_ms,
                      late_floor_ms);
+  desk_bench_frames_print_phases (bench->frames, insert_key, "keystroke, both ways");
   type_text (bench, "");
   wait_for_list (bench);
 }

@@ -30,12 +30,33 @@ struct _DeskBenchFrames
 {
   GtkWidget     *widget;       /* owned */
   GdkFrameClock *clock;        /* owned */
-  gulong         handler;
+  gulong         handlers[3];
+  GHashTable    *phases;       /* owned, DeskBenchChange -> owned Phases */
+  gint64         frame_began;  /* the timed frame's before-paint, or 0 */
+  gint64         laid_out;     /* the end of its layout, or 0 */
+  gboolean       changed;      /* the change is made, its frame not yet drawn */
   gint64         painted_at;   /* the end of the first frame since armed, or 0 */
   double         painted_cpu;  /* the process's processor time then, in ms */
   double         cpu_ms;       /* processor time of the last change to its frame */
   gboolean       armed;
 };
+
+/* Where the frames that drew a change spent their time. */
+typedef struct
+{
+  GArray *layout;   /* ms from before-paint to the end of layout */
+  GArray *paint;    /* ms from the end of layout to after-paint */
+} Phases;
+
+static void
+phases_free (gpointer data)
+{
+  Phases *phases = data;
+
+  g_array_unref (phases->layout);
+  g_array_unref (phases->paint);
+  g_free (phases);
+}
 
 static double
 cpu_ms (void)
@@ -44,6 +65,22 @@ cpu_ms (void)
 
   clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static void
+before_paint_cb (GdkFrameClock   *clock,
+                 DeskBenchFrames *self)
+{
+  if (self->changed && self->frame_began == 0)
+    self->frame_began = g_get_monotonic_time ();
+}
+
+static void
+layout_cb (GdkFrameClock   *clock,
+           DeskBenchFrames *self)
+{
+  if (self->changed && self->frame_began != 0 && self->laid_out == 0)
+    self->laid_out = g_get_monotonic_time ();
 }
 
 static void
@@ -132,8 +169,14 @@ desk_bench_frames_new (GtkWidget *widget)
 
   self->widget = g_object_ref (widget);
   self->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
-  self->handler = g_signal_connect (self->clock, "after-paint", G_CALLBACK (after_paint_cb),
-                                    self);
+  self->phases = g_hash_table_new_full (NULL, NULL, NULL, phases_free);
+  self->handlers[0] = g_signal_connect (self->clock, "before-paint",
+                                        G_CALLBACK (before_paint_cb), self);
+  /* After the window's own layout. */
+  self->handlers[1] = g_signal_connect_after (self->clock, "layout", G_CALLBACK (layout_cb),
+                                              self);
+  self->handlers[2] = g_signal_connect (self->clock, "after-paint", G_CALLBACK (after_paint_cb),
+                                        self);
 
   return self;
 }
@@ -142,8 +185,10 @@ void
 desk_bench_frames_free (DeskBenchFrames *self)
 {
   /* A destroyed window's frame clock has let go of its handlers already. */
-  if (g_signal_handler_is_connected (self->clock, self->handler))
-    g_signal_handler_disconnect (self->clock, self->handler);
+  for (guint i = 0; i < G_N_ELEMENTS (self->handlers); i++)
+    if (g_signal_handler_is_connected (self->clock, self->handlers[i]))
+      g_signal_handler_disconnect (self->clock, self->handlers[i]);
+  g_clear_pointer (&self->phases, g_hash_table_unref);
   g_clear_object (&self->clock);
   g_clear_object (&self->widget);
   g_free (self);
@@ -154,6 +199,52 @@ double
 desk_bench_frames_round_phase (guint round)
 {
   return (double) (round % DESK_BENCH_N_PHASES) / DESK_BENCH_N_PHASES;
+}
+
+static void
+add_phases (DeskBenchFrames *self,
+            DeskBenchChange  change)
+{
+  Phases *phases = g_hash_table_lookup (self->phases, change);
+  double layout, paint;
+
+  if (self->frame_began == 0 || self->laid_out == 0)
+    return;
+
+  if (phases == NULL)
+    {
+      phases = g_new0 (Phases, 1);
+      phases->layout = g_array_new (FALSE, FALSE, sizeof (double));
+      phases->paint = g_array_new (FALSE, FALSE, sizeof (double));
+      g_hash_table_insert (self->phases, change, phases);
+    }
+  layout = (self->laid_out - self->frame_began) / 1000.0;
+  paint = (self->painted_at - self->laid_out) / 1000.0;
+  g_array_append_val (phases->layout, layout);
+  g_array_append_val (phases->paint, paint);
+}
+
+/**
+ * desk_bench_frames_print_phases:
+ * @change: the change whose frames are meant
+ *
+ * Prints where the frames that drew @change spent their time, over every call of
+ * desk_bench_frames_time() with it: from the frame's start (before-paint) to the end of
+ * its layout, and from there to the end of its paint (after-paint).
+ */
+void
+desk_bench_frames_print_phases (DeskBenchFrames *self,
+                                DeskBenchChange  change,
+                                const char      *what)
+{
+  Phases *phases = g_hash_table_lookup (self->phases, change);
+
+  if (phases == NULL)
+    return;
+
+  g_print ("  %s: its frame's layout median %.2f ms (max %.2f), paint %.2f ms (max %.2f)\n",
+           what, desk_bench_median (phases->layout), desk_bench_max (phases->layout),
+           desk_bench_median (phases->paint), desk_bench_max (phases->paint));
 }
 
 /**
@@ -189,14 +280,17 @@ desk_bench_frames_time (DeskBenchFrames *self,
     wait_until (self->painted_at + (gint64) (phase * interval));
 
   self->painted_at = 0;
+  self->frame_began = self->laid_out = 0;
   start_cpu = cpu_ms ();
   start = g_get_monotonic_time ();
   change (data);
   if (handler_ms != NULL)
     *handler_ms = (g_get_monotonic_time () - start) / 1000.0;
+  self->changed = TRUE;
   wait_for_paint (self);
-  self->armed = FALSE;
+  self->changed = self->armed = FALSE;
   self->cpu_ms = self->painted_cpu - start_cpu;
+  add_phases (self, change);
 
   return (self->painted_at - start) / 1000.0;
 }

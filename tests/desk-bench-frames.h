@@ -29,6 +29,9 @@ double           desk_bench_frames_time       (DeskBenchFrames *self,
                                                gpointer         data,
                                                double          *handler_ms);
 double           desk_bench_frames_get_cpu_ms (DeskBenchFrames *self);
+void             desk_bench_frames_print_phases (DeskBenchFrames *self,
+                                                 DeskBenchChange  change,
+                                                 const char      *what);
 double           desk_bench_frames_round_phase (guint          round);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeskBenchFrames, desk_bench_frames_free)
