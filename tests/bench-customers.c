@@ -24,7 +24,8 @@
  * round i is sent (i mod 8)/8 of a refresh interval after the last frame was drawn, the
  * floor's change at the same point. A second series sends every key right after a frame
  * was drawn, the worst point, which waits most of an interval for the next frame; it is
- * printed on a line of its own beside its floor. Run by `meson test -C build --benchmark`. */
+ * printed on a line of its own beside its floor. Clearing the search, which brings every
+ * row back, is timed the same way. Run by `meson test -C build --benchmark`. */
 
 #define N_SPREAD (2 * DESK_BENCH_N_PHASES)
 #define N_AFTER_PAINT 8
@@ -54,6 +55,15 @@ type_text (gpointer data)
   desk_customers_page_set_search_text (bench->page, bench->text);
 }
 
+/* Escape, or the search's clear button. */
+static void
+clear_text (gpointer data)
+{
+  Bench *bench = data;
+
+  desk_customers_page_set_search_text (bench->page, NULL);
+}
+
 static void
 set_label (gpointer data)
 {
@@ -71,13 +81,14 @@ run_rounds (Bench           *bench,
             GArray          *drawn,
             GArray          *floor,
             GArray          *local,
-            GArray          *server)
+            GArray          *server,
+            GArray          *cleared)
 {
   for (guint i = 0; i < n_rounds; i++)
     {
       g_autofree char *round = g_strdup_printf ("round %u", i);
       double phase = spread ? desk_bench_frames_round_phase (i) : 0;
-      double drawn_ms, floor_ms, local_ms, server_ms;
+      double drawn_ms, floor_ms, local_ms, server_ms, cleared_ms;
       gint64 painted;
 
       bench->text = round;
@@ -98,7 +109,10 @@ run_rounds (Bench           *bench,
       if (server != NULL)
         g_array_append_val (server, server_ms);
 
-      desk_customers_page_set_search_text (bench->page, NULL);
+      /* The search cleared, as Escape does: every loaded row is back. */
+      cleared_ms = desk_bench_frames_time (frames, phase, clear_text, bench, NULL);
+      if (cleared != NULL)
+        g_array_append_val (cleared, cleared_ms);
       g_assert_true (desk_test_wait_for (settled, bench->page, WAIT_MS));
     }
 }
@@ -117,6 +131,7 @@ main (int   argc,
   g_autoptr(GArray) floor = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) local = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) server = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cleared = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) drawn_late = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) floor_late = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) local_late = g_array_new (FALSE, FALSE, sizeof (double));
@@ -150,8 +165,9 @@ main (int   argc,
   g_print ("# %u customers loaded\n",
            g_list_model_get_n_items (desk_customers_page_get_model (bench.page)));
 
-  run_rounds (&bench, frames, N_SPREAD, TRUE, drawn, floor, local, server);
-  run_rounds (&bench, frames, N_AFTER_PAINT, FALSE, drawn_late, floor_late, local_late, NULL);
+  run_rounds (&bench, frames, N_SPREAD, TRUE, drawn, floor, local, server, cleared);
+  run_rounds (&bench, frames, N_AFTER_PAINT, FALSE, drawn_late, floor_late, local_late, NULL,
+              NULL);
 
   desk_bench_report ("keystroke to local results drawn, keys spread over the frame", drawn,
                      floor);
@@ -164,6 +180,10 @@ main (int   argc,
   desk_bench_frames_print_phases (frames, set_label, "floor, both ways");
   g_print ("keystroke to server match (300 ms pause included): median %.1f ms\n",
            desk_bench_median (server));
+  g_print ("search cleared (as Escape does) -> every loaded row back and drawn, keys spread over "
+           "the frame: median %.1f ms, max %.1f ms (n=%u)\n", desk_bench_median (cleared),
+           desk_bench_max (cleared), cleared->len);
+  desk_bench_frames_print_phases (frames, clear_text, "search cleared");
 
   gtk_window_destroy (window);
   desk_test_iterate (50);

@@ -27,7 +27,8 @@
  * after the last frame was drawn, the floor's change at the same point. A second series
  * sends every key right after a frame was drawn, the worst point, which waits most of an
  * interval for the next frame; it is printed on a line of its own beside its floor. A
- * scanned IMEI is timed from right after a frame, as before. */
+ * scanned IMEI is timed from right after a frame, as before. Clearing the search, which
+ * brings every loaded row back, is timed at the keys' points. */
 
 #define N_LOCAL (4 * DESK_BENCH_N_PHASES)
 #define N_LOCAL_AFTER_PAINT 16
@@ -164,6 +165,15 @@ type_change (gpointer data)
   type_text (bench, bench->text);
 }
 
+/* Escape, or the search's clear button. */
+static void
+clear_change (gpointer data)
+{
+  Bench *bench = data;
+
+  type_text (bench, "");
+}
+
 /* One key at the end of the text, as a key press inserts it. */
 static void
 insert_key (gpointer data)
@@ -183,7 +193,8 @@ local_rounds (Bench    *bench,
               gboolean  spread,
               GArray   *ms,
               GArray   *filtered_ms,
-              GArray   *floor_ms)
+              GArray   *floor_ms,
+              GArray   *cleared_ms)
 {
   GListModel *rows = desk_tickets_page_get_rows (bench->page);
 
@@ -207,6 +218,11 @@ local_rounds (Bench    *bench,
       g_array_append_val (filtered_ms, filtered);
       if (g_list_model_get_n_items (rows) == 0)
         g_error ("no local match for %s", text);
+
+      /* The search cleared, as Escape does: every loaded row is back. */
+      elapsed = desk_bench_frames_time (bench->frames, phase, clear_change, bench, NULL);
+      if (cleared_ms != NULL)
+        g_array_append_val (cleared_ms, elapsed);
     }
 }
 
@@ -219,9 +235,11 @@ bench_local (Bench *bench)
   g_autoptr(GArray) late_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) late_filtered_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) late_floor_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cleared_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
-  local_rounds (bench, N_LOCAL, TRUE, ms, filtered_ms, floor_ms);
-  local_rounds (bench, N_LOCAL_AFTER_PAINT, FALSE, late_ms, late_filtered_ms, late_floor_ms);
+  local_rounds (bench, N_LOCAL, TRUE, ms, filtered_ms, floor_ms, cleared_ms);
+  local_rounds (bench, N_LOCAL_AFTER_PAINT, FALSE, late_ms, late_filtered_ms, late_floor_ms,
+                NULL);
 
   desk_bench_report ("keystroke -> list drawn, local match, keys spread over the frame", ms,
                      floor_ms);
@@ -231,6 +249,8 @@ bench_local (Bench *bench)
   report ("  of which filtering the loaded rows", late_filtered_ms);
   desk_bench_frames_print_phases (bench->frames, type_change, "keystroke, both ways");
   desk_bench_frames_print_phases (bench->frames, set_floor_label, "floor, both ways");
+  report ("search cleared (as Escape does), keys spread", cleared_ms);
+  desk_bench_frames_print_phases (bench->frames, clear_change, "search cleared");
   type_text (bench, "");
   wait_for_list (bench);
 }
