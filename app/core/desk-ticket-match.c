@@ -46,14 +46,52 @@ digits_of (const char *text)
   return g_string_free (digits, FALSE);
 }
 
+/* Whether ASCII @haystack holds @needle, an ASCII text folded (lower case): 1 if it does,
+ * 0 if not, -1 when @haystack is not ASCII after all. Folding ASCII is lowering its case,
+ * so most fields (order ids, numbers, e-mail addresses, most names) need no folded copy
+ * for each ticket at each keystroke. */
+static int
+ascii_contains (const char *haystack,
+                const char *needle)
+{
+  for (const char *h = haystack; *h != '\0'; h++)
+    {
+      gsize j = 0;
+
+      if ((guchar) *h >= 0x80)
+        return -1;
+      while (needle[j] != '\0' && h[j] != '\0' && (guchar) h[j] < 0x80 &&
+             g_ascii_tolower (h[j]) == needle[j])
+        j++;
+      if (needle[j] == '\0')
+        return 1;
+    }
+
+  return 0;
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 contains (const char *haystack,
           const char *folded_needle)
 {
   g_autofree char *folded = NULL;
+  int found;
 
   if (haystack == NULL || *haystack == '\0')
     return FALSE;
+
+  if (is_ascii (folded_needle) && (found = ascii_contains (haystack, folded_needle)) >= 0)
+    return found == 1;
 
   folded = g_utf8_casefold (haystack, -1);
   return strstr (folded, folded_needle) != NULL;
@@ -63,12 +101,25 @@ static gboolean
 phone_contains (const char *phone,
                 const char *needle_digits)
 {
-  g_autofree char *digits = NULL;
+  char digits[64];
+  gsize n = 0;
 
   if (phone == NULL || strlen (needle_digits) < PHONE_MIN_DIGITS)
     return FALSE;
 
-  digits = digits_of (phone);
+  /* Phone numbers are short: their digits fit on the stack. */
+  if (strlen (phone) >= sizeof digits)
+    {
+      g_autofree char *long_digits = digits_of (phone);
+
+      return strstr (long_digits, needle_digits) != NULL;
+    }
+
+  for (const char *p = phone; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      digits[n++] = *p;
+  digits[n] = '\0';
+
   return strstr (digits, needle_digits) != NULL;
 }
 

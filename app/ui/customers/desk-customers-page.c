@@ -16,6 +16,7 @@
 #include "desk-customer-check.h"
 #include "desk-customer-detail.h"
 #include "desk-customer-editor.h"
+#include "desk-row-slots.h"
 #include "desk-customers-page.h"
 #include "desk-results-view.h"
 #include "desk-search-feedback.h"
@@ -51,12 +52,14 @@ struct _DeskCustomersPage
   DeskListSearch     *search;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
+  DeskRowSlots       *slots;
   GtkSingleSelection *selection;
   GtkStringList      *referrals;
   GCancellable       *detail_cancellable;
   char               *local_needle;   /* the search text case-folded, NULL to match all */
   char               *local_digits;   /* its digits when there are three or more */
   char               *referred_by;
+  DeskCustomer       *selected_before;   /* the selection while the rows change */
 
   /* state */
   DeskPagedList      *shown;
@@ -65,6 +68,7 @@ struct _DeskCustomersPage
   GtkListView        *list_view;
   GtkWindow          *editor;   /* weak */
   gboolean            filtering;
+  gboolean            refiltered;   /* the list's change has filtered the rows already */
   gboolean            updating_referrals;
 };
 
@@ -163,21 +167,30 @@ make_query (const char *text,
   return query;
 }
 
-static void
+/* Returns how the new text changes what matches: it only narrows it when it holds the old
+ * text and looks in the numbers only if the old one did (a text that holds another holds
+ * its digits too). */
+static GtkFilterChange
 store_local_text (DeskCustomersPage *self,
                   const char        *text)
 {
+  g_autofree char *old_needle = g_steal_pointer (&self->local_needle);
+  g_autofree char *old_digits = g_steal_pointer (&self->local_digits);
   g_autofree char *digits = NULL;
 
-  g_clear_pointer (&self->local_needle, g_free);
-  g_clear_pointer (&self->local_digits, g_free);
   if (text == NULL || *text == '\0')
-    return;
+    return GTK_FILTER_CHANGE_LESS_STRICT;
 
   self->local_needle = g_utf8_casefold (text, -1);
   digits = desk_customer_phone_digits (text);
   if (strlen (digits) >= 3)
     self->local_digits = g_steal_pointer (&digits);
+
+  if (old_needle != NULL && strstr (self->local_needle, old_needle) != NULL &&
+      (old_digits != NULL || self->local_digits == NULL))
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+
+  return GTK_FILTER_CHANGE_DIFFERENT;
 }
 
 static void
@@ -206,12 +219,14 @@ search_list_changed_cb (DeskCustomersPage *self)
     {
       self->shown = list;
       self->filtering = filtering;
+      self->refiltered = TRUE;
       gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (list));
       desk_results_view_set_list (self->results_view, list);
     }
   else if (filtering != self->filtering)
     {
       self->filtering = filtering;
+      self->refiltered = TRUE;
       gtk_filter_changed (GTK_FILTER (self->filter), filtering ? GTK_FILTER_CHANGE_MORE_STRICT
                                                                : GTK_FILTER_CHANGE_LESS_STRICT);
     }
@@ -364,69 +379,155 @@ referral_selected_cb (DeskCustomersPage *self)
 
 /* --- Rows ------------------------------------------------------------------------------ */
 
+/* A row is one label of up to three lines, the name in bold over the contact and the
+ * organization, dimmed: one widget a row rather than four, as GTK 4.8's list view builds
+ * and tears down up to 200 rows when a keystroke widens or narrows the list. */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  const char *classes[] = { "heading", "dim-label", "caption" };
+  GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_widget_add_css_class (box, "customer-row");
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "customer-row");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+add_attr (PangoAttrList  *attrs,
+          PangoAttribute *attr,
+          guint           start,
+          guint           end)
+{
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (attrs, attr);
+}
+
+/* The lines' looks, as the heading, dim-label and caption style classes give them. */
+static void
+add_line (GString       *text,
+          PangoAttrList *attrs,
+          const char    *line,
+          gboolean       heading,
+          gboolean       small)
+{
+  guint start;
+
+  if (line == NULL || *line == '\0')
+    return;
+
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  start = text->len;
+  g_string_append (text, line);
+
+  if (heading)
     {
-      GtkWidget *label = gtk_label_new (NULL);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (label, classes[i]);
-      if (i == 2)
-        gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
+      add_attr (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start, text->len);
+      add_attr (attrs, pango_attr_scale_new (1.1), start, text->len);
     }
-  gtk_list_item_set_child (item, box);
+  else
+    {
+      add_attr (attrs, pango_attr_foreground_alpha_new ((guint16) (0.55 * G_MAXUINT16)), start,
+                text->len);
+      /* The three pixels the lines had between them as labels of their own. */
+      add_attr (attrs, pango_attr_line_height_new (1.25), start, text->len);
+    }
+  if (small)
+    add_attr (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL), start, text->len);
+}
+
+/* Only a change of text or looks is worth a new layout. */
+static void
+set_row_text (GtkLabel      *label,
+              const char    *text,
+              PangoAttrList *attrs)
+{
+  PangoAttrList *old = gtk_label_get_attributes (label);
+
+  if (g_strcmp0 (gtk_label_get_text (label), text) == 0 && old != NULL &&
+      pango_attr_list_equal (old, attrs))
+    return;
+
+  gtk_label_set_text (label, text);
+  gtk_label_set_attributes (label, attrs);
+}
+
+/* Returns: (nullable): the customer the row shows now */
+static DeskCustomer *
+row_customer (GtkListItem *item)
+{
+  DeskRowSlot *slot = gtk_list_item_get_item (item);
+
+  return slot != NULL ? desk_row_slot_get_item (slot) : NULL;
 }
 
 static void
-set_row_label (GtkWidget  *label,
-               const char *text)
+fill_row (GtkListItem *item)
 {
-  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_visible (label, text != NULL && *text != '\0');
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  DeskCustomer *customer = gtk_list_item_get_item (item);
-  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *contact = gtk_widget_get_next_sibling (name);
-  GtkWidget *organization = gtk_widget_get_next_sibling (contact);
-  const char *phone = desk_customer_get_phone (customer);
-  const char *email = desk_customer_get_email (customer);
+  DeskCustomer *customer = row_customer (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *phone, *email;
   g_autofree char *org = NULL;
   g_autofree char *contact_text = NULL;
   g_autofree char *tidy = NULL;
   g_autofree char *description = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(PangoAttrList) attrs = NULL;
 
+  if (customer == NULL)
+    return;
+
+  phone = desk_customer_get_phone (customer);
+  email = desk_customer_get_email (customer);
   if (phone == NULL || *phone == '\0')
     phone = desk_customer_get_mobile (customer);
   contact_text = g_strjoin (phone && *phone && email && *email ? " · " : "",
                             phone ? phone : "", email ? email : "", NULL);
   g_object_get (customer, "organization", &org, NULL);
-
   tidy = desk_customer_tidy_name (desk_customer_get_full_name (customer));
-  set_row_label (name, tidy);
-  set_row_label (contact, contact_text);
-  set_row_label (organization, org);
+
+  text = g_string_new (NULL);
+  attrs = pango_attr_list_new ();
+  add_line (text, attrs, tidy, TRUE, FALSE);
+  add_line (text, attrs, contact_text, FALSE, FALSE);
+  add_line (text, attrs, org, FALSE, TRUE);
+  set_row_text (GTK_LABEL (label), text->str, attrs);
 
   /* A screen reader reads the row by its name and what the row shows under it. */
   description = g_strjoin (*contact_text != '\0' && org != NULL && *org != '\0' ? ", " : "",
                            contact_text, org != NULL ? org : "", NULL);
-  desk_accessible_label_row (gtk_list_item_get_child (item), tidy != NULL ? tidy : "",
+  desk_accessible_label_row (label, tidy != NULL ? tidy : "",
                              *description != '\0' ? description : NULL);
+}
+
+/* A row follows its slot's customer. The list's row around the item's widgets is freed
+ * after the frame that no longer shows it (desk_row_slots_free_row_after_frame ()). */
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  desk_row_slots_free_row_after_frame (item,
+                                       gtk_widget_get_parent (gtk_list_item_get_child (item)),
+                                       NULL);
+  fill_row (item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify::item",
+                           G_CALLBACK (fill_row), item, G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  gpointer slot = gtk_list_item_get_item (item);
+
+  if (slot != NULL)
+    g_signal_handlers_disconnect_by_func (slot, fill_row, item);
 }
 
 /* --- Details --------------------------------------------------------------------------- */
@@ -482,13 +583,50 @@ show_customer (DeskCustomersPage *self,
                                       self->detail_cancellable, customer_fetched_cb, self);
 }
 
+static DeskCustomer *
+selected_customer (DeskCustomersPage *self)
+{
+  DeskRowSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+
+  return slot != NULL ? desk_row_slot_get_item (slot) : NULL;
+}
+
 static void
 selection_changed_cb (DeskCustomersPage *self)
 {
-  DeskCustomer *customer = gtk_single_selection_get_selected_item (self->selection);
+  DeskCustomer *customer = selected_customer (self);
 
   if (customer != NULL && customer != desk_customer_detail_get_customer (self->detail))
     show_customer (self, customer, TRUE);
+}
+
+/* The selection follows the slots, which keep their places while the rows change: the
+ * selected row goes where its customer went, or is let go of when it is no longer shown,
+ * as the selection of the rows themselves would. */
+static void
+rows_changing_cb (DeskCustomersPage *self)
+{
+  g_set_object (&self->selected_before, selected_customer (self));
+}
+
+static void
+rows_changed_cb (DeskCustomersPage *self)
+{
+  g_autoptr(DeskCustomer) customer = g_steal_pointer (&self->selected_before);
+  GListModel *rows = G_LIST_MODEL (self->filtered);
+  guint found = GTK_INVALID_LIST_POSITION;
+
+  if (customer == NULL || selected_customer (self) == customer)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows) && found == GTK_INVALID_LIST_POSITION; i++)
+    {
+      g_autoptr(DeskCustomer) there = g_list_model_get_item (rows, i);
+
+      if (there == customer)
+        found = i;
+    }
+  gtk_single_selection_set_selected (self->selection, found);
 }
 
 static void
@@ -506,16 +644,20 @@ search_changed_cb (DeskCustomersPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
+  GtkFilterChange change;
 
   set_feedback (self, NULL);
   if (g_strcmp0 (*stripped != '\0' ? stripped : NULL,
                  desk_list_search_get_text (self->search)) == 0)
     return;
 
-  store_local_text (self, stripped);
+  change = store_local_text (self, stripped);
+  /* A list shown anew, or narrowed for the first time, was filtered by the new text: once
+   * is enough. */
+  self->refiltered = FALSE;
   desk_list_search_set_text (self->search, stripped);
-  if (self->filtering)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->filtering && !self->refiltered)
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
 /* Enter (or the end of a barcode scan) opens the customer when there is exactly one; a
@@ -744,16 +886,25 @@ build_list (DeskCustomersPage *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
 
+  /* The rows are DeskRowSlots (desk-row-slots.c): a keystroke that narrows the list
+   * changes the text of the rows it keeps rather than building them anew. */
   self->shown = desk_list_search_get_list (self->search);
   self->filter = gtk_custom_filter_new (local_match, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->shown)),
                                               g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (rows_changing_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->slots = desk_row_slots_new (G_LIST_MODEL (self->filtered));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  /* After the slots, which connected first. */
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (rows_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   list_view = gtk_list_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)), factory);
   gtk_widget_add_css_class (list_view, "navigation-sidebar");
@@ -838,6 +989,8 @@ desk_customers_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), DESK_TYPE_CUSTOMERS_PAGE);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->slots);
+  g_clear_object (&self->selected_before);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   self->shown = NULL;

@@ -446,7 +446,7 @@ hold_row (GtkListItem *item)
 {
   GtkWidget *row = gtk_widget_get_parent (gtk_list_item_get_child (item));
 
-  desk_row_slots_free_row_after_frame (item, row);
+  desk_row_slots_free_row_after_frame (item, row, NULL);
 }
 
 static void

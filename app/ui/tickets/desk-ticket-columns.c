@@ -169,7 +169,10 @@ set_status_pill (GtkLabel   *label,
   const char *classes[] = { "status-pill", klass, NULL };
 
   gtk_label_set_text (label, status != NULL ? status : "");
-  gtk_widget_set_css_classes (GTK_WIDGET (label), status != NULL ? classes : NULL);
+  /* New classes restyle the pill: only when the status is another. */
+  if (status != NULL ? !gtk_widget_has_css_class (GTK_WIDGET (label), klass)
+                     : gtk_widget_has_css_class (GTK_WIDGET (label), "status-pill"))
+    gtk_widget_set_css_classes (GTK_WIDGET (label), status != NULL ? classes : NULL);
 }
 
 /* GTK 4.8 reads a row of the list by its type name. The status cell, shown at every width
@@ -215,6 +218,19 @@ set_due (GtkLabel    *label,
     gtk_widget_set_tooltip_text (GTK_WIDGET (label), overdue ? _("Overdue") : NULL);
 }
 
+/* A cell read the same way as before is not told again. */
+static void
+set_accessible_label (GtkLabel   *label,
+                      const char *text)
+{
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (label), "desk-accessible-label"), text) == 0)
+    return;
+
+  g_object_set_data_full (G_OBJECT (label), "desk-accessible-label", g_strdup (text), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
 /* Returns: (nullable): the ticket the cell's row shows now */
 static DeskTicket *
 cell_ticket (GtkListItem *item)
@@ -245,8 +261,7 @@ fill_cell (GtkListItem *item)
       /* Translators: a ticket's row for screen readers: order number, customer's name */
       text = g_strdup_printf (_("Ticket %s, %s"), desk_ticket_get_order_id (ticket),
                               customer != NULL ? desk_customer_get_full_name (customer) : "");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      text, -1);
+      set_accessible_label (label, text);
       break;
     case COLUMN_CUSTOMER:
       gtk_label_set_text (label, customer != NULL ? desk_customer_get_full_name (customer) : "");
@@ -345,14 +360,16 @@ slot_changed_cb (GtkListItem *item)
   watch (item);
 }
 
-/* The order cell's row, freed after the frame that no longer shows it
- * (desk_row_slots_free_row_after_frame ()). */
+/* The cell and its label, and the order cell's row, freed after the frame that no
+ * longer shows them (desk_row_slots_free_row_after_frame ()). */
 static void
-hold_row (GtkListItem *item)
+hold_row (GtkListItem *item,
+          ColumnData  *data)
 {
   GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
+  GtkWidget *row = cell != NULL && data->kind == COLUMN_ORDER ? gtk_widget_get_parent (cell) : NULL;
 
-  desk_row_slots_free_row_after_frame (item, cell != NULL ? gtk_widget_get_parent (cell) : NULL);
+  desk_row_slots_free_row_after_frame (item, row, cell);
 }
 
 static void
@@ -360,8 +377,7 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          ColumnData               *data)
 {
-  if (data->kind == COLUMN_ORDER)
-    hold_row (item);
+  hold_row (item, data);
   watch (item);
   g_signal_connect_object (gtk_list_item_get_item (item), "notify::item",
                            G_CALLBACK (slot_changed_cb), item, G_CONNECT_SWAPPED);

@@ -161,6 +161,32 @@ desk_accessible_label_list (GtkWidget  *view,
     }
 }
 
+static gboolean
+same_text (GtkWidget  *row,
+           const char *key,
+           const char *text)
+{
+  return g_strcmp0 (g_object_get_data (G_OBJECT (row), key), text) == 0;
+}
+
+static void
+set_row_label (GtkWidget  *row,
+               const char *label,
+               const char *description)
+{
+  g_object_set_data_full (G_OBJECT (row), "desk-row-label", g_strdup (label), g_free);
+  g_object_set_data_full (G_OBJECT (row), "desk-row-description", g_strdup (description),
+                          g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 /**
  * desk_accessible_label_row:
  * @cell: the widget a list item factory made for one cell of a row
@@ -169,7 +195,8 @@ desk_accessible_label_list (GtkWidget  *view,
  *
  * GTK 4.8 names a list row by its type ("GtkListItemWidget"), whatever it shows, and
  * gives a factory no handle on the row itself: the row is the nearest ancestor of @cell
- * with a row or list item role.
+ * with a row or list item role. Rows keep their widgets while what they show changes: a
+ * row read the same way as before is not told again.
  */
 void
 desk_accessible_label_row (GtkWidget  *cell,
@@ -183,15 +210,9 @@ desk_accessible_label_row (GtkWidget  *cell,
       if (role != GTK_ACCESSIBLE_ROLE_ROW && role != GTK_ACCESSIBLE_ROLE_LIST_ITEM)
         continue;
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
-      if (description != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                        -1);
-      else
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      if (!same_text (row, "desk-row-label", label) ||
+          !same_text (row, "desk-row-description", description))
+        set_row_label (row, label, description);
       return;
     }
 }

@@ -191,8 +191,15 @@ model_items_changed_cb (GListModel   *model,
         g_ptr_array_add (gone, g_object_ref (g_ptr_array_index (self->slots, i)));
       g_ptr_array_set_size (self->slots, new_n);
       g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+      /* Only a slot someone still holds has anyone to tell: a narrowed list of 2,000
+       * items lets go of most slots without a word. */
       for (guint i = 0; i < gone->len; i++)
-        slot_set_item (g_ptr_array_index (gone, i), NULL);
+        {
+          DeskRowSlot *slot = g_ptr_array_index (gone, i);
+
+          if (g_atomic_int_get (&G_OBJECT (slot)->ref_count) > 1)
+            slot_set_item (slot, NULL);
+        }
     }
 }
 
@@ -244,8 +251,10 @@ desk_row_slots_new (GListModel *model)
 
 /* A row taken out of the list is freed after the frame that no longer shows it rather
  * than during it: a keystroke that narrows a list to a few records frees a screenful of
- * rows, and that was most of its work. Its parent is gone at once, as GTK does it; only
- * the last reference waits, for an idle moment after drawing. */
+ * rows, and GTK 4.8's list views keep up to 200 rows, so that was most of its work. The
+ * row's parent is gone at once, as GTK does it, and its widgets are let go of at once too
+ * (GTK tears a row down when it leaves the window); only their last references wait, for
+ * an idle moment after drawing. */
 static GPtrArray *rows_to_free;
 
 static gboolean
@@ -257,36 +266,49 @@ free_rows_cb (gpointer user_data)
 }
 
 static void
-row_parent_cb (GtkWidget *row)
+parent_cb (GtkWidget *widget)
 {
-  if (gtk_widget_get_parent (row) != NULL)
+  if (gtk_widget_get_parent (widget) != NULL)
     return;
 
-  g_signal_handlers_disconnect_by_func (row, row_parent_cb, NULL);
+  g_signal_handlers_disconnect_by_func (widget, parent_cb, NULL);
   if (rows_to_free == NULL)
     {
       rows_to_free = g_ptr_array_new_with_free_func (g_object_unref);
       g_idle_add_full (G_PRIORITY_LOW, free_rows_cb, NULL, NULL);
     }
-  g_ptr_array_add (rows_to_free, row);
+  g_ptr_array_add (rows_to_free, widget);
+}
+
+/* Holds @widget until the idle moment after it leaves its parent. */
+static void
+hold (GtkWidget *widget)
+{
+  if (widget != NULL)
+    g_signal_connect (g_object_ref (widget), "notify::parent", G_CALLBACK (parent_cb), NULL);
 }
 
 /**
  * desk_row_slots_free_row_after_frame:
  * @item: a list item of a view showing slots
  * @row: (nullable): the list's row around @item's widgets
+ * @cell: (nullable): the cell of a column view around @item's widgets
  *
- * Holds @row (once per @item) until the frame after the one that no longer shows it.
+ * Holds @row, @cell and @item's child (once per @item) until the frame after the one
+ * that no longer shows them.
  */
 void
 desk_row_slots_free_row_after_frame (GtkListItem *item,
-                                     GtkWidget   *row)
+                                     GtkWidget   *row,
+                                     GtkWidget   *cell)
 {
   g_return_if_fail (GTK_IS_LIST_ITEM (item));
 
-  if (row == NULL || g_object_get_data (G_OBJECT (item), "row-held") != NULL)
+  if (g_object_get_data (G_OBJECT (item), "row-held") != NULL)
     return;
 
-  g_object_set_data (G_OBJECT (item), "row-held", row);
-  g_signal_connect (g_object_ref (row), "notify::parent", G_CALLBACK (row_parent_cb), NULL);
+  g_object_set_data (G_OBJECT (item), "row-held", GINT_TO_POINTER (TRUE));
+  hold (row);
+  hold (cell);
+  hold (gtk_list_item_get_child (item));
 }

@@ -22,6 +22,7 @@ G_DECLARE_FINAL_TYPE (DeskRowSlots, desk_row_slots, DESK, ROW_SLOTS, GObject)
 DeskRowSlots *desk_row_slots_new     (GListModel *model);
 
 void          desk_row_slots_free_row_after_frame (GtkListItem *item,
-                                                   GtkWidget   *row);
+                                                   GtkWidget   *row,
+                                                   GtkWidget   *cell);
 
 G_END_DECLS
