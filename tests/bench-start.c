@@ -13,7 +13,8 @@
 
 /* Start of Front Desk on the demo store to its first frame with ticket rows, beside the
  * floor: a bare AdwApplicationWindow with a header bar and a label (bench-start-bare),
- * started and timed the same way. Each is a new process; the time is from just before it
+ * started and timed the same way, with glibc's allocator set as Front Desk sets it
+ * (desk_tune_allocator ()). Each is a new process; the time is from just before it
  * is spawned to the monotonic time it prints after that frame. The rounds alternate the
  * two, and the figures are medians.
  *
