@@ -24,38 +24,25 @@
 typedef struct
 {
   JsonNode *node;       /* borrowed from the tree */
-  GObject  *record;     /* owned, NULL if not mapped or not readable */
+  GObject  *record;     /* owned, NULL if not mapped, not readable or taken */
   gboolean  mapped;
 } Candidate;
 
+/* While parsing, the candidates are a stack: only its top is ever looked at or dropped.
+ * After parsing, the same array holds the records in the order the parser finished
+ * them, which is the order their array holds them and the order they are taken in:
+ * desk_json_mapped_take() looks where the last one taken was first, and only a record
+ * taken out of that order builds an index. */
 struct _DeskJsonMapped
 {
   DeskJsonMapFunc  map;
-  GArray          *candidates;  /* of Candidate, while parsing, in the order finished */
-  GHashTable      *records;     /* JsonNode* (borrowed from the tree) -> record (owned) */
+  Candidate       *candidates;  /* owned */
+  guint            n_candidates;
+  guint            size;        /* allocated */
+  guint            n_records;   /* mapped on the way and not yet taken */
+  guint            next;        /* where desk_json_mapped_take() looks first */
+  GHashTable      *index;       /* JsonNode* -> position + 1, built on the first miss */
 };
-
-static void
-candidate_clear (Candidate *candidate)
-{
-  g_clear_object (&candidate->record);
-}
-
-/* The parser reports each array element it finishes to its class handler. Only that
- * one is overridden: each overridden handler costs the parser a signal emission through
- * the generic marshaller, about a thousand instructions, on every call, where one
- * without a handler costs next to nothing. */
-#define DESK_TYPE_MAPPING_PARSER (desk_mapping_parser_get_type ())
-G_DECLARE_FINAL_TYPE (DeskMappingParser, desk_mapping_parser, DESK, MAPPING_PARSER, JsonParser)
-
-struct _DeskMappingParser
-{
-  JsonParser      parent_instance;
-
-  DeskJsonMapped *mapped;   /* borrowed */
-};
-
-G_DEFINE_FINAL_TYPE (DeskMappingParser, desk_mapping_parser, JSON_TYPE_PARSER)
 
 static gboolean
 node_is_inside (JsonNode *node,
@@ -73,10 +60,10 @@ map_last (DeskJsonMapped *self)
 {
   Candidate *last;
 
-  if (self->candidates->len == 0)
+  if (self->n_candidates == 0)
     return;
 
-  last = &g_array_index (self->candidates, Candidate, self->candidates->len - 1);
+  last = &self->candidates[self->n_candidates - 1];
   if (!last->mapped)
     {
       last->record = self->map (last->node, NULL);
@@ -94,43 +81,69 @@ map_last (DeskJsonMapped *self)
  * mapped and dropped later (the first of two devices) costs time only, as do objects of
  * another outermost array, which nobody takes. */
 static void
-desk_mapping_parser_array_element (JsonParser *parser,
-                                   JsonArray  *array,
-                                   int         index)
+array_element (DeskJsonMapped *self,
+               JsonArray      *array,
+               int             index)
 {
-  DeskJsonMapped *self = DESK_MAPPING_PARSER (parser)->mapped;
   JsonNode *node = json_array_get_element (array, index);
 
-  while (self->candidates->len > 0)
+  while (self->n_candidates > 0)
     {
-      Candidate *last = &g_array_index (self->candidates, Candidate,
-                                        self->candidates->len - 1);
+      Candidate *last = &self->candidates[self->n_candidates - 1];
 
       if (!node_is_inside (last->node, node))
         break;
       g_clear_object (&last->record);
-      g_array_set_size (self->candidates, self->candidates->len - 1);
+      self->n_candidates--;
     }
 
   map_last (self);
 
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
-      Candidate candidate = { node, NULL, FALSE };
-
-      g_array_append_val (self->candidates, candidate);
+      if (self->n_candidates == self->size)
+        {
+          self->size = MAX (64, self->size * 2);
+          self->candidates = g_renew (Candidate, self->candidates, self->size);
+        }
+      self->candidates[self->n_candidates++] = (Candidate) { node, NULL, FALSE };
     }
 }
 
-static void
-desk_mapping_parser_class_init (DeskMappingParserClass *klass)
+/* The parser reports each array element it finishes through its "array-element"
+ * signal. A class handler (a JsonParser subclass) was the obvious way to hear it, and
+ * it cost: json-glib gives its signals no marshaller of their own, so GObject called
+ * the handler through libffi, boxing the arguments in GValues, some 2,600 instructions
+ * an element; and every other signal emission of the parser, some 700,000 for 10,000
+ * tickets, paid a type check that a plain JsonParser skips. An emission hook on a plain
+ * parser is called with the GValues GObject collects anyway, for half of that, and
+ * leaves the other signals alone.
+ *
+ * The hook is the signal's, not the parser's: while it is in place, the array elements
+ * of every JsonParser in the process (another thread's parse) are reported to it too,
+ * and take GObject's slower way, about 1,300 instructions each. It only compares their
+ * parser with its own, which it does not otherwise touch: its data lives until GObject
+ * drops the hook, after the last call. */
+typedef struct
 {
-  JSON_PARSER_CLASS (klass)->array_element = desk_mapping_parser_array_element;
-}
+  JsonParser     *parser;   /* compared only */
+  DeskJsonMapped *mapped;   /* used only from the parser's own emissions */
+} ElementHook;
 
-static void
-desk_mapping_parser_init (DeskMappingParser *self)
+static gboolean
+array_element_hook (GSignalInvocationHint *ihint,
+                    guint                  n_param_values,
+                    const GValue          *param_values,
+                    gpointer               data)
 {
+  ElementHook *hook = data;
+
+  if (n_param_values == 3 && g_value_peek_pointer (&param_values[0]) == hook->parser)
+    array_element (hook->mapped, g_value_peek_pointer (&param_values[1]),
+                   g_value_get_int (&param_values[2]));
+
+  /* Stay connected. */
+  return TRUE;
 }
 
 /**
@@ -153,37 +166,51 @@ desk_json_parse_mapped (GBytes           *bytes,
                         GError          **error)
 {
   g_autoptr(DeskJsonMapped) self = g_new0 (DeskJsonMapped, 1);
-  g_autoptr(DeskMappingParser) parser = g_object_new (DESK_TYPE_MAPPING_PARSER,
-                                                      "immutable", TRUE, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  ElementHook *hook;
+  guint array_element_signal;
+  gulong hook_id;
   JsonNode *root;
 
   g_return_val_if_fail (map != NULL, NULL);
   g_return_val_if_fail (mapped != NULL, NULL);
 
   self->map = map;
-  self->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  g_array_set_clear_func (self->candidates, (GDestroyNotify) candidate_clear);
-  self->records = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
 
-  parser->mapped = self;
+  hook = g_new (ElementHook, 1);
+  hook->parser = parser;
+  hook->mapped = self;
+  array_element_signal = g_signal_lookup ("array-element", JSON_TYPE_PARSER);
+  hook_id = g_signal_add_emission_hook (array_element_signal, 0, array_element_hook, hook,
+                                        g_free);
 
-  root = desk_json_parse_with (JSON_PARSER (parser), bytes, error);
+  root = desk_json_parse_with (parser, bytes, error);
+  g_signal_remove_emission_hook (array_element_signal, hook_id);
   if (root == NULL)
     return NULL;
 
-  /* The last element of the outermost array. */
+  /* The last element of the outermost array. Candidates that are not records any more
+   * (read as nothing) go. */
   map_last (self);
-  for (guint i = 0; i < self->candidates->len; i++)
-    {
-      Candidate *candidate = &g_array_index (self->candidates, Candidate, i);
-
-      if (candidate->record != NULL)
-        g_hash_table_insert (self->records, candidate->node, g_steal_pointer (&candidate->record));
-    }
-  g_clear_pointer (&self->candidates, g_array_unref);
+  for (guint i = 0; i < self->n_candidates; i++)
+    if (self->candidates[i].record != NULL)
+      self->candidates[self->n_records++] = self->candidates[i];
+  self->n_candidates = self->n_records;
 
   *mapped = g_steal_pointer (&self);
   return root;
+}
+
+static GObject *
+take_at (DeskJsonMapped *mapped,
+         guint           position)
+{
+  GObject *record = g_steal_pointer (&mapped->candidates[position].record);
+
+  if (record != NULL)
+    mapped->n_records--;
+
+  return record;
 }
 
 /**
@@ -200,9 +227,31 @@ desk_json_mapped_take (DeskJsonMapped  *mapped,
                        JsonNode        *node,
                        GError         **error)
 {
-  gpointer record = NULL;
+  GObject *record = NULL;
+  gpointer position;
 
-  if (g_hash_table_steal_extended (mapped->records, node, NULL, &record))
+  if (mapped->next < mapped->n_candidates && mapped->candidates[mapped->next].node == node)
+    {
+      record = take_at (mapped, mapped->next++);
+    }
+  else if (mapped->n_records > 0)
+    {
+      if (mapped->index == NULL)
+        {
+          mapped->index = g_hash_table_new (g_direct_hash, g_direct_equal);
+          for (guint i = 0; i < mapped->n_candidates; i++)
+            g_hash_table_insert (mapped->index, mapped->candidates[i].node,
+                                 GUINT_TO_POINTER (i + 1));
+        }
+      position = g_hash_table_lookup (mapped->index, node);
+      if (position != NULL)
+        {
+          record = take_at (mapped, GPOINTER_TO_UINT (position) - 1);
+          mapped->next = GPOINTER_TO_UINT (position);
+        }
+    }
+
+  if (record != NULL)
     return record;
 
   return mapped->map (node, error);
@@ -217,7 +266,7 @@ desk_json_mapped_take (DeskJsonMapped  *mapped,
 guint
 desk_json_mapped_get_size (DeskJsonMapped *mapped)
 {
-  return g_hash_table_size (mapped->records);
+  return mapped->n_records;
 }
 
 /**
@@ -232,7 +281,9 @@ desk_json_mapped_free (DeskJsonMapped *mapped)
   if (mapped == NULL)
     return;
 
-  g_clear_pointer (&mapped->candidates, g_array_unref);
-  g_clear_pointer (&mapped->records, g_hash_table_unref);
+  for (guint i = 0; i < mapped->n_candidates; i++)
+    g_clear_object (&mapped->candidates[i].record);
+  g_free (mapped->candidates);
+  g_clear_pointer (&mapped->index, g_hash_table_unref);
   g_free (mapped);
 }

@@ -28,31 +28,25 @@ static const char * const list_members[] = {
   "ticketData", "invoiceData", "customerData", "inventoryListData",
 };
 
-static GType
+/* The GType of a value node's value; G_TYPE_INVALID for none. An object or array node
+ * gives its boxed type, which no reader here takes for a value. One call into
+ * json-glib, not two: this runs for every member a record reads. */
+static inline GType
 value_type (JsonNode *node)
 {
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE)
+  if (node == NULL)
     return G_TYPE_INVALID;
 
   return json_node_get_value_type (node);
 }
 
-/* Returns the string of a string node without its surrounding blanks, or NULL. The
- * returned pointer is into the node; *len is the trimmed length. */
-static const char *
-peek_trimmed (JsonNode *node,
-              gsize    *len)
+/* Returns @s without its surrounding blanks; *len is the trimmed length. */
+static inline const char *
+trim_text (const char *s,
+           gsize      *len)
 {
-  const char *s;
   const char *end;
 
-  if (value_type (node) != G_TYPE_STRING)
-    {
-      *len = 0;
-      return NULL;
-    }
-
-  s = json_node_get_string (node);
   while (g_ascii_isspace (*s))
     s++;
   end = s + strlen (s);
@@ -61,6 +55,21 @@ peek_trimmed (JsonNode *node,
 
   *len = end - s;
   return s;
+}
+
+/* Returns the string of a string node without its surrounding blanks, or NULL. The
+ * returned pointer is into the node; *len is the trimmed length. */
+static const char *
+peek_trimmed (JsonNode *node,
+              gsize    *len)
+{
+  if (value_type (node) != G_TYPE_STRING)
+    {
+      *len = 0;
+      return NULL;
+    }
+
+  return trim_text (json_node_get_string (node), len);
 }
 
 static gboolean
@@ -195,7 +204,7 @@ desk_json_node_get_int (JsonNode *node,
       *value = json_node_get_boolean (node) ? 1 : 0;
       return TRUE;
     case G_TYPE_STRING:
-      text = peek_trimmed (node, &len);
+      text = trim_text (json_node_get_string (node), &len);
       return parse_integer_text (text, len, value);
     default:
       return FALSE;
@@ -337,17 +346,20 @@ desk_json_node_get_time (JsonNode *node)
   gint64 value = 0;
   gsize len;
 
-  if (value_type (node) == G_TYPE_BOOLEAN)
-    return 0;
-
-  if (desk_json_node_get_int (node, &value))
-    return value > 0 ? value : 0;
-
-  text = peek_trimmed (node, &len);
-  if (text == NULL)
-    return 0;
-
-  return parse_date_text (text, len);
+  switch (value_type (node))
+    {
+    case G_TYPE_BOOLEAN:
+      return 0;
+    case G_TYPE_STRING:
+      text = trim_text (json_node_get_string (node), &len);
+      if (parse_integer_text (text, len, &value))
+        return value > 0 ? value : 0;
+      return parse_date_text (text, len);
+    default:
+      if (desk_json_node_get_int (node, &value))
+        return value > 0 ? value : 0;
+      return 0;
+    }
 }
 
 /**
@@ -418,7 +430,7 @@ desk_json_node_dup_string (JsonNode *node)
       {
         char *copy;
 
-        text = peek_trimmed (node, &len);
+        text = trim_text (json_node_get_string (node), &len);
         copy = g_malloc (len + 1);
         memcpy (copy, text, len);
         copy[len] = '\0';

@@ -139,6 +139,45 @@ append_currency (char  *cur,
   return TRUE;
 }
 
+/* Most amounts are plain: digits, maybe cents, maybe a dollar sign ("75.00", "$77.40",
+ * "0"). This reads those at once, as the general way reads them; it returns FALSE,
+ * leaving @cents alone, for any other text. Thirteen digits before the point stay under
+ * both DESK_MONEY_MAX and the general way's overflow check. */
+static gboolean
+parse_plain (const char  *text,
+             gint64      *cents,
+             char       **currency)
+{
+  gsize first = text[0] == '$' ? 1 : 0;
+  gsize i = first;
+  gint64 whole = 0;
+
+  for (; g_ascii_isdigit (text[i]) && i - first < 13; i++)
+    whole = whole * 10 + (text[i] - '0');
+
+  if (i == first)
+    return FALSE;
+
+  if (text[i] == '\0')
+    {
+      *cents = whole * 100;
+    }
+  else if (text[i] == '.' && g_ascii_isdigit (text[i + 1]) && g_ascii_isdigit (text[i + 2]) &&
+           text[i + 3] == '\0')
+    {
+      *cents = whole * 100 + (text[i + 1] - '0') * 10 + (text[i + 2] - '0');
+    }
+  else
+    {
+      return FALSE;
+    }
+
+  if (currency != NULL && first == 1)
+    *currency = g_strndup (text, 1);
+
+  return TRUE;
+}
+
 /**
  * desk_money_parse:
  * @text: an amount as RepairDesk writes it ("75.00", "$77.40", "-$20.00",
@@ -167,6 +206,9 @@ desk_money_parse (const char  *text,
     *currency = NULL;
   if (text == NULL)
     return FALSE;
+
+  if (parse_plain (text, cents, currency))
+    return TRUE;
 
   p = text;
 

@@ -179,6 +179,8 @@ typedef struct
   KeyNode           root;
   const DeskField **fields;
   guint             n_fields;
+  guint8           *int_fields;     /* the DESK_FIELD_INT fields, which have a fallback */
+  guint             n_int_fields;
 } KeyTree;
 
 /* More fields than any record has; the reader keeps a rank per field on the stack. */
@@ -186,10 +188,66 @@ typedef struct
 
 static GMutex key_tree_lock;
 
+/* Looking a type's tree up in its qdata took a quark lookup and a lock for every record
+ * read, some 440 instructions; the trees of the record types are also kept in this
+ * small table, filled under the lock and read without it: a slot's tree is written
+ * before its type. */
+#define N_TREE_SLOTS 64
+
+typedef struct
+{
+  gpointer  type;   /* GSIZE_TO_POINTER (GType), NULL for an empty slot */
+  KeyTree  *tree;
+} TreeSlot;
+
+static TreeSlot tree_slots[N_TREE_SLOTS];
+
 static GQuark
 key_tree_quark (void)
 {
   return g_quark_from_static_string ("desk-record-key-tree");
+}
+
+static inline guint
+tree_slot_index (GType type)
+{
+  return (guint) (type >> 3) & (N_TREE_SLOTS - 1);
+}
+
+static inline KeyTree *
+tree_slots_find (GType type)
+{
+  guint i = tree_slot_index (type);
+
+  for (guint n = 0; n < N_TREE_SLOTS; n++, i = (i + 1) & (N_TREE_SLOTS - 1))
+    {
+      gpointer slot_type = g_atomic_pointer_get (&tree_slots[i].type);
+
+      if (slot_type == GSIZE_TO_POINTER (type))
+        return tree_slots[i].tree;
+      if (slot_type == NULL)
+        return NULL;
+    }
+
+  return NULL;
+}
+
+/* Called with key_tree_lock held. A full table leaves the type to its qdata. */
+static void
+tree_slots_add (GType    type,
+                KeyTree *tree)
+{
+  guint i = tree_slot_index (type);
+
+  for (guint n = 0; n < N_TREE_SLOTS; n++, i = (i + 1) & (N_TREE_SLOTS - 1))
+    {
+      if (tree_slots[i].type == NULL)
+        {
+          tree_slots[i].tree = tree;
+          g_atomic_pointer_set (&tree_slots[i].type, GSIZE_TO_POINTER (type));
+          return;
+        }
+    }
 }
 
 static KeyNode *
@@ -317,8 +375,12 @@ static KeyTree *
 ensure_key_tree (DeskRecord *self)
 {
   GType type = G_OBJECT_TYPE (self);
-  KeyTree *tree = g_type_get_qdata (type, key_tree_quark ());
+  KeyTree *tree = tree_slots_find (type);
 
+  if (G_LIKELY (tree != NULL))
+    return tree;
+
+  tree = g_type_get_qdata (type, key_tree_quark ());
   if (G_LIKELY (tree != NULL))
     return tree;
 
@@ -330,7 +392,14 @@ ensure_key_tree (DeskRecord *self)
       tree->fields = g_new0 (const DeskField *, MAX_FIELDS);
       desk_record_foreach_field (self, collect_field, tree);
       key_node_compile (&tree->root);
+
+      tree->int_fields = g_new0 (guint8, MAX_FIELDS);
+      for (guint i = 0; i < tree->n_fields; i++)
+        if (tree->fields[i]->kind == DESK_FIELD_INT)
+          tree->int_fields[tree->n_int_fields++] = i;
+
       g_type_set_qdata (type, key_tree_quark (), tree);
+      tree_slots_add (type, tree);
     }
   g_mutex_unlock (&key_tree_lock);
 
@@ -341,6 +410,7 @@ typedef struct
 {
   DeskRecord *self;
   KeyTree    *tree;
+  gboolean    any;                /* whether a field was read */
   guint8      rank[MAX_FIELDS];   /* of the key each field was read from, G_MAXUINT8 if none */
 } Reader;
 
@@ -358,7 +428,10 @@ read_bindings (Reader   *reader,
         continue;
 
       if (read_value (reader->self, reader->tree->fields[b->field], node))
-        reader->rank[b->field] = b->rank;
+        {
+          reader->rank[b->field] = b->rank;
+          reader->any = TRUE;
+        }
     }
 }
 
@@ -398,23 +471,21 @@ gboolean
 desk_record_read_fields (DeskRecord *self,
                          JsonObject *object)
 {
-  Reader reader = { self, ensure_key_tree (self), { 0 } };
-  gboolean any = FALSE;
+  Reader reader = { self, ensure_key_tree (self), FALSE, { 0 } };
 
   memset (reader.rank, G_MAXUINT8, sizeof reader.rank);
   if (reader.tree->root.slots != NULL)
     read_members (&reader, &reader.tree->root, object);
 
   /* Integers none of whose keys were readable take the table's fallback. */
-  for (guint i = 0; i < reader.tree->n_fields; i++)
+  for (guint i = 0; i < reader.tree->n_int_fields; i++)
     {
-      const DeskField *field = reader.tree->fields[i];
+      guint f = reader.tree->int_fields[i];
 
-      if (reader.rank[i] == G_MAXUINT8 && field->kind == DESK_FIELD_INT)
-        *(gint64 *) desk_record_field_ptr (self, field) = field->fallback;
-      else if (reader.rank[i] != G_MAXUINT8)
-        any = TRUE;
+      if (reader.rank[f] == G_MAXUINT8)
+        *(gint64 *) desk_record_field_ptr (self, reader.tree->fields[f]) =
+          reader.tree->fields[f]->fallback;
     }
 
-  return any;
+  return reader.any;
 }
