@@ -71,12 +71,21 @@ is_null (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
-/* Closes @window and waits until it is gone (its size saved on the way). */
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Closes @window and waits until it is gone (its size saved on the way). A new main window
+ * is shown from the main loop, and GTK ignores closing one not shown yet: it is waited
+ * for first. */
 static void
 close_window (GtkWindow *window)
 {
   gpointer alive = window;
 
+  g_assert_true (desk_test_wait_for (is_mapped, window, 10000));
   g_object_add_weak_pointer (G_OBJECT (window), &alive);
   gtk_window_close (window);
   g_assert_true (desk_test_wait_for (is_null, &alive, 10000));
