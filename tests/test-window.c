@@ -429,9 +429,13 @@ test_window_dialogs (void)
                                      GSIZE_TO_POINTER (DESK_TYPE_PREFERENCES_WINDOW), 10000));
   g_assert_null (desk_test_find_window (DESK_TYPE_PREFERENCES_WINDOW));
 
+  /* Built when first asked for, not with the window. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
   g_assert_true (desk_test_wait_for_window (GTK_TYPE_SHORTCUTS_WINDOW, 10000));
   dialog = desk_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_true (dialog == GTK_WINDOW (gtk_application_window_get_help_overlay (
+                             GTK_APPLICATION_WINDOW (window))));
   save_screenshot (GTK_WIDGET (dialog), "shortcuts");
   gtk_window_close (dialog);
   g_assert_true (desk_test_wait_for (no_window_of_type,

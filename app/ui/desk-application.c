@@ -331,6 +331,7 @@ set_accels (GtkApplication *app)
     { "window.close", { "<Control>w", NULL } },
     { "win.new-ticket", { "<Control>n", NULL } },
     { "win.new-invoice", { "<Control>i", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
