@@ -13,6 +13,7 @@
 #include "desk-context.h"
 #include "desk-test-utils.h"
 #include "desk-window.h"
+#include "preferences/desk-preferences-window.h"
 
 /* The demo store opens in a thread while GTK starts; a window built meanwhile takes it
  * into use at once (desk_context_take_started_demo ()) instead of on the main loop's next
@@ -178,6 +179,49 @@ test_window_opens_on_screens (void)
   g_settings_reset (settings, "demo-mode");
 }
 
+static GtkWindow *
+main_window (DeskApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (DESK_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* Preferences asked for before there is a window (`gapplication action ... preferences`):
+ * the main window, made for the dialog to stand on, is shown as well. */
+static void
+test_dialog_before_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(DeskApplication) app = desk_application_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  GtkWindow *dialog;
+  gpointer alive;
+
+  g_settings_reset (settings, "demo-mode");
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  window = main_window (app);
+  g_assert_nonnull (window);
+  g_assert_true (desk_test_wait_for (is_mapped, window, WAIT_MS));
+  dialog = desk_test_find_window (DESK_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == window);
+  g_assert_true (desk_test_wait_for (is_mapped, dialog, WAIT_MS));
+
+  gtk_window_destroy (dialog);
+  alive = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &alive);
+  gtk_window_close (window);
+  g_assert_true (desk_test_wait_for (is_null, &alive, WAIT_MS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/demo-start/take-started", test_take_started);
   g_test_add_func ("/demo-start/take-failed", test_take_failed);
   g_test_add_func ("/demo-start/window-opens-on-screens", test_window_opens_on_screens);
+  g_test_add_func ("/demo-start/dialog-before-window", test_dialog_before_window);
 
   return g_test_run ();
 }

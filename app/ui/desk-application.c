@@ -29,6 +29,7 @@ struct _DeskApplication
   GtkWindow      *preferences;
   gboolean        demo_asked;
   guint           present_source;
+  GtkWindow      *to_present;     /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
@@ -39,9 +40,10 @@ static gboolean
 present_cb (gpointer user_data)
 {
   DeskApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = self->to_present;
 
   self->present_source = 0;
+  g_clear_weak_pointer (&self->to_present);
   if (window != NULL)
     gtk_window_present (window);
 
@@ -57,8 +59,13 @@ present_main_window (DeskApplication *self,
                      GtkWindow       *window)
 {
   if (gtk_widget_get_visible (GTK_WIDGET (window)))
-    gtk_window_present (window);
-  else if (self->present_source == 0)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  g_set_weak_pointer (&self->to_present, window);
+  if (self->present_source == 0)
     self->present_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_cb, self, NULL);
 }
 
@@ -394,6 +401,7 @@ desk_application_shutdown (GApplication *app)
   DeskApplication *self = DESK_APPLICATION (app);
 
   g_clear_handle_id (&self->present_source, g_source_remove);
+  g_clear_weak_pointer (&self->to_present);
   G_APPLICATION_CLASS (desk_application_parent_class)->shutdown (app);
 
   g_clear_object (&self->context);
@@ -429,6 +437,7 @@ desk_application_dispose (GObject *object)
   DeskApplication *self = DESK_APPLICATION (object);
 
   g_clear_handle_id (&self->present_source, g_source_remove);
+  g_clear_weak_pointer (&self->to_present);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (desk_application_parent_class)->dispose (object);
