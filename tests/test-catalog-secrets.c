@@ -185,6 +185,48 @@ test_old_cache_replaced (void)
   g_assert_finalize_object (server);
 }
 
+/* A cache file left empty (Front Desk ended while writing a new one) is not used either,
+ * without a warning: the list comes from the server. */
+static void
+test_empty_cache_ignored (void)
+{
+  SoupServer *server = soup_server_new (NULL, NULL);
+  g_autofree char *base_url = NULL;
+  g_autofree char *account = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DeskClock) clock = desk_clock_new_manual (0);
+  g_autoptr(GError) error = NULL;
+  DeskApiClient *client;
+  DeskCatalog *catalog;
+  gboolean done = FALSE;
+
+  soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
+  base_url = desk_test_listen_local (server);
+  client = g_object_new (DESK_TYPE_API_CLIENT, "base-url", base_url, "api-key", TEST_KEY,
+                         "clock", clock, NULL);
+
+  account = g_strconcat (base_url, "\n", TEST_KEY, NULL);
+  folder = g_build_filename (g_get_user_cache_dir (), "frontdesk", "catalog",
+                             g_compute_checksum_for_string (G_CHECKSUM_SHA256, account, -1), NULL);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  path = g_build_filename (folder, "employees.json", NULL);
+  g_assert_true (g_file_set_contents (path, "", 0, &error));
+  g_assert_no_error (error);
+
+  catalog = desk_catalog_new (client);
+  desk_catalog_load_async (catalog, DESK_CATALOG_EMPLOYEES, NULL, loaded_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (g_list_model_get_n_items (desk_catalog_get_model (catalog, DESK_CATALOG_EMPLOYEES)), ==, 6);
+
+  desk_test_finalize_soon (catalog);
+  desk_test_finalize_soon (client);
+  soup_server_disconnect (server);
+  g_assert_finalize_object (server);
+}
+
 /* The same allow-list as a function: what a record type reads, and nothing else. */
 static void
 test_filter_json (void)
@@ -207,6 +249,7 @@ main (int   argc,
 
   g_test_add_func ("/catalog-secrets/pins-never-cached", test_pins_never_cached);
   g_test_add_func ("/catalog-secrets/old-cache-replaced", test_old_cache_replaced);
+  g_test_add_func ("/catalog-secrets/empty-cache-ignored", test_empty_cache_ignored);
   g_test_add_func ("/catalog-secrets/filter-json", test_filter_json);
 
   return g_test_run ();

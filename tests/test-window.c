@@ -71,12 +71,21 @@ is_null (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
-/* Closes @window and waits until it is gone (its size saved on the way). */
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Closes @window and waits until it is gone (its size saved on the way). A new main window
+ * is shown from the main loop, and GTK ignores closing one not shown yet: it is waited
+ * for first. */
 static void
 close_window (GtkWindow *window)
 {
   gpointer alive = window;
 
+  g_assert_true (desk_test_wait_for (is_mapped, window, 10000));
   g_object_add_weak_pointer (G_OBJECT (window), &alive);
   gtk_window_close (window);
   g_assert_true (desk_test_wait_for (is_null, &alive, 10000));
@@ -420,9 +429,13 @@ test_window_dialogs (void)
                                      GSIZE_TO_POINTER (DESK_TYPE_PREFERENCES_WINDOW), 10000));
   g_assert_null (desk_test_find_window (DESK_TYPE_PREFERENCES_WINDOW));
 
+  /* Built when first asked for, not with the window. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
   g_assert_true (desk_test_wait_for_window (GTK_TYPE_SHORTCUTS_WINDOW, 10000));
   dialog = desk_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_true (dialog == GTK_WINDOW (gtk_application_window_get_help_overlay (
+                             GTK_APPLICATION_WINDOW (window))));
   save_screenshot (GTK_WIDGET (dialog), "shortcuts");
   gtk_window_close (dialog);
   g_assert_true (desk_test_wait_for (no_window_of_type,

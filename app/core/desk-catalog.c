@@ -349,6 +349,7 @@ parse_cache_thread (GTask        *task,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   GError *error = NULL;
   JsonObject *object;
+  JsonNode *root;
   JsonNode *records;
   JsonNode *saved;
 
@@ -359,8 +360,9 @@ parse_cache_thread (GTask        *task,
       return;
     }
 
-  object = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser))
-           ? json_node_get_object (json_parser_get_root (parser)) : NULL;
+  /* An empty file (Front Desk ended while writing a new one) parses, with no root. */
+  root = json_parser_get_root (parser);
+  object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   records = object != NULL ? json_object_get_member (object, "records") : NULL;
   saved = object != NULL ? json_object_get_member (object, "saved") : NULL;
 

@@ -27,11 +27,47 @@ struct _DeskApplication
 
   /* state */
   GtkWindow      *preferences;
+  gboolean        demo_asked;
+  guint           present_source;
+  GtkWindow      *to_present;     /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
 
 /* Every action here is exported on D-Bus, so `gapplication action` reaches them. */
+
+static gboolean
+present_cb (gpointer user_data)
+{
+  DeskApplication *self = user_data;
+  GtkWindow *window = self->to_present;
+
+  self->present_source = 0;
+  g_clear_weak_pointer (&self->to_present);
+  if (window != NULL)
+    gtk_window_present (window);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A new main window is shown from the main loop, once what was ready has run: the screen
+ * in view has sent its first requests by then, and the server answers them while the
+ * window is mapped and styled, so that its first frame draws the answers rather than an
+ * empty list. */
+static void
+present_main_window (DeskApplication *self,
+                     GtkWindow       *window)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (window)))
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  g_set_weak_pointer (&self->to_present, window);
+  if (self->present_source == 0)
+    self->present_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_cb, self, NULL);
+}
 
 static DeskWindow *
 get_main_window (DeskApplication *self)
@@ -150,7 +186,7 @@ try_demo_action_cb (GSimpleAction *action,
   DeskApplication *self = DESK_APPLICATION (user_data);
 
   desk_context_start_demo_async (self->context, NULL, demo_started_cb, g_object_ref (self));
-  gtk_window_present (GTK_WINDOW (get_main_window (self)));
+  present_main_window (self, GTK_WINDOW (get_main_window (self)));
 }
 
 static void
@@ -205,9 +241,10 @@ search_action_cb (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  DeskWindow *window = get_main_window (DESK_APPLICATION (user_data));
+  DeskApplication *self = DESK_APPLICATION (user_data);
+  DeskWindow *window = get_main_window (self);
 
-  gtk_window_present (GTK_WINDOW (window));
+  present_main_window (self, GTK_WINDOW (window));
   desk_window_search (window);
 }
 
@@ -252,10 +289,11 @@ show_section_action_cb (GSimpleAction *action,
                         GVariant      *parameter,
                         gpointer       user_data)
 {
-  DeskWindow *window = get_main_window (DESK_APPLICATION (user_data));
+  DeskApplication *self = DESK_APPLICATION (user_data);
+  DeskWindow *window = get_main_window (self);
 
   desk_window_show_section (window, g_variant_get_string (parameter, NULL));
-  gtk_window_present (GTK_WINDOW (window));
+  present_main_window (self, GTK_WINDOW (window));
 }
 
 static const GActionEntry app_actions[] = {
@@ -277,18 +315,15 @@ desk_application_activate (GApplication *app)
   DeskApplication *self = DESK_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  /* Whoever was training on the demo store last time finds it again. */
-  if (!DESK_IS_WINDOW (window) && !desk_context_get_demo (self->context) &&
-      g_settings_get_boolean (desk_context_get_settings (self->context), "demo-mode"))
-    desk_context_start_demo_async (self->context, NULL, demo_started_cb, g_object_ref (self));
-
   if (!DESK_IS_WINDOW (window))
     {
+      /* The demo store started while GTK did: the window opens on its screens. */
+      desk_context_take_started_demo (self->context);
       window = GTK_WINDOW (desk_window_new (self, self->context));
       desk_start_report_watch (DESK_WINDOW (window));
     }
 
-  gtk_window_present (window);
+  present_main_window (self, window);
 }
 
 static void
@@ -303,6 +338,7 @@ set_accels (GtkApplication *app)
     { "window.close", { "<Control>w", NULL } },
     { "win.new-ticket", { "<Control>n", NULL } },
     { "win.new-invoice", { "<Control>i", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -335,10 +371,14 @@ desk_application_startup (GApplication *app)
   g_autoptr(GSettings) settings = NULL;
   const char *demo_actions[] = { "reset-demo", "leave-demo", "demo-offline" };
 
-  G_APPLICATION_CLASS (desk_application_parent_class)->startup (app);
-
+  /* The demo store opens in a thread while GTK starts, which takes the main thread a
+   * while: on `--demo`, and for whoever was training on it last time. */
   settings = g_settings_new (APP_ID);
   self->context = desk_context_new (settings);
+  if (self->demo_asked || g_settings_get_boolean (settings, "demo-mode"))
+    desk_context_start_demo_async (self->context, NULL, demo_started_cb, g_object_ref (self));
+
+  G_APPLICATION_CLASS (desk_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
@@ -360,6 +400,8 @@ desk_application_shutdown (GApplication *app)
 {
   DeskApplication *self = DESK_APPLICATION (app);
 
+  g_clear_handle_id (&self->present_source, g_source_remove);
+  g_clear_weak_pointer (&self->to_present);
   G_APPLICATION_CLASS (desk_application_parent_class)->shutdown (app);
 
   g_clear_object (&self->context);
@@ -376,6 +418,8 @@ desk_application_handle_local_options (GApplication *app,
   if (!g_variant_dict_contains (options, "demo"))
     return -1;
 
+  /* Read by startup, which registering runs when this is the first instance. */
+  DESK_APPLICATION (app)->demo_asked = TRUE;
   if (!g_application_register (app, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -392,6 +436,8 @@ desk_application_dispose (GObject *object)
 {
   DeskApplication *self = DESK_APPLICATION (object);
 
+  g_clear_handle_id (&self->present_source, g_source_remove);
+  g_clear_weak_pointer (&self->to_present);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (desk_application_parent_class)->dispose (object);

@@ -17,35 +17,54 @@
 
 /* The demo store: the built-in sandbox started, reset and left. */
 
+/* The start of the demo store, shared by the thread that opens it and the main thread.
+ * The thread sets @done once the store serves or could not start; the main thread takes
+ * the store into use at the first of: the job's callback, or a window built meanwhile that
+ * asks (desk_context_take_started_demo ()). */
+typedef struct
+{
+  DeskSandbox *sandbox;  /* owned */
+  GTask       *task;     /* owned: the caller's, returned from the job's callback */
+  GError      *error;    /* written by the thread before @done */
+  int          done;     /* atomic */
+} DemoStart;
+
+static void
+demo_start_free (DemoStart *start)
+{
+  g_clear_object (&start->sandbox);
+  g_clear_object (&start->task);
+  g_clear_error (&start->error);
+  g_free (start);
+}
+
 /* Opening the store may seed it first, which takes a second or more: never on the main
  * thread. */
 static void
-start_sandbox_thread (GTask        *task,
+start_sandbox_thread (GTask        *job,
                       gpointer      source_object,
                       gpointer      task_data,
                       GCancellable *cancellable)
 {
-  DeskSandbox *sandbox = task_data;
+  DemoStart *start = task_data;
   g_autofree char *db_path = NULL;
   g_autofree char *dir = NULL;
-  GError *error = NULL;
 
-  g_object_get (sandbox, "db-path", &db_path, NULL);
+  g_object_get (start->sandbox, "db-path", &db_path, NULL);
   dir = g_path_get_dirname (db_path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
 
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               _("The folder %s could not be created: %s"),
-                               dir, g_strerror (saved_errno));
-      return;
+      start->error = g_error_new (G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                                  _("The folder %s could not be created: %s"),
+                                  dir, g_strerror (saved_errno));
     }
-
-  if (!desk_sandbox_start (sandbox, 0, &error))
-    g_task_return_error (task, error);
   else
-    g_task_return_boolean (task, TRUE);
+    desk_sandbox_start (start->sandbox, 0, &start->error);
+
+  g_atomic_int_set (&start->done, TRUE);
+  g_task_return_boolean (job, TRUE);
 }
 
 static void
@@ -77,32 +96,73 @@ run_sandbox_job (DeskContext         *self,
   g_task_run_in_thread (job, func);
 }
 
+/* Takes the demo store into use, or tells that it could not start, once its thread is
+ * done; the second call for the same start does nothing. */
+static void
+take_start (DeskContext *self,
+            DemoStart   *start)
+{
+  if (self->demo_start != start)
+    return;
+
+  self->demo_start = NULL;
+
+  if (start->error != NULL)
+    {
+      self->demo = FALSE;
+      _desk_context_drop_catalog (self);
+      g_object_notify_by_pspec (G_OBJECT (self), _desk_context_properties[PROP_DEMO]);
+      return;
+    }
+
+  self->sandbox = g_object_ref (start->sandbox);
+  desk_api_client_set_base_url (self->client, desk_sandbox_get_url (start->sandbox));
+  desk_api_client_set_api_key (self->client, DESK_SANDBOX_DEMO_API_KEY);
+  /* The next start opens the demo store again, until the user leaves it. */
+  g_settings_set_boolean (self->settings, "demo-mode", TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), _desk_context_properties[PROP_SANDBOX]);
+}
+
 static void
 sandbox_started_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
   DeskContext *self = DESK_CONTEXT (object);
-  DeskSandbox *sandbox = g_task_get_task_data (G_TASK (result));
-  GError *error = NULL;
+  DemoStart *start = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GTask) task = g_steal_pointer (&start->task);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      self->demo = FALSE;
-      _desk_context_drop_catalog (self);
-      g_object_notify_by_pspec (G_OBJECT (self), _desk_context_properties[PROP_DEMO]);
-      g_task_return_error (task, error);
-      return;
-    }
+  take_start (self, start);
 
-  self->sandbox = g_object_ref (sandbox);
-  desk_api_client_set_base_url (self->client, desk_sandbox_get_url (sandbox));
-  desk_api_client_set_api_key (self->client, DESK_SANDBOX_DEMO_API_KEY);
-  /* The next start opens the demo store again, until the user leaves it. */
-  g_settings_set_boolean (self->settings, "demo-mode", TRUE);
-  g_object_notify_by_pspec (G_OBJECT (self), _desk_context_properties[PROP_SANDBOX]);
-  g_task_return_boolean (task, TRUE);
+  if (start->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&start->error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * desk_context_take_started_demo:
+ * @self: a #DeskContext
+ *
+ * Takes the demo store into use at once if it has finished starting in its thread,
+ * rather than on the main loop's next turn: a window built meanwhile then shows its
+ * screens from the start instead of the spinner. desk_context_start_demo_async ()'s
+ * callback still follows as usual.
+ *
+ * Returns: %TRUE if the demo store serves
+ */
+gboolean
+desk_context_take_started_demo (DeskContext *self)
+{
+  DemoStart *start;
+
+  g_return_val_if_fail (DESK_IS_CONTEXT (self), FALSE);
+
+  start = self->demo_start;
+  if (start != NULL && g_atomic_int_get (&start->done))
+    take_start (self, start);
+
+  return self->sandbox != NULL;
 }
 
 /**
@@ -208,8 +268,9 @@ desk_context_start_demo_async (DeskContext         *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(DeskSandbox) sandbox = NULL;
+  g_autoptr(GTask) job = NULL;
   g_autofree char *db_path = NULL;
+  DemoStart *start;
 
   g_return_if_fail (DESK_IS_CONTEXT (self));
 
@@ -234,11 +295,16 @@ desk_context_start_demo_async (DeskContext         *self,
   g_object_notify_by_pspec (G_OBJECT (self), _desk_context_properties[PROP_DEMO]);
 
   db_path = g_build_filename (g_get_user_data_dir (), "frontdesk", "demo-store.sqlite", NULL);
-  sandbox = g_object_new (DESK_TYPE_SANDBOX,
-                          "db-path", db_path,
-                          NULL);
-  run_sandbox_job (self, sandbox, start_sandbox_thread, sandbox_started_cb,
-                   g_steal_pointer (&task));
+  start = g_new0 (DemoStart, 1);
+  start->sandbox = g_object_new (DESK_TYPE_SANDBOX,
+                                 "db-path", db_path,
+                                 NULL);
+  start->task = g_steal_pointer (&task);
+  self->demo_start = start;
+
+  job = g_task_new (self, NULL, sandbox_started_cb, NULL);
+  g_task_set_task_data (job, start, (GDestroyNotify) demo_start_free);
+  g_task_run_in_thread (job, start_sandbox_thread);
 }
 
 gboolean

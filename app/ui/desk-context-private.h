@@ -27,6 +27,9 @@ struct _DeskContext
   char          *server_url;
   char          *api_key;
 
+  /* owned by the job that starts the demo store, until the store is taken into use */
+  gpointer       demo_start;
+
   /* state */
   gboolean       api_key_session_only;
   gboolean       demo;

@@ -38,6 +38,7 @@ void           desk_context_start_demo_async         (DeskContext          *self
 gboolean       desk_context_start_demo_finish        (DeskContext          *self,
                                                       GAsyncResult         *result,
                                                       GError              **error);
+gboolean       desk_context_take_started_demo        (DeskContext          *self);
 void           desk_context_reset_demo_async         (DeskContext          *self,
                                                       GCancellable         *cancellable,
                                                       GAsyncReadyCallback   callback,

@@ -486,16 +486,27 @@ desk_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (desk_window_parent_class)->close_request (window);
 }
 
-/* GtkApplication gives the window its shortcuts window on joining it; GTK leaves that
- * window's search and its sections button without a name. */
+/* The shortcuts window is built the first time it is asked for rather than with the
+ * window (as GtkApplication does with a gtk/help-overlay.ui): the first frame has no use
+ * for it. GTK leaves its search and its sections button without a name. */
 static void
-name_help_overlay (DeskWindow *self)
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
 {
-  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (self);
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
   GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+  g_autoptr(GtkBuilder) builder = NULL;
 
-  if (overlay == NULL)
-    return;
+  if (overlay != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (overlay));
+      return;
+    }
+
+  builder = gtk_builder_new_from_resource ("/io/frontdesk/FrontDesk/desk-shortcuts-window.ui");
+  overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_application_window_set_help_overlay (window, overlay);
 
   desk_accessible_name_icon_button (GTK_WIDGET (overlay), "edit-find-symbolic",
                                     _("Search Shortcuts"));
@@ -503,6 +514,7 @@ name_help_overlay (DeskWindow *self)
                                  _("Search Shortcuts"));
   desk_accessible_name_internal (GTK_WIDGET (overlay), GTK_TYPE_MENU_BUTTON, NULL,
                                  _("Shortcut Sections"));
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 /* The changes waiting belong to the store in use: another store, another outbox. */
@@ -654,10 +666,14 @@ desk_window_class_init (DeskWindowClass *klass)
 static void
 desk_window_init (DeskWindow *self)
 {
+  const GActionEntry actions[] = {
+    { "show-help-overlay", show_help_overlay_cb },
+  };
+
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "notify::application", G_CALLBACK (name_help_overlay), NULL);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   add_screens (self);
 }
 

@@ -27,7 +27,7 @@ struct _DeskTicketsPage
   GtkSearchEntry     *search_entry;
   GtkDropDown        *range_dropdown;
   GtkMenuButton      *custom_range_button;
-  GtkCalendar        *from_calendar;
+  GtkCalendar        *from_calendar;    /* in the custom range's popover, once built */
   GtkCalendar        *to_calendar;
   GtkDropDown        *status_dropdown;
   GtkDropDown        *technician_dropdown;

@@ -678,8 +678,6 @@ desk_tickets_page_class_init (DeskTicketsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, range_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, custom_range_button);
-  gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, from_calendar);
-  gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, to_calendar);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, technician_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, creator_dropdown);
@@ -699,12 +697,34 @@ desk_tickets_page_class_init (DeskTicketsPageClass *klass)
   _desk_tickets_page_class_actions_init (widget_class);
 }
 
+/* The custom range's calendars are built the first time they are asked for: the first
+ * frame has no use for them, and they are a good part of the screen's widgets. */
+static void
+create_range_popover_cb (GtkMenuButton *button,
+                         gpointer       user_data)
+{
+  DeskTicketsPage *self = DESK_TICKETS_PAGE (user_data);
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource ("/io/frontdesk/FrontDesk/tickets/"
+                                           "desk-tickets-range-popover.ui");
+  self->from_calendar = GTK_CALENDAR (gtk_builder_get_object (builder, "from_calendar"));
+  self->to_calendar = GTK_CALENDAR (gtk_builder_get_object (builder, "to_calendar"));
+  gtk_menu_button_set_popover (button, GTK_WIDGET (gtk_builder_get_object (builder,
+                                                                           "range_popover")));
+}
+
 static void
 desk_tickets_page_init (DeskTicketsPage *self)
 {
   g_autoptr(GtkStringList) ranges = _desk_tickets_page_range_names ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->custom_range_button, create_range_popover_cb,
+                                         self, NULL);
   desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
   desk_accessible_label_dropdown (self->range_dropdown);
   desk_accessible_label_dropdown (self->status_dropdown);

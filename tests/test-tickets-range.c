@@ -1,0 +1,168 @@
+/* test-tickets-range.c
+ *
+ * Copyright 2026 The Front Desk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "desk-sandbox.h"
+#include "desk-test-utils.h"
+#include "tickets/desk-tickets-page.h"
+
+/* The Tickets screen's custom date range: its calendars are built the first time the
+ * range is chosen, not with the screen, and then list the days chosen. */
+
+#define TEST_NOW G_GINT64_CONSTANT (1768478400)
+#define WAIT_MS 15000
+
+typedef struct
+{
+  DeskSandbox     *sandbox;
+  DeskApiClient   *client;
+  GSettings       *settings;
+  DeskContext     *context;
+  GtkWindow       *window;
+  DeskTicketsPage *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->sandbox = g_object_new (DESK_TYPE_SANDBOX,
+                                   "seed", 5, "n-customers", 60, "n-tickets", 400,
+                                   "n-invoices", 20, "rate-limit", 0, "today", TEST_NOW, NULL);
+  desk_sandbox_start (fixture->sandbox, 0, &error);
+  g_assert_no_error (error);
+
+  fixture->client = desk_api_client_new (desk_sandbox_get_url (fixture->sandbox),
+                                         DESK_SANDBOX_DEMO_API_KEY);
+  fixture->settings = g_settings_new ("io.frontdesk.FrontDesk");
+  g_settings_reset (fixture->settings, "ticket-filters");
+  fixture->context = desk_context_new_for_client (fixture->settings, fixture->client, NULL);
+  fixture->page = DESK_TICKETS_PAGE (desk_tickets_page_new (fixture->context));
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1400, 800);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  gtk_window_present (fixture->window);
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gpointer page = fixture->page;
+
+  g_object_add_weak_pointer (page, &page);
+  gtk_window_destroy (fixture->window);
+  g_assert_true (desk_test_wait_for (is_null, &page, WAIT_MS));
+  g_assert_finalize_object (fixture->context);
+  g_clear_object (&fixture->settings);
+  g_clear_object (&fixture->client);
+  desk_sandbox_stop (fixture->sandbox);
+  g_clear_object (&fixture->sandbox);
+}
+
+static gboolean
+list_settled (gpointer data)
+{
+  Fixture *fixture = data;
+  DeskPagedList *list = desk_tickets_page_get_list (fixture->page);
+
+  return desk_paged_list_get_n_pages (list) > 0 && !desk_paged_list_get_loading (list) &&
+         desk_api_client_get_n_active (fixture->client) == 0;
+}
+
+static void
+find_all (GtkWidget *widget,
+          GType      type,
+          GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_all (child, type, found);
+}
+
+static void
+test_custom_range (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) calendars = g_ptr_array_new ();
+  g_autoptr(GDateTime) first = g_date_time_new_local (2026, 1, 10, 9, 0, 0);
+  g_autoptr(GDateTime) last = g_date_time_new_local (2026, 1, 14, 9, 0, 0);
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 1, 10, 0, 0, 0);
+  g_autoptr(GDateTime) after = g_date_time_new_local (2026, 1, 15, 0, 0, 0);
+  GtkMenuButton *custom = NULL;
+  const DeskTicketFilters *filters;
+
+  g_assert_true (desk_test_wait_for (list_settled, fixture, WAIT_MS));
+  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->window), 2, WAIT_MS));
+
+  find_all (GTK_WIDGET (fixture->page), GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)),
+                   "Choose the Dates") == 0)
+      custom = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (custom);
+  /* Shown and drawn, and still no calendars. */
+  g_assert_null (gtk_menu_button_get_popover (custom));
+  find_all (GTK_WIDGET (fixture->window), GTK_TYPE_CALENDAR, calendars);
+  g_assert_cmpuint (calendars->len, ==, 0);
+
+  /* The first drop-down is the date range; choosing Custom asks for the days. */
+  find_all (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN, dropdowns);
+  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), DESK_TICKET_RANGE_CUSTOM);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (custom))));
+  g_assert_nonnull (gtk_menu_button_get_popover (custom));
+  find_all (GTK_WIDGET (gtk_menu_button_get_popover (custom)), GTK_TYPE_CALENDAR, calendars);
+  g_assert_cmpuint (calendars->len, ==, 2);
+
+  gtk_calendar_select_day (g_ptr_array_index (calendars, 0), first);
+  gtk_calendar_select_day (g_ptr_array_index (calendars, 1), last);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "tickets.apply-custom-range", NULL));
+  g_assert_true (desk_test_wait_for (list_settled, fixture, WAIT_MS));
+
+  filters = desk_tickets_page_get_filters (fixture->page);
+  g_assert_cmpint (filters->range, ==, DESK_TICKET_RANGE_CUSTOM);
+  g_assert_cmpint (filters->from_date, ==, g_date_time_to_unix (start));
+  g_assert_cmpint (filters->to_date, ==, g_date_time_to_unix (after) - 1);
+  g_assert_nonnull (strstr (gtk_menu_button_get_label (custom), "–"));
+
+  /* Asked for again, the same calendars. */
+  gtk_menu_button_popup (custom);
+  g_assert_true (gtk_widget_is_ancestor (g_ptr_array_index (calendars, 0),
+                                         GTK_WIDGET (gtk_menu_button_get_popover (custom))));
+  gtk_menu_button_popdown (custom);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  desk_test_init (&argc, &argv);
+
+  g_test_add ("/tickets-range/custom-range", Fixture, NULL, fixture_set_up, test_custom_range,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
