@@ -320,6 +320,55 @@ find_by_tooltip (GtkWidget  *widget,
   return NULL;
 }
 
+/* The due dates' cells: labels that answer a tooltip query rather than hold a tooltip. */
+static void
+collect_due_labels (GtkWidget *widget,
+                    GPtrArray *overdue,
+                    GPtrArray *others)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_has_tooltip (widget) &&
+      gtk_widget_get_tooltip_text (widget) == NULL)
+    g_ptr_array_add (gtk_widget_has_css_class (widget, "error") ? overdue : others, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_due_labels (child, overdue, others);
+}
+
+static gboolean
+query_tooltip (GtkWidget *label)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (label, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  return shown;
+}
+
+/* An overdue date (the sandbox's tickets are dated around TEST_NOW, in the past) is red
+ * and says "Overdue" when the pointer rests on it; a closed ticket's or one with no date
+ * says nothing. The tooltip is asked for, never set row by row. */
+static void
+test_overdue_tooltip (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) overdue = g_ptr_array_new ();
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+
+  wait_for_list (fixture);
+  set_range (fixture, DESK_TICKET_RANGE_ALL);
+  wait_for_list (fixture);
+  desk_test_wait_for_frames (GTK_WIDGET (fixture->page), 2, WAIT_MS);
+
+  collect_due_labels (GTK_WIDGET (fixture->page), overdue, others);
+  g_assert_cmpuint (overdue->len, >, 0);
+  g_assert_cmpuint (others->len, >, 0);
+  for (guint i = 0; i < overdue->len; i++)
+    g_assert_true (query_tooltip (g_ptr_array_index (overdue, i)));
+  for (guint i = 0; i < others->len; i++)
+    g_assert_false (query_tooltip (g_ptr_array_index (others, i)));
+}
+
 static gboolean
 any_device (DeskTicket *ticket,
             const char *property,
@@ -1168,6 +1217,7 @@ main (int   argc,
   ADD ("change-then-open-another", test_change_then_open_another);
   ADD ("errors", test_errors);
   ADD ("created-ticket-listed", test_created_ticket_listed);
+  ADD ("overdue-tooltip", test_overdue_tooltip);
 
 #undef ADD
 

@@ -200,9 +200,10 @@ set_due (GtkLabel    *label,
          DeskTicket  *ticket,
          ColumnData  *data)
 {
-  DeskApiClient *client = desk_catalog_get_client (data->catalog);
   gint64 due = desk_ticket_earliest_due (ticket);
-  gint64 now = desk_clock_get_time (desk_api_client_get_clock (client)) / G_USEC_PER_SEC;
+  /* The date of today, not the client's clock: that one counts the rate limit's seconds
+   * from an arbitrary start. */
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autofree char *text = desk_ticket_format_date (due);
   gboolean overdue = due > 0 && due < now &&
                      !status_is_closed (data->catalog, desk_ticket_first_status (ticket));
@@ -212,10 +213,23 @@ set_due (GtkLabel    *label,
     gtk_widget_add_css_class (GTK_WIDGET (label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-  /* GTK 4.8 asks the X server where the pointer is at every tooltip set, even one that
-   * clears an empty tooltip: a round trip per row. Only a change is worth one. */
-  if (overdue != (gtk_widget_get_tooltip_text (GTK_WIDGET (label)) != NULL))
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), overdue ? _("Overdue") : NULL);
+}
+
+/* An overdue date says so when the pointer rests on it. The tooltip is asked for then
+ * rather than set with the date: GTK 4.8 asks the X server where the pointer is at every
+ * tooltip set, a round trip per row when a list is filled. */
+static gboolean
+due_query_tooltip_cb (GtkWidget  *label,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard_mode,
+                      GtkTooltip *tooltip)
+{
+  if (!gtk_widget_has_css_class (label, "error"))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, _("Overdue"));
+  return TRUE;
 }
 
 /* A cell read the same way as before is not told again. */
@@ -303,6 +317,11 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), data->kind == COLUMN_TOTAL ? 1.0 : 0.0);
   if (data->kind == COLUMN_STATUS)
     gtk_widget_set_halign (label, GTK_ALIGN_START);
+  if (data->kind == COLUMN_DUE)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (due_query_tooltip_cb), NULL);
+    }
   /* Rows tall enough for a finger. */
   gtk_widget_set_margin_top (label, 8);
   gtk_widget_set_margin_bottom (label, 8);
