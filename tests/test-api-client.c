@@ -8,7 +8,9 @@
 #include "config.h"
 
 #include <libsoup/soup.h>
+#include <string.h>
 
+#include "desk-api-client-private.h"
 #include "desk-core.h"
 #include "desk-test-client.h"
 
@@ -629,6 +631,38 @@ test_cancel (Fixture       *fixture,
   g_assert_cmpuint (counts.cancelled, ==, 1);
 }
 
+static char *
+account_id (const char *base_url,
+            const char *key)
+{
+  g_autoptr(DeskApiClient) client = desk_api_client_new (base_url, key);
+
+  return desk_api_client_dup_account_id (client);
+}
+
+/* The catalog's cache folder is named by server and key. The demo store's server listens
+ * on a new port at every start: a server on this computer is the same account whatever
+ * its port, so that each start does not leave a folder behind. */
+static void
+test_account_id (void)
+{
+  g_autofree char *demo_a = account_id ("http://127.0.0.1:40001/api/web/v1/", "demo");
+  g_autofree char *demo_b = account_id ("http://127.0.0.1:40002/api/web/v1/", "demo");
+  g_autofree char *other_key = account_id ("http://127.0.0.1:40001/api/web/v1/", "other");
+  g_autofree char *remote_a = account_id ("https://shop.example.com:8443/api/web/v1/", "demo");
+  g_autofree char *remote_b = account_id ("https://shop.example.com:9443/api/web/v1/", "demo");
+  g_autofree char *no_key = account_id ("https://shop.example.com/api/web/v1/", NULL);
+
+  g_assert_nonnull (demo_a);
+  g_assert_cmpstr (demo_a, ==, demo_b);
+  g_assert_cmpstr (demo_a, !=, other_key);
+  g_assert_cmpstr (remote_a, !=, remote_b);
+  g_assert_cmpstr (demo_a, !=, remote_a);
+  g_assert_null (no_key);
+  /* The key never shows in the name. */
+  g_assert_null (strstr (demo_a, "demo"));
+}
+
 static void
 test_base_url (void)
 {
@@ -801,6 +835,7 @@ main (int   argc,
   ADD ("/api-client/check-connection", test_check_connection);
   ADD ("/api-client/no-key", test_no_key);
   g_test_add_func ("/api-client/base-url", test_base_url);
+  g_test_add_func ("/api-client/account-id", test_account_id);
 
 #undef ADD
 

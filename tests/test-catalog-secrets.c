@@ -9,6 +9,7 @@
 
 #include <libsoup/soup.h>
 
+#include "desk-api-client-private.h"
 #include "desk-core.h"
 #include "desk-test-client.h"
 
@@ -157,9 +158,8 @@ test_old_cache_replaced (void)
                          "clock", clock, NULL);
 
   /* Where the catalog keeps this account's lists: a digest of address and key. */
-  account = g_strconcat (base_url, "\n", TEST_KEY, NULL);
-  folder = g_build_filename (g_get_user_cache_dir (), "frontdesk", "catalog",
-                             g_compute_checksum_for_string (G_CHECKSUM_SHA256, account, -1), NULL);
+  account = desk_api_client_dup_account_id (client);
+  folder = g_build_filename (g_get_user_cache_dir (), "frontdesk", "catalog", account, NULL);
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   path = g_build_filename (folder, "employees.json", NULL);
   old = g_strdup_printf ("{\"saved\":%" G_GINT64_FORMAT ",\"records\":"
@@ -206,9 +206,9 @@ test_empty_cache_ignored (void)
   client = g_object_new (DESK_TYPE_API_CLIENT, "base-url", base_url, "api-key", TEST_KEY,
                          "clock", clock, NULL);
 
-  account = g_strconcat (base_url, "\n", TEST_KEY, NULL);
-  folder = g_build_filename (g_get_user_cache_dir (), "frontdesk", "catalog",
-                             g_compute_checksum_for_string (G_CHECKSUM_SHA256, account, -1), NULL);
+  /* Where the catalog keeps this account's lists: a digest of address and key. */
+  account = desk_api_client_dup_account_id (client);
+  folder = g_build_filename (g_get_user_cache_dir (), "frontdesk", "catalog", account, NULL);
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   path = g_build_filename (folder, "employees.json", NULL);
   g_assert_true (g_file_set_contents (path, "", 0, &error));

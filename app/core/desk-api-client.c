@@ -667,13 +667,15 @@ desk_api_client_add_active (DeskApiClient *self,
  * desk_api_client_dup_account_id:
  * @self: a #DeskApiClient
  *
- * Names the account (server and key) without revealing the key, for a cache folder.
+ * Names the account (server and key) without revealing the key, for a cache folder. A
+ * server on this computer (the demo store) is named without its port.
  *
  * Returns: (transfer full) (nullable): a digest of address and key, %NULL without a key
  */
 char *
 desk_api_client_dup_account_id (DeskApiClient *self)
 {
+  g_autoptr(GUri) uri = NULL;
   g_autofree char *account = NULL;
 
   g_return_val_if_fail (DESK_IS_API_CLIENT (self), NULL);
@@ -681,7 +683,14 @@ desk_api_client_dup_account_id (DeskApiClient *self)
   if (self->api_key == NULL)
     return NULL;
 
-  account = g_strconcat (self->base_url, "\n", self->api_key, NULL);
+  /* A server on this computer is named without its port: the demo store listens on a new
+   * port at every start, and would otherwise leave a cache folder behind each time. */
+  uri = g_uri_parse (self->base_url, G_URI_FLAGS_NONE, NULL);
+  if (uri != NULL && g_uri_get_host (uri) != NULL && host_is_loopback (g_uri_get_host (uri)))
+    account = g_strconcat (g_uri_get_scheme (uri), "://", g_uri_get_host (uri),
+                           g_uri_get_path (uri), "\n", self->api_key, NULL);
+  else
+    account = g_strconcat (self->base_url, "\n", self->api_key, NULL);
 
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, account, -1);
 }
