@@ -167,9 +167,9 @@ _desk_tickets_page_filter_changed_cb (DeskTicketsPage *self)
   _desk_tickets_page_apply_filters (self);
 }
 
+/* The start of the calendar's day, in local time. */
 static gint64
-calendar_day (GtkCalendar *calendar,
-              gboolean     end_of_day)
+calendar_day (GtkCalendar *calendar)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
   g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (date),
@@ -177,21 +177,23 @@ calendar_day (GtkCalendar *calendar,
                                                       g_date_time_get_day_of_month (date),
                                                       0, 0, 0);
 
-  return g_date_time_to_unix (start) + (end_of_day ? 24 * 60 * 60 - 1 : 0);
+  return g_date_time_to_unix (start);
 }
 
+/* From the start of the earlier day to the end of the later one, whichever calendar
+ * holds which: both end days are whole. */
 void
 _desk_tickets_page_apply_custom_range_action (GtkWidget  *widget,
                                               const char *action_name,
                                               GVariant   *parameter)
 {
   DeskTicketsPage *self = DESK_TICKETS_PAGE (widget);
-  gint64 from = calendar_day (self->from_calendar, FALSE);
-  gint64 to = calendar_day (self->to_calendar, TRUE);
+  gint64 from = calendar_day (self->from_calendar);
+  gint64 to = calendar_day (self->to_calendar);
 
   self->filters.range = DESK_TICKET_RANGE_CUSTOM;
   self->filters.from_date = MIN (from, to);
-  self->filters.to_date = MAX (from, to);
+  self->filters.to_date = MAX (from, to) + 24 * 60 * 60 - 1;
   gtk_menu_button_popdown (self->custom_range_button);
   _desk_tickets_page_controls_from_filters (self);
   _desk_tickets_page_apply_filters (self);
