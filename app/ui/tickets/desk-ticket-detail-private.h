@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "desk-ticket-detail.h"
+#include "desk-spinner.h"
 
 G_BEGIN_DECLS
 
@@ -32,7 +33,7 @@ struct _DeskTicketDetail
   GtkWidget      *toolbar_separator;
   GtkWidget      *back_button;
   AdwWindowTitle *title;
-  GtkSpinner     *busy_spinner;
+  DeskSpinner    *busy_spinner;
   GtkWidget      *convert_button;
   GtkRevealer    *unsaved_revealer;
   GtkLabel       *unsaved_label;

@@ -96,7 +96,7 @@ desk_ticket_detail_set_busy (DeskTicketDetail *self,
     return;
 
   self->busy = busy;
-  gtk_spinner_set_spinning (self->busy_spinner, busy);
+  desk_spinner_set_spinning (self->busy_spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->content), !busy);
   desk_ticket_detail_update_actions (self);
   if (!busy)
@@ -454,6 +454,7 @@ desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, DESK_TYPE_TICKET);
 
+  g_type_ensure (DESK_TYPE_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/frontdesk/FrontDesk/tickets/desk-ticket-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, root_box);

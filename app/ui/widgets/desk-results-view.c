@@ -14,6 +14,7 @@
 
 #include "desk-accessible.h"
 #include "desk-results-view.h"
+#include "desk-spinner.h"
 
 /* What every list screen shows around its rows: a spinner while the first page loads, a
  * notice while the rate limit holds requests back, an empty state, an error with Retry,
@@ -26,13 +27,13 @@ struct _DeskResultsView
 
   /* Template children */
   GtkStack          *stack;
-  GtkSpinner        *spinner;
+  DeskSpinner       *spinner;
   AdwStatusPage     *waiting_page;
   AdwStatusPage     *empty_page;
   AdwStatusPage     *error_page;
   GtkScrolledWindow *scrolled_window;
   GtkRevealer       *more_revealer;
-  GtkSpinner        *more_spinner;
+  DeskSpinner       *more_spinner;
 
   /* owned */
   DeskPagedList     *list;
@@ -167,9 +168,9 @@ update_state (DeskResultsView *self)
       adw_status_page_set_description (self->error_page, error->message);
     }
 
-  gtk_spinner_set_spinning (self->spinner, g_strcmp0 (state, "loading") == 0);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->waiting_spinner), g_strcmp0 (state, "waiting") == 0);
-  gtk_spinner_set_spinning (self->more_spinner, loading);
+  desk_spinner_set_spinning (self->spinner, g_strcmp0 (state, "loading") == 0);
+  desk_spinner_set_spinning (DESK_SPINNER (self->waiting_spinner), g_strcmp0 (state, "waiting") == 0);
+  desk_spinner_set_spinning (self->more_spinner, loading);
   gtk_revealer_set_reveal_child (self->more_revealer, loading && g_strcmp0 (state, "results") == 0);
   /* Rows already there stay in view while the rate limit holds the next ones back. */
   gtk_widget_set_visible (self->waiting_note, loading && g_strcmp0 (state, "results") == 0 &&
@@ -342,6 +343,7 @@ desk_results_view_class_init (DeskResultsViewClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DESK_TYPE_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/frontdesk/FrontDesk/widgets/desk-results-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskResultsView, stack);
@@ -367,7 +369,7 @@ add_waiting_notes (DeskResultsView *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *spinner = g_object_ref (GTK_WIDGET (self->more_spinner));
 
-  self->waiting_spinner = gtk_spinner_new ();
+  self->waiting_spinner = desk_spinner_new ();
   gtk_widget_set_size_request (self->waiting_spinner, 32, 32);
   adw_status_page_set_child (self->waiting_page, self->waiting_spinner);
 
