@@ -11,6 +11,7 @@
 
 #include "desk-ticket-detail.h"
 #include "desk-spinner.h"
+#include "desk-status-icon.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,7 @@ struct _DeskTicketDetail
   GtkRevealer    *unsaved_revealer;
   GtkLabel       *unsaved_label;
   GtkStack       *stack;
+  AdwStatusPage  *none_page;
   AdwStatusPage  *error_page;
   GtkBox         *content;
 

@@ -467,6 +467,7 @@ desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, unsaved_revealer);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, unsaved_label);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, none_page);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, error_page);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, content);
 
@@ -480,6 +481,8 @@ static void
 desk_ticket_detail_init (DeskTicketDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_status_icon_defer (self->none_page);
+  desk_status_icon_defer (self->error_page);
   desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
   gtk_widget_set_size_request (self->back_button, DESK_TOUCH_TARGET, DESK_TOUCH_TARGET);
   self->cancellable = g_cancellable_new ();

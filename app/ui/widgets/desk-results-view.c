@@ -15,6 +15,7 @@
 #include "desk-accessible.h"
 #include "desk-results-view.h"
 #include "desk-spinner.h"
+#include "desk-status-icon.h"
 
 /* What every list screen shows around its rows: a spinner while the first page loads, a
  * notice while the rate limit holds requests back, an empty state, an error with Retry,
@@ -395,6 +396,9 @@ desk_results_view_init (DeskResultsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
+  desk_status_icon_defer (self->waiting_page);
+  desk_status_icon_defer (self->empty_page);
+  desk_status_icon_defer (self->error_page);
   add_waiting_notes (self);
 
   self->list_signals = g_signal_group_new (DESK_TYPE_PAGED_LIST);
