@@ -91,6 +91,12 @@ pick_state (DeskResultsView *self)
   if (error != NULL)
     return "error";
 
+  /* Emptied by a reload, which asks for the first page right after: not empty yet. Shown
+   * as empty, that page would flash by (and fade out over the spinner). */
+  if (desk_paged_list_get_query (self->list) != NULL &&
+      desk_paged_list_get_n_pages (self->list) == 0 && desk_paged_list_get_has_more (self->list))
+    return "loading";
+
   return "empty";
 }
 
