@@ -27,6 +27,7 @@
 #include "widgets/desk-outbox-banner.h"
 #include "widgets/desk-page.h"
 #include "widgets/desk-results-view.h"
+#include "widgets/desk-spinner.h"
 
 __attribute__((constructor)) static void
 register_types (void)
@@ -55,6 +56,7 @@ register_types (void)
   g_type_ensure (DESK_TYPE_TICKET_DETAIL);
   g_type_ensure (DESK_TYPE_PAGE);
   g_type_ensure (DESK_TYPE_RESULTS_VIEW);
+  g_type_ensure (DESK_TYPE_SPINNER);
   g_type_ensure (DESK_TYPE_ACTIVITY_INDICATOR);
   g_type_ensure (DESK_TYPE_CUSTOMER_PICKER);
   g_type_ensure (DESK_TYPE_OUTBOX_BANNER);

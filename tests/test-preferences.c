@@ -14,6 +14,7 @@
 #include "desk-sandbox.h"
 #include "desk-test-utils.h"
 #include "preferences/desk-preferences-window.h"
+#include "widgets/desk-spinner.h"
 
 /* These tests run without a session bus (DBUS_SESSION_BUS_ADDRESS=disabled:), which is
  * also what a computer without a keyring service looks like to libsecret. */
@@ -281,7 +282,7 @@ test_connection (Fixture    *fixture,
 
   /* The window goes on drawing while the server is asked. */
   g_assert_true (gtk_widget_get_sensitive (get_child (fixture, "test_button")) != asks_server);
-  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (get_child (fixture, "test_spinner"))) ==
+  g_assert_true (desk_spinner_get_spinning (DESK_SPINNER (get_child (fixture, "test_spinner"))) ==
                  asks_server);
   g_assert_true (desk_test_wait_for (test_finished, fixture, 60000));
   g_free (desk_test_save_screenshot (GTK_WIDGET (fixture->window), screenshot));

@@ -173,6 +173,40 @@ test_results_empty (Fixture       *fixture,
 }
 
 static void
+state_changed_cb (DeskResultsView *view,
+                  GParamSpec      *pspec,
+                  GPtrArray       *states)
+{
+  g_ptr_array_add (states, g_strdup (desk_results_view_get_state (view)));
+}
+
+/* A reload empties the list and asks for its first page again: the view goes from the
+ * rows to the spinner, and shows no empty state (not even for the moment between the two,
+ * which a crossfade would leave fading out over the spinner). */
+static void
+test_results_reload_not_empty (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_free);
+  gulong handler;
+
+  query (fixture, NULL, DESK_LIST_FILTER_ALL);
+  wait_for_state (fixture, "results");
+
+  handler = g_signal_connect (fixture->view, "notify::state", G_CALLBACK (state_changed_cb),
+                              states);
+  desk_paged_list_reload (fixture->list);
+  wait_for_state (fixture, "results");
+  g_signal_handler_disconnect (fixture->view, handler);
+
+  g_assert_cmpuint (states->len, >=, 2);
+  g_assert_cmpstr (g_ptr_array_index (states, 0), ==, "loading");
+  g_assert_cmpstr (g_ptr_array_index (states, states->len - 1), ==, "results");
+  for (guint i = 0; i < states->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (states, i), !=, "empty");
+}
+
+static void
 test_results_error_and_retry (Fixture       *fixture,
                               gconstpointer  data)
 {
@@ -289,6 +323,8 @@ main (int   argc,
               fixture_set_up, test_results_empty, fixture_tear_down);
   g_test_add ("/results-view/error-and-retry", Fixture, NULL,
               fixture_set_up, test_results_error_and_retry, fixture_tear_down);
+  g_test_add ("/results-view/reload-not-empty", Fixture, NULL,
+              fixture_set_up, test_results_reload_not_empty, fixture_tear_down);
   g_test_add ("/results-view/loading", Fixture, NULL,
               fixture_set_up, test_results_loading, fixture_tear_down);
   g_test_add ("/results-view/waiting-keeps-rows", Fixture, NULL,

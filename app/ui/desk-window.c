@@ -21,6 +21,7 @@
 #include "welcome/desk-welcome-page.h"
 #include "widgets/desk-activity-indicator.h"
 #include "widgets/desk-outbox-banner.h"
+#include "widgets/desk-spinner.h"
 #include "widgets/desk-toast.h"
 
 struct _DeskWindow
@@ -30,7 +31,7 @@ struct _DeskWindow
   /* Template children */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
-  GtkSpinner           *loading_spinner;
+  DeskSpinner          *loading_spinner;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar_box;
   GtkWidget            *content_box;
@@ -192,7 +193,7 @@ update_main_page (DeskWindow *self)
   else if (!demo && !desk_context_get_has_api_key (self->context))
     page = "welcome";
 
-  gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
+  desk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->main_stack, page);
   ensure_visible_screen (self);
 }
@@ -641,6 +642,7 @@ desk_window_class_init (DeskWindowClass *klass)
   g_type_ensure (DESK_TYPE_ACTIVITY_INDICATOR);
   g_type_ensure (DESK_TYPE_OUTBOX_BANNER);
 
+  g_type_ensure (DESK_TYPE_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/frontdesk/FrontDesk/desk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, toast_overlay);

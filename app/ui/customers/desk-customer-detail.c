@@ -15,6 +15,7 @@
 #include "desk-accessible.h"
 #include "desk-customer-check.h"
 #include "desk-customer-detail.h"
+#include "desk-spinner.h"
 
 /* One customer: contact data with call and e-mail links, the business fields, and the
  * customer's tickets and invoices. RepairDesk has no "tickets of customer" query, so the
@@ -29,7 +30,7 @@ typedef struct
   GtkListBox         *box;
   GtkLabel           *status;
   GtkWidget          *more;
-  GtkSpinner         *spinner;
+  DeskSpinner        *spinner;
   DeskPagedList      *list;       /* owned */
   GtkFilterListModel *filtered;   /* owned */
   const char         *action;     /* NULL: the rows only inform */
@@ -253,7 +254,7 @@ related_update (Related *r)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (r->filtered));
   const char *status = NULL;
 
-  gtk_spinner_set_spinning (r->spinner, loading);
+  desk_spinner_set_spinning (r->spinner, loading);
   if (error != NULL)
     status = error->message;
   else if (loading && n == 0)
@@ -465,6 +466,7 @@ desk_customer_detail_class_init (DeskCustomerDetailClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DESK_TYPE_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/frontdesk/FrontDesk/customers/desk-customer-detail.ui");
   BIND (scrolled_window);

@@ -15,6 +15,7 @@
 #include "desk-customer-check.h"
 #include "desk-customer-editor.h"
 #include "desk-properties.h"
+#include "desk-spinner.h"
 
 /* The New and Edit customer dialog: every writable field of a customer, grouped; problems
  * explained under their group as they are typed (and the missing ones once Save is
@@ -69,7 +70,7 @@ struct _DeskCustomerEditor
   /* Template children */
   AdwWindowTitle       *window_title;
   GtkWidget            *save_button;
-  GtkSpinner           *spinner;
+  DeskSpinner          *spinner;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
   GtkRevealer          *duplicate_revealer;
@@ -295,7 +296,7 @@ set_busy (DeskCustomerEditor *self,
   if (busy)
     keep_focus (self, TRUE);
   self->busy = busy;
-  gtk_spinner_set_spinning (self->spinner, busy);
+  desk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !busy);
   /* Closing mid-save would leave nobody to say whether the customer was saved. */
@@ -914,6 +915,7 @@ desk_customer_editor_class_init (DeskCustomerEditorClass *klass)
     g_signal_new ("queued", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 3, DESK_TYPE_CUSTOMER, DESK_TYPE_CHANGE, G_TYPE_STRING);
 
+  g_type_ensure (DESK_TYPE_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/frontdesk/FrontDesk/customers/desk-customer-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskCustomerEditor, window_title);

@@ -12,6 +12,7 @@
 #include "desk-customer-picker.h"
 #include "desk-intake-device.h"
 #include "desk-intake-page.h"
+#include "desk-spinner.h"
 #include "signature/desk-signature-pad.h"
 
 G_BEGIN_DECLS
@@ -41,7 +42,7 @@ struct _DeskIntakePage
   GtkLabel           *tax_label;
   GtkLabel           *total_label;
   GtkLabel           *blocker_label;
-  GtkSpinner         *busy_spinner;
+  DeskSpinner        *busy_spinner;
   AdwPreferencesGroup *signature_group;
   AdwPreferencesGroup *waiting_group;
   GtkWidget          *send_again_button;

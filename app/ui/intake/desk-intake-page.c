@@ -347,7 +347,7 @@ desk_intake_page_set_busy (DeskIntakePage *self,
     return;
 
   self->busy = busy;
-  gtk_spinner_set_spinning (self->busy_spinner, busy);
+  desk_spinner_set_spinning (self->busy_spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
   desk_intake_page_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -552,6 +552,7 @@ desk_intake_page_class_init (DeskIntakePageClass *klass)
                                        "intake.create", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (DESK_TYPE_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/frontdesk/FrontDesk/intake/desk-intake-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskIntakePage, toast_overlay);

@@ -14,6 +14,7 @@
 #include "desk-accessible.h"
 #include "desk-invoice-detail.h"
 #include "desk-payment-dialog.h"
+#include "desk-spinner.h"
 
 /* One invoice: who, which ticket, what was sold, the totals, the payments and what is
  * still due. The list entry shows at once; the invoice is then read in full, and its
@@ -29,7 +30,7 @@ struct _DeskInvoiceDetail
   GtkLabel       *subtitle;
   GtkWidget      *pay_button;
   GtkWidget      *edit_button;
-  GtkSpinner     *spinner;
+  DeskSpinner    *spinner;
   GtkWidget      *error_box;
   GtkLabel       *error_label;
   GtkWidget      *content;
@@ -313,7 +314,7 @@ update_state (DeskInvoiceDetail *self,
   else
     self->state = "loaded";
 
-  gtk_spinner_set_spinning (self->spinner, self->pending > 0);
+  desk_spinner_set_spinning (self->spinner, self->pending > 0);
   gtk_widget_set_visible (self->error_box, error != NULL);
   if (error != NULL)
     gtk_label_set_label (self->error_label, error);
@@ -502,7 +503,7 @@ build (DeskInvoiceDetail *self)
   self->title = title_label (titles, "title-4");
   self->subtitle = title_label (titles, "dim-label");
   gtk_widget_set_hexpand (titles, TRUE);
-  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  self->spinner = DESK_SPINNER (desk_spinner_new ());
   gtk_box_append (GTK_BOX (toolbar), titles);
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->spinner));
 

@@ -9,6 +9,7 @@
 
 #include "desk-customer-picker.h"
 #include "desk-invoice-editor.h"
+#include "desk-spinner.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +23,7 @@ struct _DeskInvoiceEditor
   /* Template children */
   AdwWindowTitle      *window_title;
   GtkButton           *save_button;
-  GtkSpinner          *spinner;
+  DeskSpinner         *spinner;
   GtkRevealer         *message_revealer;
   GtkWidget           *message_box;
   GtkLabel            *message_label;

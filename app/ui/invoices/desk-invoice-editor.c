@@ -135,7 +135,7 @@ desk_invoice_editor_set_busy (DeskInvoiceEditor *self,
   if (busy)
     keep_focus (self, TRUE);
   self->busy = busy;
-  gtk_spinner_set_spinning (self->spinner, busy);
+  desk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_widget_set_sensitive (self->form_box, !busy);
   /* Leaving mid-save would leave nobody to say whether the invoice was made. */
@@ -552,6 +552,7 @@ desk_invoice_editor_class_init (DeskInvoiceEditorClass *klass)
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, DESK_TYPE_INVOICE);
 
+  g_type_ensure (DESK_TYPE_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/frontdesk/FrontDesk/invoices/desk-invoice-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskInvoiceEditor, window_title);

@@ -14,6 +14,7 @@
 #include "desk-accessible.h"
 #include "desk-message-dialog.h"
 #include "desk-payment-dialog.h"
+#include "desk-spinner.h"
 
 /* Take Payment: the amount (the amount due to start with), the method, the date and a
  * note; for cash, what the customer hands over and the change to give back.
@@ -58,7 +59,7 @@ struct _DeskPaymentDialog
   GtkWidget         *take_button;
   GtkWidget         *check_button;
   GtkWidget         *send_again_button;
-  GtkSpinner        *spinner;
+  DeskSpinner       *spinner;
 
   /* owned */
   DeskContext       *context;
@@ -158,7 +159,7 @@ update (DeskPaymentDialog *self)
                                              self->state != STATE_RECORDED);
   gtk_button_set_label (GTK_BUTTON (self->cancel_button),
                         self->state == STATE_RECORDED ? _("_Close") : _("_Cancel"));
-  gtk_spinner_set_spinning (self->spinner, busy);
+  desk_spinner_set_spinning (self->spinner, busy);
 
   /* What was sent stays as it was sent until its fate is known. */
   gtk_widget_set_sensitive (self->form_group, self->state == STATE_EDITING);
@@ -558,7 +559,7 @@ build_form (DeskPaymentDialog  *self,
   gtk_label_set_xalign (self->message_label, 0);
   gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->message_label));
 
-  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  self->spinner = DESK_SPINNER (desk_spinner_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->spinner), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (self->spinner), GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->spinner));

@@ -17,6 +17,7 @@
 #include "desk-message-dialog.h"
 #include "desk-preferences-window.h"
 #include "desk-server-url.h"
+#include "desk-spinner.h"
 #include "desk-toast.h"
 
 struct _DeskPreferencesWindow
@@ -28,7 +29,7 @@ struct _DeskPreferencesWindow
   GtkLabel             *url_error_label;
   AdwEntryRow          *key_row;
   GtkLabel             *key_status_label;
-  GtkSpinner           *test_spinner;
+  DeskSpinner          *test_spinner;
   GtkWidget            *test_button;
   GtkLabel             *test_result_label;
 
@@ -280,7 +281,7 @@ show_verdict (DeskPreferencesWindow *self,
               const char            *text,
               gboolean               works)
 {
-  gtk_spinner_set_spinning (self->test_spinner, FALSE);
+  desk_spinner_set_spinning (self->test_spinner, FALSE);
   gtk_widget_set_sensitive (self->test_button, TRUE);
   set_message (self->test_result_label, text, works ? "success" : "error");
 }
@@ -327,7 +328,7 @@ test_button_clicked_cb (DeskPreferencesWindow *self)
   desk_api_client_set_max_retries (self->test_client, 0);
 
   gtk_widget_set_sensitive (self->test_button, FALSE);
-  gtk_spinner_set_spinning (self->test_spinner, TRUE);
+  desk_spinner_set_spinning (self->test_spinner, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->test_result_label), FALSE);
   desk_api_client_check_connection_async (self->test_client, self->cancellable,
                                           connection_checked_cb, self);
@@ -419,6 +420,7 @@ desk_preferences_window_class_init (DeskPreferencesWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DESK_TYPE_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/frontdesk/FrontDesk/"
                                                "preferences/desk-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskPreferencesWindow, url_row);

@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "desk-ticket-detail.h"
+#include "desk-spinner.h"
+#include "desk-status-icon.h"
 
 G_BEGIN_DECLS
 
@@ -32,11 +34,12 @@ struct _DeskTicketDetail
   GtkWidget      *toolbar_separator;
   GtkWidget      *back_button;
   AdwWindowTitle *title;
-  GtkSpinner     *busy_spinner;
+  DeskSpinner    *busy_spinner;
   GtkWidget      *convert_button;
   GtkRevealer    *unsaved_revealer;
   GtkLabel       *unsaved_label;
   GtkStack       *stack;
+  AdwStatusPage  *none_page;
   AdwStatusPage  *error_page;
   GtkBox         *content;
 

@@ -96,7 +96,7 @@ desk_ticket_detail_set_busy (DeskTicketDetail *self,
     return;
 
   self->busy = busy;
-  gtk_spinner_set_spinning (self->busy_spinner, busy);
+  desk_spinner_set_spinning (self->busy_spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->content), !busy);
   desk_ticket_detail_update_actions (self);
   if (!busy)
@@ -454,6 +454,7 @@ desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, DESK_TYPE_TICKET);
 
+  g_type_ensure (DESK_TYPE_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/frontdesk/FrontDesk/tickets/desk-ticket-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, root_box);
@@ -466,6 +467,7 @@ desk_ticket_detail_class_init (DeskTicketDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, unsaved_revealer);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, unsaved_label);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, none_page);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, error_page);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketDetail, content);
 
@@ -479,6 +481,8 @@ static void
 desk_ticket_detail_init (DeskTicketDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_status_icon_defer (self->none_page);
+  desk_status_icon_defer (self->error_page);
   desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
   gtk_widget_set_size_request (self->back_button, DESK_TOUCH_TARGET, DESK_TOUCH_TARGET);
   self->cancellable = g_cancellable_new ();

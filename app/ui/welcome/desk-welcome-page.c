@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "desk-accessible.h"
+#include "desk-status-icon.h"
 #include "desk-welcome-page.h"
 
 /* Shown on the first run, while no account is set up. Its two buttons activate
@@ -45,5 +46,6 @@ static void
 desk_welcome_page_init (DeskWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_status_icon_defer (ADW_STATUS_PAGE (adw_bin_get_child (ADW_BIN (self))));
   desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
 }

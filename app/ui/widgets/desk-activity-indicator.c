@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-activity-indicator.h"
+#include "desk-spinner.h"
 
 #define TOAST_MIN_SECONDS 3
 #define TOAST_MAX_SECONDS 60
@@ -30,7 +31,7 @@ struct _DeskActivityIndicator
 
   /* Template children */
   GtkWidget     *box;
-  GtkSpinner    *spinner;
+  DeskSpinner   *spinner;
   GtkLabel      *count_label;
   GtkLabel      *waiting_label;
   GtkWidget     *stop_button;
@@ -120,7 +121,7 @@ update_count (DeskActivityIndicator *self)
                              count);
   gtk_label_set_label (self->count_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
-  gtk_spinner_set_spinning (self->spinner, count > 0);
+  desk_spinner_set_spinning (self->spinner, count > 0);
   gtk_widget_set_visible (GTK_WIDGET (self), count > 0 || get_waiting (self) != DESK_API_WAIT_NONE);
 
   if (count != self->count)
@@ -257,6 +258,7 @@ desk_activity_indicator_class_init (DeskActivityIndicatorClass *klass)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DESK_TYPE_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/frontdesk/FrontDesk/widgets/desk-activity-indicator.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskActivityIndicator, box);

@@ -14,6 +14,8 @@
 
 #include "desk-accessible.h"
 #include "desk-results-view.h"
+#include "desk-spinner.h"
+#include "desk-status-icon.h"
 
 /* What every list screen shows around its rows: a spinner while the first page loads, a
  * notice while the rate limit holds requests back, an empty state, an error with Retry,
@@ -26,13 +28,13 @@ struct _DeskResultsView
 
   /* Template children */
   GtkStack          *stack;
-  GtkSpinner        *spinner;
+  DeskSpinner       *spinner;
   AdwStatusPage     *waiting_page;
   AdwStatusPage     *empty_page;
   AdwStatusPage     *error_page;
   GtkScrolledWindow *scrolled_window;
   GtkRevealer       *more_revealer;
-  GtkSpinner        *more_spinner;
+  DeskSpinner       *more_spinner;
 
   /* owned */
   DeskPagedList     *list;
@@ -88,6 +90,12 @@ pick_state (DeskResultsView *self)
   error = desk_paged_list_get_error (self->list);
   if (error != NULL)
     return "error";
+
+  /* Emptied by a reload, which asks for the first page right after: not empty yet. Shown
+   * as empty, that page would flash by (and fade out over the spinner). */
+  if (desk_paged_list_get_query (self->list) != NULL &&
+      desk_paged_list_get_n_pages (self->list) == 0 && desk_paged_list_get_has_more (self->list))
+    return "loading";
 
   return "empty";
 }
@@ -167,9 +175,9 @@ update_state (DeskResultsView *self)
       adw_status_page_set_description (self->error_page, error->message);
     }
 
-  gtk_spinner_set_spinning (self->spinner, g_strcmp0 (state, "loading") == 0);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->waiting_spinner), g_strcmp0 (state, "waiting") == 0);
-  gtk_spinner_set_spinning (self->more_spinner, loading);
+  desk_spinner_set_spinning (self->spinner, g_strcmp0 (state, "loading") == 0);
+  desk_spinner_set_spinning (DESK_SPINNER (self->waiting_spinner), g_strcmp0 (state, "waiting") == 0);
+  desk_spinner_set_spinning (self->more_spinner, loading);
   gtk_revealer_set_reveal_child (self->more_revealer, loading && g_strcmp0 (state, "results") == 0);
   /* Rows already there stay in view while the rate limit holds the next ones back. */
   gtk_widget_set_visible (self->waiting_note, loading && g_strcmp0 (state, "results") == 0 &&
@@ -342,6 +350,7 @@ desk_results_view_class_init (DeskResultsViewClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DESK_TYPE_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/frontdesk/FrontDesk/widgets/desk-results-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskResultsView, stack);
@@ -367,7 +376,7 @@ add_waiting_notes (DeskResultsView *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *spinner = g_object_ref (GTK_WIDGET (self->more_spinner));
 
-  self->waiting_spinner = gtk_spinner_new ();
+  self->waiting_spinner = desk_spinner_new ();
   gtk_widget_set_size_request (self->waiting_spinner, 32, 32);
   adw_status_page_set_child (self->waiting_page, self->waiting_spinner);
 
@@ -393,6 +402,9 @@ desk_results_view_init (DeskResultsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
+  desk_status_icon_defer (self->waiting_page);
+  desk_status_icon_defer (self->empty_page);
+  desk_status_icon_defer (self->error_page);
   add_waiting_notes (self);
 
   self->list_signals = g_signal_group_new (DESK_TYPE_PAGED_LIST);
