@@ -13,6 +13,7 @@
 #include "desk-customer-check.h"
 #include "desk-row-slots.h"
 #include "desk-sandbox.h"
+#include "desk-test-screen.h"
 #include "desk-test-utils.h"
 
 /* The rows of the Customers list while a search narrows and widens it, a key at a time:
@@ -24,11 +25,7 @@
 
 typedef struct
 {
-  DeskSandbox       *sandbox;
-  DeskApiClient     *client;
-  GSettings         *settings;
-  DeskContext       *context;
-  GtkWindow         *window;
+  DeskTestScreen     screen;
   DeskCustomersPage *page;
 } Fixture;
 
@@ -36,47 +33,17 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->sandbox = g_object_new (DESK_TYPE_SANDBOX,
-                                   "seed", 11, "n-customers", 300, "n-tickets", 40,
-                                   "n-invoices", 20, "rate-limit", 0, "today", TEST_NOW, NULL);
-  desk_sandbox_start (fixture->sandbox, 0, &error);
-  g_assert_no_error (error);
-
-  fixture->client = desk_api_client_new (desk_sandbox_get_url (fixture->sandbox),
-                                         DESK_SANDBOX_DEMO_API_KEY);
-  desk_rate_governor_set_limit (desk_api_client_get_governor (fixture->client), 100000);
-  fixture->settings = g_settings_new (APP_ID);
-  fixture->context = desk_context_new_for_client (fixture->settings, fixture->client, NULL);
-  fixture->page = DESK_CUSTOMERS_PAGE (desk_customers_page_new (fixture->context));
-
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1100, 720);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  gtk_window_present (fixture->window);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
+  desk_test_screen_start (&fixture->screen, "seed", 11, "n-customers", 300, "n-tickets", 40,
+                          "n-invoices", 20, "rate-limit", 0, "today", TEST_NOW, NULL);
+  fixture->page = DESK_CUSTOMERS_PAGE (desk_customers_page_new (fixture->screen.context));
+  desk_test_screen_show (&fixture->screen, GTK_WIDGET (fixture->page), 1100, 720);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gpointer page = fixture->page;
-
-  g_object_add_weak_pointer (page, &page);
-  gtk_window_destroy (fixture->window);
-  g_assert_true (desk_test_wait_for (is_null, &page, WAIT_MS));
-  g_assert_finalize_object (fixture->context);
-  g_clear_object (&fixture->settings);
-  g_clear_object (&fixture->client);
-  desk_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
+  desk_test_screen_stop (&fixture->screen);
 }
 
 static gboolean
@@ -86,27 +53,6 @@ settled (gpointer data)
 
   return !desk_customers_page_get_searching (fixture->page) &&
          g_list_model_get_n_items (desk_customers_page_get_model (fixture->page)) > 0;
-}
-
-static GtkWidget *
-find_list_view (GtkWidget *widget)
-{
-  /* The customers' list, not a drop-down's. */
-  if (GTK_IS_LIST_VIEW (widget) &&
-      GTK_IS_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (widget))) &&
-      DESK_IS_ROW_SLOTS (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (widget))))))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_list_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The text of the first row on screen: its label. */
@@ -250,9 +196,9 @@ test_selection_follows (Fixture       *fixture,
   DeskRowSlot *slot;
 
   g_assert_true (desk_test_wait_for (settled, fixture, WAIT_MS));
-  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->window), 2, WAIT_MS));
+  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->screen.window), 2, WAIT_MS));
   g_assert_cmpuint (g_list_model_get_n_items (rows), >, 20);
-  list_view = find_list_view (GTK_WIDGET (fixture->page));
+  list_view = desk_test_find_row_list (GTK_WIDGET (fixture->page));
   g_assert_nonnull (list_view);
   selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
 
@@ -276,7 +222,7 @@ test_selection_follows (Fixture       *fixture,
   g_assert_true (desk_row_slot_get_item (slot) == (gpointer) chosen);
 
   /* The first row on screen shows the first match, its name on the first line. */
-  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->window), 2, WAIT_MS));
+  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->screen.window), 2, WAIT_MS));
   first = g_list_model_get_item (rows, 0);
   first_name = desk_customer_tidy_name (desk_customer_get_full_name (first));
   g_assert_true (g_str_has_prefix (first_row_text (list_view), first_name));

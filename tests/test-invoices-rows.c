@@ -11,6 +11,7 @@
 
 #include "desk-row-slots.h"
 #include "desk-sandbox.h"
+#include "desk-test-screen.h"
 #include "desk-test-utils.h"
 #include "invoices/desk-invoice-detail.h"
 #include "invoices/desk-invoices-page.h"
@@ -23,11 +24,7 @@
 
 typedef struct
 {
-  DeskSandbox      *sandbox;
-  DeskApiClient    *client;
-  GSettings        *settings;
-  DeskContext      *context;
-  GtkWindow        *window;
+  DeskTestScreen    screen;
   DeskInvoicesPage *page;
 } Fixture;
 
@@ -35,51 +32,22 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   DeskInvoiceFilters all = { .status = DESK_INVOICE_FILTER_ANY, .range = DESK_INVOICE_RANGE_ALL };
 
-  fixture->sandbox = g_object_new (DESK_TYPE_SANDBOX,
-                                   "seed", 9, "n-customers", 60, "n-tickets", 80,
-                                   "n-invoices", 300, "rate-limit", 0, "today", TEST_NOW, NULL);
-  desk_sandbox_start (fixture->sandbox, 0, &error);
-  g_assert_no_error (error);
-
-  fixture->client = desk_api_client_new (desk_sandbox_get_url (fixture->sandbox),
-                                         DESK_SANDBOX_DEMO_API_KEY);
-  desk_rate_governor_set_limit (desk_api_client_get_governor (fixture->client), 100000);
-  fixture->settings = g_settings_new (APP_ID);
-  g_settings_reset (fixture->settings, "invoice-filters");
-  fixture->context = desk_context_new_for_client (fixture->settings, fixture->client, NULL);
-  fixture->page = DESK_INVOICES_PAGE (desk_invoices_page_new (fixture->context));
+  desk_test_screen_start (&fixture->screen, "seed", 9, "n-customers", 60, "n-tickets", 80,
+                          "n-invoices", 300, "rate-limit", 0, "today", TEST_NOW, NULL);
+  g_settings_reset (fixture->screen.settings, "invoice-filters");
+  fixture->page = DESK_INVOICES_PAGE (desk_invoices_page_new (fixture->screen.context));
   desk_invoices_page_set_now (fixture->page, TEST_NOW);
   desk_invoices_page_set_filters (fixture->page, &all);
-
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1280, 800);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  gtk_window_present (fixture->window);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
+  desk_test_screen_show (&fixture->screen, GTK_WIDGET (fixture->page), 1280, 800);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gpointer page = fixture->page;
-
-  g_object_add_weak_pointer (page, &page);
-  gtk_window_destroy (fixture->window);
-  g_assert_true (desk_test_wait_for (is_null, &page, WAIT_MS));
-  g_assert_finalize_object (fixture->context);
-  g_clear_object (&fixture->settings);
-  g_clear_object (&fixture->client);
-  desk_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
+  desk_test_screen_stop (&fixture->screen);
 }
 
 static gboolean
@@ -89,27 +57,6 @@ list_settled (gpointer data)
 
   return !desk_invoices_page_get_searching (fixture->page) &&
          g_strcmp0 (desk_invoices_page_get_state (fixture->page), "loading") != 0;
-}
-
-static GtkWidget *
-find_list_view (GtkWidget *widget)
-{
-  /* The invoices' list, not a drop-down's. */
-  if (GTK_IS_LIST_VIEW (widget) &&
-      GTK_IS_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (widget))) &&
-      DESK_IS_ROW_SLOTS (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (widget))))))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_list_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The order number the first row on screen shows: its first label. */
@@ -145,9 +92,9 @@ test_narrowing_rows (Fixture       *fixture,
   DeskRowSlot *slot;
 
   g_assert_true (desk_test_wait_for (list_settled, fixture, WAIT_MS));
-  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->window), 2, WAIT_MS));
+  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->screen.window), 2, WAIT_MS));
   g_assert_cmpuint (g_list_model_get_n_items (rows), >, 8);
-  list_view = find_list_view (GTK_WIDGET (fixture->page));
+  list_view = desk_test_find_row_list (GTK_WIDGET (fixture->page));
   g_assert_nonnull (list_view);
   selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
 
@@ -173,7 +120,7 @@ test_narrowing_rows (Fixture       *fixture,
   g_assert_true (desk_invoice_detail_get_invoice (DESK_INVOICE_DETAIL (desk_invoices_page_get_detail (fixture->page))) == chosen);
 
   /* The first row on screen shows the first match. */
-  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->window), 2, WAIT_MS));
+  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->screen.window), 2, WAIT_MS));
   first = g_list_model_get_item (rows, 0);
   g_assert_cmpstr (first_row_order (list_view), ==, desk_invoice_get_order_id (first));
 

@@ -12,6 +12,7 @@
 #include "customers/desk-customer-detail.h"
 #include "customers/desk-customers-page.h"
 #include "desk-sandbox.h"
+#include "desk-test-screen.h"
 #include "desk-test-utils.h"
 #include "desk-window.h"
 #include "invoices/desk-invoice-detail.h"
@@ -30,12 +31,8 @@
 
 typedef struct
 {
-  DeskSandbox      *sandbox;
-  DeskApiClient    *client;
-  GSettings        *settings;
-  DeskContext      *context;
-  GtkWindow        *window;
-  DeskInvoicesPage *page;
+  DeskTestScreen     screen;
+  DeskInvoicesPage  *page;
   DeskInvoiceDetail *detail;
 } Fixture;
 
@@ -43,55 +40,32 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   DeskInvoiceFilters all = { .status = DESK_INVOICE_FILTER_ANY, .range = DESK_INVOICE_RANGE_ALL };
 
-  fixture->sandbox = g_object_new (DESK_TYPE_SANDBOX,
-                                   "seed", 9, "n-customers", 60, "n-tickets", 80,
-                                   "n-invoices", 300, "rate-limit", 0, "today", TEST_NOW, NULL);
-  desk_sandbox_start (fixture->sandbox, 0, &error);
-  g_assert_no_error (error);
-
-  fixture->client = desk_api_client_new (desk_sandbox_get_url (fixture->sandbox),
-                                         DESK_SANDBOX_DEMO_API_KEY);
-  desk_rate_governor_set_limit (desk_api_client_get_governor (fixture->client), 100000);
-  fixture->settings = g_settings_new (APP_ID);
-  g_settings_reset (fixture->settings, "invoice-filters");
-  fixture->context = desk_context_new_for_client (fixture->settings, fixture->client, NULL);
-  fixture->page = DESK_INVOICES_PAGE (desk_invoices_page_new (fixture->context));
+  desk_test_screen_start (&fixture->screen, "seed", 9, "n-customers", 60, "n-tickets", 80,
+                          "n-invoices", 300, "rate-limit", 0, "today", TEST_NOW, NULL);
+  g_settings_reset (fixture->screen.settings, "invoice-filters");
+  fixture->page = DESK_INVOICES_PAGE (desk_invoices_page_new (fixture->screen.context));
   desk_invoices_page_set_now (fixture->page, TEST_NOW);
   desk_invoices_page_set_filters (fixture->page, &all);
   fixture->detail = DESK_INVOICE_DETAIL (desk_invoices_page_get_detail (fixture->page));
-
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1280, 800);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  gtk_window_present (fixture->window);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
+  desk_test_screen_show (&fixture->screen, GTK_WIDGET (fixture->page), 1280, 800);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gpointer page = fixture->page;
-
-  g_object_add_weak_pointer (page, &page);
-  gtk_window_destroy (fixture->window);
-  g_assert_true (desk_test_wait_for (is_null, &page, WAIT_MS));
-  g_assert_finalize_object (fixture->context);
-  g_clear_object (&fixture->settings);
-  g_clear_object (&fixture->client);
-  desk_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
+  desk_test_screen_stop (&fixture->screen);
 }
 
 /* --- Helpers ------------------------------------------------------------------------------ */
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
 
 static gboolean
 list_settled (gpointer data)
@@ -106,7 +80,7 @@ static void
 wait_for_list (Fixture *fixture)
 {
   g_assert_true (desk_test_wait_for (list_settled, fixture, WAIT_MS));
-  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->window), 2, WAIT_MS));
+  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->screen.window), 2, WAIT_MS));
 }
 
 static gboolean
@@ -139,10 +113,10 @@ screenshot (Fixture    *fixture,
 {
   g_autofree char *path = NULL;
 
-  g_assert_true (desk_test_resize (fixture->window, width, 800, WAIT_MS));
+  g_assert_true (desk_test_resize (fixture->screen.window, width, 800, WAIT_MS));
   /* The leaflet folds and unfolds in a quarter of a second. */
-  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->window), 30, WAIT_MS));
-  path = desk_test_save_screenshot (GTK_WIDGET (fixture->window), name);
+  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->screen.window), 30, WAIT_MS));
+  path = desk_test_save_screenshot (GTK_WIDGET (fixture->screen.window), name);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
@@ -166,7 +140,7 @@ test_status_filter (Fixture       *fixture,
   g_assert_cmpstr (desk_invoices_page_get_state (fixture->page), ==, "results");
   screenshot (fixture, 1280, "invoices-list");
   screenshot (fixture, 360, "invoices-list-360");
-  desk_test_resize (fixture->window, 1280, 800, WAIT_MS);
+  desk_test_resize (fixture->screen.window, 1280, 800, WAIT_MS);
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
@@ -186,7 +160,7 @@ test_status_filter (Fixture       *fixture,
                            cases[c].status);
         }
       /* Remembered for the next time the screen opens. */
-      desk_invoice_filters_load (&saved, g_settings_get_value (fixture->settings, "invoice-filters"));
+      desk_invoice_filters_load (&saved, g_settings_get_value (fixture->screen.settings, "invoice-filters"));
       g_assert_cmpint (saved.status, ==, cases[c].filter);
     }
 }
@@ -308,13 +282,13 @@ test_error_retry (Fixture       *fixture,
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
 
   wait_for_list (fixture);
-  desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_HTTP_500, 1.0);
+  desk_sandbox_set_fault (fixture->screen.sandbox, DESK_SANDBOX_FAULT_HTTP_500, 1.0);
   desk_page_reload (DESK_PAGE (fixture->page));
   g_assert_true (desk_test_wait_for (list_failed, fixture, WAIT_MS));
   g_assert_nonnull (desk_paged_list_get_error (desk_invoices_page_get_list (fixture->page)));
   screenshot (fixture, 360, "invoices-error-360");
 
-  desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_NONE, 0);
+  desk_sandbox_set_fault (fixture->screen.sandbox, DESK_SANDBOX_FAULT_NONE, 0);
   find_all (GTK_WIDGET (fixture->page), g_type_from_name ("DeskResultsView"), views);
   g_assert_cmpuint (views->len, ==, 1);
   g_assert_true (gtk_widget_activate_action (g_ptr_array_index (views, 0), "results.retry", NULL));
@@ -592,8 +566,8 @@ test_links (Fixture       *fixture,
     }
   g_assert_cmpint (ticket_id, >, 0);
 
-  desk_context_set_session_api_key (fixture->context, DESK_SANDBOX_DEMO_API_KEY);
-  window = desk_window_new (NULL, fixture->context);
+  desk_context_set_session_api_key (fixture->screen.context, DESK_SANDBOX_DEMO_API_KEY);
+  window = desk_window_new (NULL, fixture->screen.context);
   weak = window;
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);

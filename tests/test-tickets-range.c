@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "desk-sandbox.h"
+#include "desk-test-screen.h"
 #include "desk-test-utils.h"
 #include "tickets/desk-tickets-page.h"
 
@@ -23,11 +24,7 @@
 
 typedef struct
 {
-  DeskSandbox     *sandbox;
-  DeskApiClient   *client;
-  GSettings       *settings;
-  DeskContext     *context;
-  GtkWindow       *window;
+  DeskTestScreen   screen;
   DeskTicketsPage *page;
 } Fixture;
 
@@ -35,47 +32,18 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->sandbox = g_object_new (DESK_TYPE_SANDBOX,
-                                   "seed", 5, "n-customers", 60, "n-tickets", 400,
-                                   "n-invoices", 20, "rate-limit", 0, "today", TEST_NOW, NULL);
-  desk_sandbox_start (fixture->sandbox, 0, &error);
-  g_assert_no_error (error);
-
-  fixture->client = desk_api_client_new (desk_sandbox_get_url (fixture->sandbox),
-                                         DESK_SANDBOX_DEMO_API_KEY);
-  fixture->settings = g_settings_new ("io.frontdesk.FrontDesk");
-  g_settings_reset (fixture->settings, "ticket-filters");
-  fixture->context = desk_context_new_for_client (fixture->settings, fixture->client, NULL);
-  fixture->page = DESK_TICKETS_PAGE (desk_tickets_page_new (fixture->context));
-
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1400, 800);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  gtk_window_present (fixture->window);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
+  desk_test_screen_start (&fixture->screen, "seed", 5, "n-customers", 60, "n-tickets", 400,
+                          "n-invoices", 20, "rate-limit", 0, "today", TEST_NOW, NULL);
+  g_settings_reset (fixture->screen.settings, "ticket-filters");
+  fixture->page = DESK_TICKETS_PAGE (desk_tickets_page_new (fixture->screen.context));
+  desk_test_screen_show (&fixture->screen, GTK_WIDGET (fixture->page), 1400, 800);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gpointer page = fixture->page;
-
-  g_object_add_weak_pointer (page, &page);
-  gtk_window_destroy (fixture->window);
-  g_assert_true (desk_test_wait_for (is_null, &page, WAIT_MS));
-  g_assert_finalize_object (fixture->context);
-  g_clear_object (&fixture->settings);
-  g_clear_object (&fixture->client);
-  desk_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
+  desk_test_screen_stop (&fixture->screen);
 }
 
 static gboolean
@@ -85,7 +53,7 @@ list_settled (gpointer data)
   DeskPagedList *list = desk_tickets_page_get_list (fixture->page);
 
   return desk_paged_list_get_n_pages (list) > 0 && !desk_paged_list_get_loading (list) &&
-         desk_api_client_get_n_active (fixture->client) == 0;
+         desk_api_client_get_n_active (fixture->screen.client) == 0;
 }
 
 static void
@@ -116,7 +84,7 @@ test_custom_range (Fixture       *fixture,
   const DeskTicketFilters *filters;
 
   g_assert_true (desk_test_wait_for (list_settled, fixture, WAIT_MS));
-  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->window), 2, WAIT_MS));
+  g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->screen.window), 2, WAIT_MS));
 
   find_all (GTK_WIDGET (fixture->page), GTK_TYPE_MENU_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
@@ -126,7 +94,7 @@ test_custom_range (Fixture       *fixture,
   g_assert_nonnull (custom);
   /* Shown and drawn, and still no calendars. */
   g_assert_null (gtk_menu_button_get_popover (custom));
-  find_all (GTK_WIDGET (fixture->window), GTK_TYPE_CALENDAR, calendars);
+  find_all (GTK_WIDGET (fixture->screen.window), GTK_TYPE_CALENDAR, calendars);
   g_assert_cmpuint (calendars->len, ==, 0);
 
   /* The first drop-down is the date range; choosing Custom asks for the days. */
