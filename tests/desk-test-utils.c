@@ -226,8 +226,11 @@ desk_test_save_screenshot (GtkWidget  *widget,
   int height = 0;
   char *path;
 
-  /* A crossfade or a slide under way would be caught half done. */
+  /* A crossfade or a slide under way would be caught half done; and until the next frame,
+   * a stack keeps the drawing of its transition's last step, the old page faintly there. */
   desk_test_wait_for (transitions_over, widget, 10000);
+  if (gtk_widget_get_mapped (widget))
+    desk_test_wait_for_frames (widget, 1, 1000);
 
   /* A widget just shown on a busy machine may not have been laid out or drawn yet: give
    * it frames until it has, within a generous bound. */
