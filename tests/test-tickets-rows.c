@@ -219,9 +219,7 @@ row (Fixture *fixture,
 static DeskTicket *
 selected_ticket (GtkSingleSelection *selection)
 {
-  DeskRowSlot *slot = gtk_single_selection_get_selected_item (selection);
-
-  return slot != NULL ? desk_row_slot_get_item (slot) : NULL;
+  return desk_row_slot_get_item (gtk_single_selection_get_selected_item (selection));
 }
 
 static void

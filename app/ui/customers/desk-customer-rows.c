@@ -92,19 +92,10 @@ set_row_text (GtkLabel      *label,
   gtk_label_set_attributes (label, attrs);
 }
 
-/* Returns: (nullable): the customer the row shows now */
-static DeskCustomer *
-row_customer (GtkListItem *item)
-{
-  DeskRowSlot *slot = gtk_list_item_get_item (item);
-
-  return slot != NULL ? desk_row_slot_get_item (slot) : NULL;
-}
-
 static void
 fill_row (GtkListItem *item)
 {
-  DeskCustomer *customer = row_customer (item);
+  DeskCustomer *customer = desk_row_slots_item_of (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   const char *phone, *email;
   g_autofree char *org = NULL;

@@ -434,9 +434,7 @@ show_customer (DeskCustomersPage *self,
 static DeskCustomer *
 selected_customer (DeskCustomersPage *self)
 {
-  DeskRowSlot *slot = gtk_single_selection_get_selected_item (self->selection);
-
-  return slot != NULL ? desk_row_slot_get_item (slot) : NULL;
+  return desk_row_slot_get_item (gtk_single_selection_get_selected_item (self->selection));
 }
 
 static void

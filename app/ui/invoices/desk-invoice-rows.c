@@ -50,19 +50,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, box);
 }
 
-/* Returns: (nullable): the invoice the row shows now */
-static DeskInvoice *
-row_invoice (GtkListItem *item)
-{
-  DeskRowSlot *slot = gtk_list_item_get_item (item);
-
-  return slot != NULL ? desk_row_slot_get_item (slot) : NULL;
-}
-
 static void
 fill_row (GtkListItem *item)
 {
-  DeskInvoice *invoice = row_invoice (item);
+  DeskInvoice *invoice = desk_row_slots_item_of (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *top = gtk_widget_get_first_child (box);
   GtkWidget *order = gtk_widget_get_first_child (top);
@@ -115,7 +106,7 @@ fill_row (GtkListItem *item)
 static void
 watch (GtkListItem *item)
 {
-  DeskInvoice *invoice = row_invoice (item);
+  DeskInvoice *invoice = desk_row_slots_item_of (item);
 
   fill_row (item);
   if (invoice != NULL)

@@ -245,20 +245,11 @@ set_accessible_label (GtkLabel   *label,
                                   -1);
 }
 
-/* Returns: (nullable): the ticket the cell's row shows now */
-static DeskTicket *
-cell_ticket (GtkListItem *item)
-{
-  DeskRowSlot *slot = gtk_list_item_get_item (item);
-
-  return slot != NULL ? desk_row_slot_get_item (slot) : NULL;
-}
-
 static void
 fill_cell (GtkListItem *item)
 {
   ColumnData *data = g_object_get_data (G_OBJECT (item), "column-data");
-  DeskTicket *ticket = cell_ticket (item);
+  DeskTicket *ticket = desk_row_slots_item_of (item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
   DeskCustomer *customer;
   g_autofree char *text = NULL;
@@ -333,7 +324,7 @@ static DeskTicketDevice *
 watched_device (GtkListItem *item)
 {
   ColumnData *data = g_object_get_data (G_OBJECT (item), "column-data");
-  DeskTicket *ticket = cell_ticket (item);
+  DeskTicket *ticket = desk_row_slots_item_of (item);
   GListModel *devices;
   g_autoptr(DeskTicketDevice) device = NULL;
 

@@ -164,7 +164,7 @@ selected_cb (DeskTicketsPage *self)
   if (self->rows_changing)
     return;
 
-  g_set_object (&self->selected, slot != NULL ? desk_row_slot_get_item (slot) : NULL);
+  g_set_object (&self->selected, desk_row_slot_get_item (slot));
 }
 
 /* Before the slots follow the rows. */

@@ -97,13 +97,25 @@ slot_set_item (DeskRowSlot *self,
   g_object_notify_by_pspec (G_OBJECT (self), slot_properties[SLOT_PROP_ITEM]);
 }
 
-/* Returns: (transfer none) (nullable): what the slot shows */
+/**
+ * desk_row_slot_get_item:
+ * @self: (nullable): a slot, or %NULL (no row selected, an unbound list item)
+ *
+ * Returns: (transfer none) (nullable): what the slot shows
+ */
 gpointer
 desk_row_slot_get_item (DeskRowSlot *self)
 {
-  g_return_val_if_fail (DESK_IS_ROW_SLOT (self), NULL);
+  g_return_val_if_fail (self == NULL || DESK_IS_ROW_SLOT (self), NULL);
 
-  return self->item;
+  return self != NULL ? self->item : NULL;
+}
+
+/* Returns: (transfer none) (nullable): what the row of @item shows now */
+gpointer
+desk_row_slots_item_of (GtkListItem *item)
+{
+  return desk_row_slot_get_item (gtk_list_item_get_item (item));
 }
 
 /* --- The slots ---------------------------------------------------------------------------- */

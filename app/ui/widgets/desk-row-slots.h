@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DeskRowSlot, desk_row_slot, DESK, ROW_SLOT, GObject)
 
 gpointer      desk_row_slot_get_item (DeskRowSlot *self);
+gpointer      desk_row_slots_item_of (GtkListItem *item);
 
 #define DESK_TYPE_ROW_SLOTS (desk_row_slots_get_type ())
 G_DECLARE_FINAL_TYPE (DeskRowSlots, desk_row_slots, DESK, ROW_SLOTS, GObject)
