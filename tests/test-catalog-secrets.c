@@ -134,6 +134,23 @@ test_pins_never_cached (void)
   g_assert_finalize_object (server);
 }
 
+/* Puts @contents where the catalog keeps @client's account's employees: a folder named by
+ * a digest of address and key. */
+static void
+plant_employees_cache (DeskApiClient *client,
+                       const char    *contents)
+{
+  g_autofree char *account = desk_api_client_dup_account_id (client);
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "frontdesk", "catalog",
+                                              account, NULL);
+  g_autofree char *path = g_build_filename (folder, "employees.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+}
+
 /* A cache file from before the allow-list, with a PIN in it: it is not used, and the
  * list from the server replaces it. */
 static void
@@ -141,13 +158,9 @@ test_old_cache_replaced (void)
 {
   SoupServer *server = soup_server_new (NULL, NULL);
   g_autofree char *base_url = NULL;
-  g_autofree char *account = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *old = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(DeskClock) clock = desk_clock_new_manual (0);
-  g_autoptr(GError) error = NULL;
   DeskApiClient *client;
   DeskCatalog *catalog;
   gboolean done = FALSE;
@@ -157,16 +170,10 @@ test_old_cache_replaced (void)
   client = g_object_new (DESK_TYPE_API_CLIENT, "base-url", base_url, "api-key", TEST_KEY,
                          "clock", clock, NULL);
 
-  /* Where the catalog keeps this account's lists: a digest of address and key. */
-  account = desk_api_client_dup_account_id (client);
-  folder = g_build_filename (g_get_user_cache_dir (), "frontdesk", "catalog", account, NULL);
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  path = g_build_filename (folder, "employees.json", NULL);
   old = g_strdup_printf ("{\"saved\":%" G_GINT64_FORMAT ",\"records\":"
                          "[{\"id\":\"9\",\"fullname\":\"Old Cache\",\"pin\":\"606060\"}]}",
                          g_get_real_time () / G_USEC_PER_SEC);
-  g_assert_true (g_file_set_contents (path, old, -1, &error));
-  g_assert_no_error (error);
+  plant_employees_cache (client, old);
 
   catalog = desk_catalog_new (client);
   desk_catalog_load_async (catalog, DESK_CATALOG_EMPLOYEES, NULL, loaded_cb, &done);
@@ -192,11 +199,7 @@ test_empty_cache_ignored (void)
 {
   SoupServer *server = soup_server_new (NULL, NULL);
   g_autofree char *base_url = NULL;
-  g_autofree char *account = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(DeskClock) clock = desk_clock_new_manual (0);
-  g_autoptr(GError) error = NULL;
   DeskApiClient *client;
   DeskCatalog *catalog;
   gboolean done = FALSE;
@@ -206,13 +209,7 @@ test_empty_cache_ignored (void)
   client = g_object_new (DESK_TYPE_API_CLIENT, "base-url", base_url, "api-key", TEST_KEY,
                          "clock", clock, NULL);
 
-  /* Where the catalog keeps this account's lists: a digest of address and key. */
-  account = desk_api_client_dup_account_id (client);
-  folder = g_build_filename (g_get_user_cache_dir (), "frontdesk", "catalog", account, NULL);
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  path = g_build_filename (folder, "employees.json", NULL);
-  g_assert_true (g_file_set_contents (path, "", 0, &error));
-  g_assert_no_error (error);
+  plant_employees_cache (client, "");
 
   catalog = desk_catalog_new (client);
   desk_catalog_load_async (catalog, DESK_CATALOG_EMPLOYEES, NULL, loaded_cb, &done);
