@@ -436,3 +436,37 @@ desk_test_result_clear (DeskTestResult *r)
 {
   g_clear_object (&r->result);
 }
+
+/* Returns: (nullable): the first widget of @type in @root, @root included, depth first */
+GtkWidget *
+desk_test_find_widget (GtkWidget *root,
+                       GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = desk_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Adds every widget of @type in @root, @root included, to @found, depth first. */
+void
+desk_test_find_all (GtkWidget *root,
+                    GType      type,
+                    GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    desk_test_find_all (child, type, found);
+}

@@ -29,6 +29,11 @@ gboolean   desk_test_wait_for_frames (GtkWidget    *widget,
 char      *desk_test_save_screenshot (GtkWidget    *widget,
                                       const char   *name);
 GtkWindow *desk_test_find_window     (GType         type);
+GtkWidget *desk_test_find_widget     (GtkWidget    *root,
+                                      GType         type);
+void       desk_test_find_all        (GtkWidget    *root,
+                                      GType         type,
+                                      GPtrArray    *found);
 gboolean   desk_test_wait_for_window (GType         type,
                                       guint         timeout_ms);
 char      *desk_test_find_in_files   (const char   *dir,

@@ -96,32 +96,13 @@ assert_same_rows (GPtrArray *a,
     g_assert_true (g_ptr_array_index (a, i) == g_ptr_array_index (b, i));
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Types @text a key at a time at the end of the search, as key presses insert it, with
  * no pause between keys: the loaded rows are narrowed locally each time. */
 static void
 type_keys (Fixture    *fixture,
            const char *text)
 {
-  GtkEditable *entry = GTK_EDITABLE (find_widget (GTK_WIDGET (fixture->page),
+  GtkEditable *entry = GTK_EDITABLE (desk_test_find_widget (GTK_WIDGET (fixture->page),
                                                   GTK_TYPE_SEARCH_ENTRY));
 
   for (int n = 0; text[n] != '\0'; n++)
@@ -136,7 +117,7 @@ type_keys (Fixture    *fixture,
 static void
 delete_key (Fixture *fixture)
 {
-  GtkEditable *entry = GTK_EDITABLE (find_widget (GTK_WIDGET (fixture->page),
+  GtkEditable *entry = GTK_EDITABLE (desk_test_find_widget (GTK_WIDGET (fixture->page),
                                                   GTK_TYPE_SEARCH_ENTRY));
   int end = (int) g_utf8_strlen (gtk_editable_get_text (entry), -1);
 

@@ -199,19 +199,6 @@ test_date_filter (Fixture       *fixture,
     }
 }
 
-static void
-find_all (GtkWidget *widget,
-          GType      type,
-          GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    find_all (child, type, found);
-}
-
 /* Custom Dates asks for the days, and lists those days, the first and last included. */
 static void
 test_custom_range (Fixture       *fixture,
@@ -229,8 +216,8 @@ test_custom_range (Fixture       *fixture,
   DeskInvoiceFilters filters;
 
   wait_for_list (fixture);
-  find_all (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN, dropdowns);
-  find_all (GTK_WIDGET (fixture->page), GTK_TYPE_MENU_BUTTON, buttons);
+  desk_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN, dropdowns);
+  desk_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_MENU_BUTTON, buttons);
   g_assert_cmpuint (dropdowns->len, ==, 2);
   g_assert_cmpuint (buttons->len, ==, 1);
   custom = g_ptr_array_index (buttons, 0);
@@ -239,7 +226,8 @@ test_custom_range (Fixture       *fixture,
   /* The second drop-down is the date range. */
   gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 1), DESK_INVOICE_RANGE_CUSTOM);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (custom)));
-  find_all (GTK_WIDGET (gtk_menu_button_get_popover (custom)), GTK_TYPE_CALENDAR, calendars);
+  desk_test_find_all (GTK_WIDGET (gtk_menu_button_get_popover (custom)), GTK_TYPE_CALENDAR,
+                      calendars);
   g_assert_cmpuint (calendars->len, ==, 2);
   gtk_calendar_select_day (g_ptr_array_index (calendars, 0), last);
   gtk_calendar_select_day (g_ptr_array_index (calendars, 1), first);
@@ -289,7 +277,7 @@ test_error_retry (Fixture       *fixture,
   screenshot (fixture, 360, "invoices-error-360");
 
   desk_sandbox_set_fault (fixture->screen.sandbox, DESK_SANDBOX_FAULT_NONE, 0);
-  find_all (GTK_WIDGET (fixture->page), g_type_from_name ("DeskResultsView"), views);
+  desk_test_find_all (GTK_WIDGET (fixture->page), g_type_from_name ("DeskResultsView"), views);
   g_assert_cmpuint (views->len, ==, 1);
   g_assert_true (gtk_widget_activate_action (g_ptr_array_index (views, 0), "results.retry", NULL));
   wait_for_list (fixture);

@@ -107,30 +107,10 @@ fixture_tear_down (Fixture       *fixture,
 
 /* --- Helpers ------------------------------------------------------------------------------ */
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkEditable *
 search_entry (Fixture *fixture)
 {
-  return GTK_EDITABLE (find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_SEARCH_ENTRY));
+  return GTK_EDITABLE (desk_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_SEARCH_ENTRY));
 }
 
 static GListModel *
@@ -145,10 +125,9 @@ rows (Fixture *fixture)
 static DeskPagedList *
 shown_list (Fixture *fixture)
 {
-  DeskResultsView *results = DESK_RESULTS_VIEW (find_widget (GTK_WIDGET (fixture->page),
-                                                             DESK_TYPE_RESULTS_VIEW));
+  GtkWidget *results = desk_test_find_widget (GTK_WIDGET (fixture->page), DESK_TYPE_RESULTS_VIEW);
 
-  return desk_results_view_get_list (results);
+  return desk_results_view_get_list (DESK_RESULTS_VIEW (results));
 }
 
 static gboolean
@@ -541,8 +520,8 @@ static void
 test_tab_stop (Fixture       *fixture,
                gconstpointer  data)
 {
-  GtkWidget *list = desk_results_view_get_child (DESK_RESULTS_VIEW (find_widget (GTK_WIDGET (fixture->page),
-                                                                                 DESK_TYPE_RESULTS_VIEW)));
+  GtkWidget *results = desk_test_find_widget (GTK_WIDGET (fixture->page), DESK_TYPE_RESULTS_VIEW);
+  GtkWidget *list = desk_results_view_get_child (DESK_RESULTS_VIEW (results));
   GtkWidget *focus;
   GtkEventController *controller;
   gboolean handled = FALSE;

@@ -228,19 +228,6 @@ find_info_row (GtkWidget  *widget,
 }
 
 static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-static void
 screenshots (Fixture    *fixture,
              const char *name)
 {
@@ -462,7 +449,7 @@ test_keyboard_opens (Fixture       *fixture,
           {
             g_autoptr(GPtrArray) popovers = g_ptr_array_new ();
 
-            collect (row, GTK_TYPE_POPOVER, popovers);
+            desk_test_find_all (row, GTK_TYPE_POPOVER, popovers);
             popover = g_ptr_array_index (popovers, 0);
           }
         gtk_popover_popdown (GTK_POPOVER (popover));
@@ -496,7 +483,7 @@ convert_enabled (Fixture *fixture)
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->detail), GTK_TYPE_BUTTON, buttons);
+  desk_test_find_all (GTK_WIDGET (fixture->detail), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
                    "detail.convert") == 0)
@@ -596,7 +583,7 @@ test_dates_and_history (Fixture       *fixture,
 
   /* RepairDesk's "<b>" and "&" come out as text and bold, never as tags. */
   g_assert_cmpuint (g_list_model_get_n_items (desk_ticket_get_history (desk_ticket_detail_get_ticket (fixture->detail))), >, 0);
-  collect (GTK_WIDGET (fixture->detail), GTK_TYPE_LABEL, labels);
+  desk_test_find_all (GTK_WIDGET (fixture->detail), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkLabel *label = g_ptr_array_index (labels, i);
@@ -629,7 +616,7 @@ test_touch_targets (Fixture       *fixture,
   /* Folded, the detail has a back button too. */
   g_object_set (fixture->detail, "folded", TRUE, NULL);
   open_ticket (fixture, ticket);
-  collect (GTK_WIDGET (fixture->detail), GTK_TYPE_BUTTON, buttons);
+  desk_test_find_all (GTK_WIDGET (fixture->detail), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
       GtkWidget *button = g_ptr_array_index (buttons, i);

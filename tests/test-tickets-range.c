@@ -57,19 +57,6 @@ list_settled (gpointer data)
 }
 
 static void
-find_all (GtkWidget *widget,
-          GType      type,
-          GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    find_all (child, type, found);
-}
-
-static void
 test_custom_range (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -86,7 +73,7 @@ test_custom_range (Fixture       *fixture,
   g_assert_true (desk_test_wait_for (list_settled, fixture, WAIT_MS));
   g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->screen.window), 2, WAIT_MS));
 
-  find_all (GTK_WIDGET (fixture->page), GTK_TYPE_MENU_BUTTON, buttons);
+  desk_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_MENU_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)),
                    "Choose the Dates") == 0)
@@ -94,15 +81,16 @@ test_custom_range (Fixture       *fixture,
   g_assert_nonnull (custom);
   /* Shown and drawn, and still no calendars. */
   g_assert_null (gtk_menu_button_get_popover (custom));
-  find_all (GTK_WIDGET (fixture->screen.window), GTK_TYPE_CALENDAR, calendars);
+  desk_test_find_all (GTK_WIDGET (fixture->screen.window), GTK_TYPE_CALENDAR, calendars);
   g_assert_cmpuint (calendars->len, ==, 0);
 
   /* The first drop-down is the date range; choosing Custom asks for the days. */
-  find_all (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN, dropdowns);
+  desk_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN, dropdowns);
   gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), DESK_TICKET_RANGE_CUSTOM);
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (custom))));
   g_assert_nonnull (gtk_menu_button_get_popover (custom));
-  find_all (GTK_WIDGET (gtk_menu_button_get_popover (custom)), GTK_TYPE_CALENDAR, calendars);
+  desk_test_find_all (GTK_WIDGET (gtk_menu_button_get_popover (custom)), GTK_TYPE_CALENDAR,
+                      calendars);
   g_assert_cmpuint (calendars->len, ==, 2);
 
   gtk_calendar_select_day (g_ptr_array_index (calendars, 0), first);
