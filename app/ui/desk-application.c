@@ -29,12 +29,24 @@ struct _DeskApplication
   GtkWindow      *preferences;
   gboolean        demo_asked;
   guint           present_source;
+  gulong          answered_handler;
   GtkWindow      *to_present;     /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (DeskApplication, desk_application, ADW_TYPE_APPLICATION)
 
 /* Every action here is exported on D-Bus, so `gapplication action` reaches them. */
+
+/* How long a new main window waits for the first answers of the screen in view. */
+#define PRESENT_WAIT_MS 100
+
+static void
+stop_waiting_to_present (DeskApplication *self)
+{
+  g_clear_handle_id (&self->present_source, g_source_remove);
+  if (self->answered_handler != 0)
+    g_clear_signal_handler (&self->answered_handler, desk_context_get_client (self->context));
+}
 
 static gboolean
 present_cb (gpointer user_data)
@@ -43,6 +55,7 @@ present_cb (gpointer user_data)
   GtkWindow *window = self->to_present;
 
   self->present_source = 0;
+  stop_waiting_to_present (self);
   g_clear_weak_pointer (&self->to_present);
   if (window != NULL)
     gtk_window_present (window);
@@ -50,10 +63,42 @@ present_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A new main window is shown from the main loop, once what was ready has run: the screen
- * in view has sent its first requests by then, and the server answers them while the
- * window is mapped and styled, so that its first frame draws the answers rather than an
- * empty list. */
+/* The answers are in: the window is shown once they have been handed on (the first page
+ * of a list is mapped in a thread meanwhile). */
+static void
+answered_cb (DeskApiClient   *client,
+             GParamSpec      *pspec,
+             DeskApplication *self)
+{
+  if (desk_api_client_get_n_active (client) > 0)
+    return;
+
+  stop_waiting_to_present (self);
+  self->present_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_cb, self, NULL);
+}
+
+/* Runs once the main loop has sent what the window's screen asked for on being built. */
+static gboolean
+present_when_answered_cb (gpointer user_data)
+{
+  DeskApplication *self = user_data;
+  DeskApiClient *client = desk_context_get_client (self->context);
+
+  self->present_source = 0;
+  if (desk_api_client_get_n_active (client) == 0)
+    return present_cb (self);
+
+  self->present_source = g_timeout_add (PRESENT_WAIT_MS, present_cb, self);
+  self->answered_handler = g_signal_connect (client, "notify::n-active",
+                                             G_CALLBACK (answered_cb), self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A new main window is shown once the requests its screen sent on being built are
+ * answered, so that its first frame draws the answers rather than an empty list that a
+ * second frame then fills: the demo store answers within a few milliseconds. A server
+ * that takes longer gets the window after PRESENT_WAIT_MS, showing its spinner. */
 static void
 present_main_window (DeskApplication *self,
                      GtkWindow       *window)
@@ -66,7 +111,8 @@ present_main_window (DeskApplication *self,
 
   g_set_weak_pointer (&self->to_present, window);
   if (self->present_source == 0)
-    self->present_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_cb, self, NULL);
+    self->present_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, present_when_answered_cb,
+                                            self, NULL);
 }
 
 static DeskWindow *
@@ -400,7 +446,7 @@ desk_application_shutdown (GApplication *app)
 {
   DeskApplication *self = DESK_APPLICATION (app);
 
-  g_clear_handle_id (&self->present_source, g_source_remove);
+  stop_waiting_to_present (self);
   g_clear_weak_pointer (&self->to_present);
   G_APPLICATION_CLASS (desk_application_parent_class)->shutdown (app);
 
@@ -436,7 +482,7 @@ desk_application_dispose (GObject *object)
 {
   DeskApplication *self = DESK_APPLICATION (object);
 
-  g_clear_handle_id (&self->present_source, g_source_remove);
+  stop_waiting_to_present (self);
   g_clear_weak_pointer (&self->to_present);
   g_clear_object (&self->context);
 
