@@ -180,8 +180,9 @@ test_table (Fixture       *fixture,
   const char *titles[] = { "Tickets", "New Ticket", "Customers", "Invoices" };
   DeskPage *customers;
 
-  /* Each row, and the main menu, has a name a screen reader can say. */
-  g_assert_cmpuint (check_menu_buttons (GTK_WIDGET (fixture->window)), ==, 2);
+  /* Each row, and the main menu, has a name a screen reader can say. The window has one
+   * main menu button here: the welcome page brings its own when it is first shown. */
+  g_assert_cmpuint (check_menu_buttons (GTK_WIDGET (fixture->window)), ==, 1);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       g_assert_nonnull (sidebar_row (fixture, sections[i]));

@@ -217,6 +217,32 @@ wait_for_demo (DeskContext *context)
                                             2, 10000));
 }
 
+/* The main menu of the page in view: its button makes the menu when first opened, and it
+ * holds the main menu's two sections. */
+static void
+assert_main_menu_opens (GtkWindow *window)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkMenuButton *button = NULL;
+  GtkWidget *popover;
+
+  desk_test_find_all (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_is_drawable (buttons->pdata[i]) &&
+        gtk_menu_button_get_primary (buttons->pdata[i]))
+      button = buttons->pdata[i];
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+
+  gtk_menu_button_popup (button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover))),
+                   ==, 2);
+  g_assert_true (desk_test_wait_for (is_mapped, popover, 10000));
+  gtk_menu_button_popdown (button);
+}
+
 static void
 test_window_welcome (void)
 {
@@ -229,6 +255,7 @@ test_window_welcome (void)
   g_assert_false (desk_context_get_has_api_key (context));
   g_assert_cmpstr (visible_page (window, "main_stack"), ==, "welcome");
   save_screenshot (GTK_WIDGET (window), "welcome");
+  assert_main_menu_opens (window);
 
   /* "Try the demo store" leaves the welcome page for the sections, marked as the demo. */
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "reset-demo"));
@@ -249,6 +276,7 @@ test_window_welcome (void)
   g_assert_true (gtk_widget_is_drawable (get_child (window, "content_demo_marker")));
   /* Wide, both panes show: one marker is enough. */
   g_assert_false (gtk_widget_get_visible (get_child (window, "sidebar_demo_marker")));
+  assert_main_menu_opens (window);
   visit_sections (window, "demo-");
   open_first_ticket (window);
 

@@ -43,6 +43,8 @@ struct _DeskWindow
   GtkWidget            *content_demo_marker;
   DeskActivityIndicator *activity_indicator;
   DeskOutboxBanner     *outbox_banner;
+  GtkMenuButton        *content_menu_button;
+  GMenuModel           *primary_menu;
 
   /* owned */
   DeskContext          *context;
@@ -180,6 +182,14 @@ add_screens (DeskWindow *self)
     }
 }
 
+/* The welcome page is made the first time it is shown: most starts never show it. */
+static void
+ensure_welcome_page (DeskWindow *self)
+{
+  if (gtk_stack_get_child_by_name (self->main_stack, "welcome") == NULL)
+    gtk_stack_add_named (self->main_stack, desk_welcome_page_new (self->primary_menu), "welcome");
+}
+
 /* The welcome page stays until there is something to work on: an account or the demo
  * store, which shows the spinner while it starts. */
 static void
@@ -191,7 +201,10 @@ update_main_page (DeskWindow *self)
   if (!self->account_loaded || (demo && desk_context_get_sandbox (self->context) == NULL))
     page = "loading";
   else if (!demo && !desk_context_get_has_api_key (self->context))
-    page = "welcome";
+    {
+      page = "welcome";
+      ensure_welcome_page (self);
+    }
 
   desk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->main_stack, page);
@@ -638,7 +651,6 @@ desk_window_class_init (DeskWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-section", "s", screens[i].name);
 
-  g_type_ensure (DESK_TYPE_WELCOME_PAGE);
   g_type_ensure (DESK_TYPE_ACTIVITY_INDICATOR);
   g_type_ensure (DESK_TYPE_OUTBOX_BANNER);
 
@@ -659,10 +671,22 @@ desk_window_class_init (DeskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_demo_marker);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, activity_indicator);
   gtk_widget_class_bind_template_child (widget_class, DeskWindow, outbox_banner);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, content_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, content_stack_visible_child_cb);
+}
+
+/* The main menu is made when it is first opened: the first frame has no use for it. */
+static void
+create_main_menu_cb (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  DeskWindow *self = DESK_WINDOW (user_data);
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -675,6 +699,8 @@ desk_window_init (DeskWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->content_menu_button, create_main_menu_cb, self,
+                                         NULL);
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   add_screens (self);
 }

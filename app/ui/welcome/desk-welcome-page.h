@@ -15,4 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskWelcomePage, desk_welcome_page, DESK, WELCOME_PAGE, AdwBin)
 
+GtkWidget *desk_welcome_page_new (GMenuModel *main_menu);
+
 G_END_DECLS
