@@ -127,6 +127,68 @@ test_slots_follow_model (void)
     g_assert_finalize_object (items[i]);
 }
 
+static gboolean
+slots_complete (gpointer data)
+{
+  GListModel *slots = data;
+  DeskRowSlots *self = DESK_ROW_SLOTS (slots);
+
+  return g_list_model_get_n_items (slots) ==
+         g_list_model_get_n_items (g_object_get_data (G_OBJECT (self), "test-model"));
+}
+
+/* A list that grows by more than a screenful shows one at once and the rest after the
+ * frames to come; a page about to select a position shows them all first. */
+static void
+test_slots_screenful_at_a_time (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(DeskRowSlots) slots = desk_row_slots_new (G_LIST_MODEL (store));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  Change change = { 0, };
+  guint first_batch;
+
+  g_object_set_data (G_OBJECT (slots), "test-model", store);
+  for (guint i = 0; i < 100; i++)
+    g_ptr_array_add (items, g_object_new (G_TYPE_OBJECT, NULL));
+
+  g_signal_connect (slots, "items-changed", G_CALLBACK (items_changed_cb), &change);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  first_batch = g_list_model_get_n_items (G_LIST_MODEL (slots));
+  g_assert_cmpuint (first_batch, >, 0);
+  g_assert_cmpuint (first_batch, <, 100);
+  g_assert_cmpuint (change.calls, ==, 1);
+  g_assert_cmpuint (change.position, ==, 0);
+  g_assert_cmpuint (change.added, ==, first_batch);
+  for (guint i = 0; i < first_batch; i++)
+    g_assert_true (slot_item (G_LIST_MODEL (slots), i) == items->pdata[i]);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (slots), first_batch));
+
+  /* The rest follows on the main loop, in order, each slot with its item. */
+  g_assert_true (desk_test_wait_for (slots_complete, slots, WAIT_MS));
+  g_assert_cmpuint (change.calls, >, 1);
+  for (guint i = 0; i < 100; i++)
+    g_assert_true (slot_item (G_LIST_MODEL (slots), i) == items->pdata[i]);
+
+  /* Narrowed to a few and back: a screenful again, then all of them at once on asking. */
+  g_list_store_splice (store, 5, 95, NULL, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 5);
+  g_list_store_splice (store, 5, 0, items->pdata + 5, 95);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), <, 100);
+  desk_row_slots_show_all (slots);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 100);
+  g_assert_true (slot_item (G_LIST_MODEL (slots), 99) == items->pdata[99]);
+
+  /* Emptied while rows were still to come: nothing is left to show. */
+  g_list_store_splice (store, 5, 95, NULL, 0);
+  g_list_store_splice (store, 5, 0, items->pdata + 5, 95);
+  g_list_store_remove_all (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 0);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 0);
+}
+
 /* --- On the Tickets screen ------------------------------------------------------------------- */
 
 typedef struct
@@ -256,8 +318,11 @@ test_rows_show_their_tickets (void)
   g_assert_true (desk_test_wait_for (list_settled, &fixture, WAIT_MS));
 
   selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (find_column_view (GTK_WIDGET (fixture.page))));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==,
-                    g_list_model_get_n_items (desk_tickets_page_get_rows (fixture.page)));
+  /* Every row reaches the view, a screenful at a time. */
+  g_object_set_data (G_OBJECT (gtk_single_selection_get_model (selection)), "test-model",
+                     desk_tickets_page_get_rows (fixture.page));
+  g_assert_true (desk_test_wait_for (slots_complete, gtk_single_selection_get_model (selection),
+                                     WAIT_MS));
 
   /* The third row is selected; a search that keeps its ticket moves it to the top. */
   kept = g_object_ref (row (&fixture, 2));
@@ -305,6 +370,7 @@ main (int   argc,
 {
   desk_test_init (&argc, &argv);
   g_test_add_func ("/row-slots/follow-model", test_slots_follow_model);
+  g_test_add_func ("/row-slots/screenful-at-a-time", test_slots_screenful_at_a_time);
   g_test_add_func ("/tickets-rows/show-their-tickets", test_rows_show_their_tickets);
 
   return g_test_run ();

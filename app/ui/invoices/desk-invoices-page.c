@@ -154,6 +154,7 @@ static void
 open_position (DeskInvoicesPage *self,
                guint             position)
 {
+  desk_row_slots_show_all (self->slots);
   gtk_single_selection_set_selected (self->selection, position);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -368,6 +369,7 @@ rows_changed_cb (DeskInvoicesPage *self)
       if (there == invoice)
         found = i;
     }
+  desk_row_slots_show_all (self->slots);
   gtk_single_selection_set_selected (self->selection, found);
 }
 

@@ -19,7 +19,9 @@
  * shows a model through slots instead: slot n holds the model's item n, and when the
  * model changes, the slots change their item (DeskRowSlot:item, notified) while the view
  * sees only the rows added or removed at the end. The cells listen to their slot and
- * change their labels' text only. Positions are the model's positions. */
+ * change their labels' text only. Positions are the model's positions; a long list's
+ * rows reach the view a screenful at a time (ROWS_AT_ONCE), and a page that selects a
+ * position shows them all first (desk_row_slots_show_all ()). */
 
 struct _DeskRowSlot
 {
@@ -120,12 +122,20 @@ desk_row_slots_item_of (GtkListItem *item)
 
 /* --- The slots ---------------------------------------------------------------------------- */
 
+/* A list that grows by more than a screenful at once shows a screenful at once and the
+ * rest a screenful at a time after each frame: GTK 4.8's list views build and measure a
+ * row for every item they are given, up to 200, whether it is in view or not, so the
+ * first rows of a screen, or those a cleared search brings back, waited for all of them. */
+#define ROWS_AT_ONCE 32
+
 struct _DeskRowSlots
 {
   GObject     parent_instance;
 
-  GListModel *model;   /* owned */
-  GPtrArray  *slots;   /* owned, of owned DeskRowSlot, as many as the model's items */
+  GListModel *model;        /* owned */
+  GPtrArray  *slots;        /* owned, of owned DeskRowSlot, as many as the model's items */
+  guint       n_shown;      /* the first slots, those the view has been told of */
+  guint       more_source;  /* shows the next rows after a frame */
 };
 
 static GType
@@ -137,7 +147,7 @@ desk_row_slots_get_item_type (GListModel *list)
 static guint
 desk_row_slots_get_n_items (GListModel *list)
 {
-  return DESK_ROW_SLOTS (list)->slots->len;
+  return DESK_ROW_SLOTS (list)->n_shown;
 }
 
 static gpointer
@@ -146,7 +156,7 @@ desk_row_slots_get_item (GListModel *list,
 {
   DeskRowSlots *self = DESK_ROW_SLOTS (list);
 
-  if (position >= self->slots->len)
+  if (position >= self->n_shown)
     return NULL;
 
   return g_object_ref (g_ptr_array_index (self->slots, position));
@@ -163,6 +173,48 @@ desk_row_slots_list_model_init (GListModelInterface *iface)
 G_DEFINE_FINAL_TYPE_WITH_CODE (DeskRowSlots, desk_row_slots, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       desk_row_slots_list_model_init))
+
+/* Tells the view of the slots up to @n_shown. */
+static void
+show_slots (DeskRowSlots *self,
+            guint         n_shown)
+{
+  guint before = self->n_shown;
+
+  self->n_shown = n_shown;
+  if (n_shown > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, n_shown - before);
+  else if (n_shown < before)
+    g_list_model_items_changed (G_LIST_MODEL (self), n_shown, before - n_shown, 0);
+}
+
+static gboolean show_more_cb (gpointer user_data);
+
+/* Shows up to ROWS_AT_ONCE more slots, and the next ones after the coming frame. */
+static void
+show_more (DeskRowSlots *self)
+{
+  guint n = MIN (self->slots->len, self->n_shown + ROWS_AT_ONCE);
+
+  if (n < self->slots->len && self->more_source == 0)
+    self->more_source = g_idle_add_full (G_PRIORITY_LOW, show_more_cb, self, NULL);
+  else if (n == self->slots->len)
+    g_clear_handle_id (&self->more_source, g_source_remove);
+
+  show_slots (self, n);
+}
+
+/* At a low priority, so that the frame with the rows shown so far is drawn first. */
+static gboolean
+show_more_cb (gpointer user_data)
+{
+  DeskRowSlots *self = user_data;
+
+  self->more_source = 0;
+  show_more (self);
+
+  return G_SOURCE_REMOVE;
+}
 
 static void
 model_items_changed_cb (GListModel   *model,
@@ -193,7 +245,7 @@ model_items_changed_cb (GListModel   *model,
           slot->item = g_list_model_get_item (model, i);
           g_ptr_array_add (self->slots, slot);
         }
-      g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+      show_more (self);
     }
   else if (new_n < old_n)
     {
@@ -202,7 +254,10 @@ model_items_changed_cb (GListModel   *model,
       for (guint i = new_n; i < old_n; i++)
         g_ptr_array_add (gone, g_object_ref (g_ptr_array_index (self->slots, i)));
       g_ptr_array_set_size (self->slots, new_n);
-      g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+      if (self->n_shown > new_n)
+        show_slots (self, new_n);
+      else
+        show_more (self);
       /* Only a slot someone still holds has anyone to tell: a narrowed list of 2,000
        * items lets go of most slots without a word. */
       for (guint i = 0; i < gone->len; i++)
@@ -220,6 +275,7 @@ desk_row_slots_dispose (GObject *object)
 {
   DeskRowSlots *self = DESK_ROW_SLOTS (object);
 
+  g_clear_handle_id (&self->more_source, g_source_remove);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
   g_clear_object (&self->model);
@@ -259,6 +315,22 @@ desk_row_slots_new (GListModel *model)
   model_items_changed_cb (model, 0, 0, g_list_model_get_n_items (model), self);
 
   return self;
+}
+
+/**
+ * desk_row_slots_show_all:
+ * @self: a #DeskRowSlots
+ *
+ * Shows every slot now, rather than a screenful after each frame: before a position of
+ * the model is selected or scrolled to.
+ */
+void
+desk_row_slots_show_all (DeskRowSlots *self)
+{
+  g_return_if_fail (DESK_IS_ROW_SLOTS (self));
+
+  g_clear_handle_id (&self->more_source, g_source_remove);
+  show_slots (self, self->slots->len);
 }
 
 /* A row taken out of the list is freed after the frame that no longer shows it rather

@@ -20,7 +20,8 @@ gpointer      desk_row_slots_item_of (GtkListItem *item);
 #define DESK_TYPE_ROW_SLOTS (desk_row_slots_get_type ())
 G_DECLARE_FINAL_TYPE (DeskRowSlots, desk_row_slots, DESK, ROW_SLOTS, GObject)
 
-DeskRowSlots *desk_row_slots_new     (GListModel *model);
+DeskRowSlots *desk_row_slots_new      (GListModel   *model);
+void          desk_row_slots_show_all (DeskRowSlots *self);
 
 void          desk_row_slots_free_row_after_frame (GtkListItem *item,
                                                    GtkWidget   *row,
