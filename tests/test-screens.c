@@ -337,6 +337,21 @@ screenshots (Fixture    *fixture,
 
 /* A 1280 px counter screen shows every column of the ticket list beside the open ticket
  * (in dark style when @data is set). */
+typedef struct
+{
+  GtkColumnView *view;
+  const char    *columns;
+} ColumnsWant;
+
+static gboolean
+columns_shown (gpointer data)
+{
+  ColumnsWant *want = data;
+  g_autofree char *shown = visible_columns (want->view);
+
+  return g_strcmp0 (shown, want->columns) == 0;
+}
+
 static void
 test_widths (Fixture       *fixture,
              gconstpointer  data)
@@ -345,6 +360,7 @@ test_widths (Fixture       *fixture,
   g_autoptr(DeskTicket) first = NULL;
   g_autofree char *wide = NULL;
   GtkColumnView *view;
+  ColumnsWant want;
 
   g_assert_true (desk_window_show_section (fixture->window, "tickets"));
   g_assert_true (desk_test_wait_for (tickets_loaded, fixture, WAIT_MS));
@@ -360,6 +376,16 @@ test_widths (Fixture       *fixture,
                                                                                       DESK_TYPE_TICKETS_PAGE,
                                                                                       "leaflet"))));
 
+  /* Narrower, the list keeps three columns; the others leave the view, so that no row
+   * builds cells for them, and come back in their places. */
+  g_assert_true (desk_test_resize (GTK_WINDOW (fixture->window), 1000, 800, WAIT_MS));
+  want.view = view;
+  want.columns = "Order, Customer, Status";
+  g_assert_true (desk_test_wait_for (columns_shown, &want, WAIT_MS));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==, 3);
+  g_assert_true (desk_test_resize (GTK_WINDOW (fixture->window), 1280, 800, WAIT_MS));
+  want.columns = "Order, Customer, Devices, Status, Technician, Due, Total";
+  g_assert_true (desk_test_wait_for (columns_shown, &want, WAIT_MS));
 }
 
 /* Frames since a point: the view decides on fetching more once a frame has laid its
