@@ -579,7 +579,10 @@ test_new_query (Fixture       *fixture,
   desk_paged_list_set_query (list, first);
   desk_paged_list_set_query (list, second);
   g_assert_true (desk_paged_list_get_loading (list));
+  /* The client counts the list's page until its records are in, the replaced one no more. */
+  g_assert_cmpuint (desk_api_client_get_n_loading_pages (fixture->client), ==, 1);
   wait_until_idle (list);
+  g_assert_cmpuint (desk_api_client_get_n_loading_pages (fixture->client), ==, 0);
 
   g_assert_cmpstr (desk_paged_list_get_query (list)->keyword, ==, "new");
   assert_ticket_ids (list, NEW_TICKETS);
@@ -588,6 +591,13 @@ test_new_query (Fixture       *fixture,
   desk_paged_list_set_query (list, second);
   g_assert_false (desk_paged_list_get_loading (list));
   assert_ticket_ids (list, NEW_TICKETS);
+
+  /* A list let go of while its page is on the way stops counting once the page is back. */
+  desk_paged_list_set_query (list, first);
+  g_assert_cmpuint (desk_api_client_get_n_loading_pages (fixture->client), ==, 1);
+  g_clear_object (&list);
+  while (desk_api_client_get_n_loading_pages (fixture->client) > 0)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 /* A reply to an earlier query that arrives after a new query was set never lands: the

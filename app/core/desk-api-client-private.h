@@ -33,6 +33,7 @@ struct _DeskApiClient
   /* state */
   guint             max_retries;
   guint             n_active;       /* requests on the wire */
+  guint             n_loading_pages; /* lists fetching a page, until its records are in */
   gboolean          governor_by_key;
   gulong            clock_changed_id;
   gint64            slow_after;     /* microseconds */
@@ -75,6 +76,8 @@ gboolean  desk_api_reply_is_transient        (const GError   *error);
 
 char     *desk_api_client_dup_account_id     (DeskApiClient  *self);
 void      desk_api_client_add_active         (DeskApiClient  *self,
+                                              int             delta);
+void      desk_api_client_add_loading_page   (DeskApiClient  *self,
                                               int             delta);
 
 GStrv     desk_list_query_to_params          (const DeskListQuery *query,

@@ -28,6 +28,7 @@ enum {
   PROP_TIMEOUT,
   PROP_MAX_RETRIES,
   PROP_N_ACTIVE,
+  PROP_N_LOADING_PAGES,
   PROP_SLOW_AFTER,
   PROP_DEADLINE,
   PROP_WAITING,
@@ -190,6 +191,9 @@ desk_api_client_get_property (GObject    *object,
     case PROP_N_ACTIVE:
       g_value_set_uint (value, self->n_active);
       break;
+    case PROP_N_LOADING_PAGES:
+      g_value_set_uint (value, self->n_loading_pages);
+      break;
     case PROP_SLOW_AFTER:
       g_value_set_uint (value, desk_api_client_get_slow_after (self));
       break;
@@ -317,6 +321,18 @@ desk_api_client_class_init (DeskApiClientClass *klass)
    */
   properties[PROP_N_ACTIVE] =
     g_param_spec_uint ("n-active", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * DeskApiClient:n-loading-pages:
+   *
+   * How many lists (#DeskPagedList) are fetching a page, from the request until its
+   * records are in the list: a page's records are mapped on a worker thread after the
+   * answer, so this outlasts #DeskApiClient:n-active.
+   */
+  properties[PROP_N_LOADING_PAGES] =
+    g_param_spec_uint ("n-loading-pages", NULL, NULL,
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -661,6 +677,22 @@ desk_api_client_add_active (DeskApiClient *self,
 {
   self->n_active += delta;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ACTIVE]);
+}
+
+guint
+desk_api_client_get_n_loading_pages (DeskApiClient *self)
+{
+  g_return_val_if_fail (DESK_IS_API_CLIENT (self), 0);
+
+  return self->n_loading_pages;
+}
+
+void
+desk_api_client_add_loading_page (DeskApiClient *self,
+                                  int            delta)
+{
+  self->n_loading_pages += delta;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LOADING_PAGES]);
 }
 
 /**

@@ -159,6 +159,7 @@ void              desk_api_client_set_timeout           (DeskApiClient        *s
                                                          guint                 seconds);
 guint             desk_api_client_get_max_retries       (DeskApiClient        *self);
 guint             desk_api_client_get_n_active          (DeskApiClient        *self);
+guint             desk_api_client_get_n_loading_pages   (DeskApiClient        *self);
 void              desk_api_client_set_max_retries       (DeskApiClient        *self,
                                                          guint                 max_retries);
 guint             desk_api_client_get_slow_after        (DeskApiClient        *self);

@@ -106,6 +106,7 @@ set_loading (DeskPagedList *self,
     return;
 
   self->loading = loading;
+  desk_api_client_add_loading_page (self->client, loading ? +1 : -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
@@ -280,6 +281,10 @@ desk_paged_list_dispose (GObject *object)
   DeskPagedList *self = DESK_PAGED_LIST (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* A page on its way is not coming any more. */
+  if (self->loading && self->client != NULL)
+    desk_api_client_add_loading_page (self->client, -1);
+  self->loading = FALSE;
 
   G_OBJECT_CLASS (desk_paged_list_parent_class)->dispose (object);
 }

@@ -29,7 +29,8 @@ struct _DeskApplication
   GtkWindow      *preferences;
   gboolean        demo_asked;
   guint           present_source;
-  gulong          answered_handler;
+  gulong          active_handler;
+  gulong          pages_handler;
   GtkWindow      *to_present;     /* weak */
 };
 
@@ -44,8 +45,10 @@ static void
 stop_waiting_to_present (DeskApplication *self)
 {
   g_clear_handle_id (&self->present_source, g_source_remove);
-  if (self->answered_handler != 0)
-    g_clear_signal_handler (&self->answered_handler, desk_context_get_client (self->context));
+  if (self->active_handler != 0)
+    g_clear_signal_handler (&self->active_handler, desk_context_get_client (self->context));
+  if (self->pages_handler != 0)
+    g_clear_signal_handler (&self->pages_handler, desk_context_get_client (self->context));
 }
 
 static gboolean
@@ -63,14 +66,22 @@ present_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The answers are in: the window is shown once they have been handed on (the first page
- * of a list is mapped in a thread meanwhile). */
-static void
-answered_cb (DeskApiClient   *client,
-             GParamSpec      *pspec,
-             DeskApplication *self)
+/* Whether the screen in view still waits for what it asked for on being built: an answer,
+ * or the page of a list whose records are being mapped on a worker thread. */
+static gboolean
+waiting_for_answers (DeskApplication *self)
 {
-  if (desk_api_client_get_n_active (client) > 0)
+  DeskApiClient *client = desk_context_get_client (self->context);
+
+  return desk_api_client_get_n_active (client) > 0 ||
+         desk_api_client_get_n_loading_pages (client) > 0;
+}
+
+/* The answers are in: the window is shown once they have been handed on. */
+static void
+answered_cb (DeskApplication *self)
+{
+  if (waiting_for_answers (self))
     return;
 
   stop_waiting_to_present (self);
@@ -85,20 +96,23 @@ present_when_answered_cb (gpointer user_data)
   DeskApiClient *client = desk_context_get_client (self->context);
 
   self->present_source = 0;
-  if (desk_api_client_get_n_active (client) == 0)
+  if (!waiting_for_answers (self))
     return present_cb (self);
 
   self->present_source = g_timeout_add (PRESENT_WAIT_MS, present_cb, self);
-  self->answered_handler = g_signal_connect (client, "notify::n-active",
-                                             G_CALLBACK (answered_cb), self);
+  self->active_handler = g_signal_connect_swapped (client, "notify::n-active",
+                                                   G_CALLBACK (answered_cb), self);
+  self->pages_handler = g_signal_connect_swapped (client, "notify::n-loading-pages",
+                                                  G_CALLBACK (answered_cb), self);
 
   return G_SOURCE_REMOVE;
 }
 
 /* A new main window is shown once the requests its screen sent on being built are
- * answered, so that its first frame draws the answers rather than an empty list that a
- * second frame then fills: the demo store answers within a few milliseconds. A server
- * that takes longer gets the window after PRESENT_WAIT_MS, showing its spinner. */
+ * answered and their records are in, so that its first frame draws them rather than an
+ * empty list that a second frame then fills, or fades in: the demo store answers within a
+ * few milliseconds. A server that takes longer gets the window after PRESENT_WAIT_MS,
+ * showing its spinner. */
 static void
 present_main_window (DeskApplication *self,
                      GtkWindow       *window)
