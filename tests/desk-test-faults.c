@@ -435,7 +435,18 @@ run_case (gconstpointer data)
   desk_sandbox_set_fault (bench.sandbox, bench.fault, 1.0);
   bench.wire_count = desk_sandbox_get_request_count (bench.sandbox);
   screen->act (&bench);
-  g_assert_true (desk_fault_bench_wait_for (&bench, screen->settled));
+  if (!desk_fault_bench_wait_for (&bench, screen->settled))
+    {
+      GtkWidget *root = GTK_WIDGET (bench.dialog != NULL ? bench.dialog : bench.window);
+      g_autofree char *shown = desk_fault_visible_text (root);
+
+      /* What the screen showed instead, for whoever reads the log. */
+      g_test_message ("not settled: %u on the wire, %u queued, %u requests since the act; "
+                      "on screen:\n%s", desk_api_client_get_n_active (bench.client),
+                      desk_rate_governor_get_queued (desk_api_client_get_governor (bench.client)),
+                      desk_sandbox_get_request_count (bench.sandbox) - bench.wire_count, shown);
+      g_assert_not_reached ();
+    }
 
   message = screen->message (&bench);
   desk_fault_bench_screenshot (&bench, GTK_WIDGET (bench.dialog != NULL ? bench.dialog
