@@ -11,10 +11,10 @@
 
 #include "desk-application.h"
 #include "desk-context.h"
-#include "desk-test-utils.h"
-#include "desk-window.h"
 #include "desk-results-view.h"
 #include "desk-sandbox.h"
+#include "desk-test-utils.h"
+#include "desk-window.h"
 #include "preferences/desk-preferences-window.h"
 #include "tickets/desk-tickets-page.h"
 
@@ -251,9 +251,8 @@ close_demo_window (DeskApplication *app,
 
 /* The window opens on the Tickets screen, which sends its first request while it is built;
  * the window is shown once the answer is in the list, and its first frame draws the
- * tickets.
- * Should the demo store have taken longer than the wait (a very busy computer), the
- * window was shown when the wait ran out, as for any slow server. */
+ * tickets. Should the demo store have taken longer than the wait (a very busy computer),
+ * the window was shown when the wait ran out, as for any slow server. */
 static void
 test_window_opens_on_screens (void)
 {
@@ -261,7 +260,7 @@ test_window_opens_on_screens (void)
   Shown shown = { 0 };
   GtkWindow *window = start_on_demo (app, 0, &shown);
 
-  g_test_message ("shown %" G_GINT64_FORMAT " ms after activation, %u requests on the wire, "
+  g_test_message ("shown %" G_GINT64_FORMAT " ms after activation, %u requests or pages on the way, "
                   "%d rows at the first frame", (shown.mapped - shown.activated) / 1000,
                   shown.active_at_map, shown.rows_at_first_frame);
   if (shown.active_at_map == 0)
