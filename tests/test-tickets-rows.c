@@ -170,12 +170,16 @@ test_slots_screenful_at_a_time (void)
   for (guint i = 0; i < 100; i++)
     g_assert_true (slot_item (G_LIST_MODEL (slots), i) == items->pdata[i]);
 
-  /* Narrowed to a few and back: a screenful again, then all of them at once on asking. */
+  /* Narrowed to a few and back: a screenful again. A position among those shown changes
+   * nothing; the last one, about to be selected, brings every row up to it at once. */
   g_list_store_splice (store, 5, 95, NULL, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 5);
   g_list_store_splice (store, 5, 0, items->pdata + 5, 95);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), <, 100);
-  desk_row_slots_show_all (slots);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, first_batch + 5);
+  desk_row_slots_show_position (slots, 3);
+  desk_row_slots_show_position (slots, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, first_batch + 5);
+  desk_row_slots_show_position (slots, 99);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 100);
   g_assert_true (slot_item (G_LIST_MODEL (slots), 99) == items->pdata[99]);
 

@@ -198,7 +198,7 @@ static void
 open_position (DeskCustomersPage *self,
                guint              position)
 {
-  desk_row_slots_show_all (self->slots);
+  desk_row_slots_show_position (self->slots, position);
   gtk_single_selection_set_selected (self->selection, position);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -473,7 +473,7 @@ rows_changed_cb (DeskCustomersPage *self)
       if (there == customer)
         found = i;
     }
-  desk_row_slots_show_all (self->slots);
+  desk_row_slots_show_position (self->slots, found);
   gtk_single_selection_set_selected (self->selection, found);
 }
 

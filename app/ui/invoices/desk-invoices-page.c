@@ -154,7 +154,7 @@ static void
 open_position (DeskInvoicesPage *self,
                guint             position)
 {
-  desk_row_slots_show_all (self->slots);
+  desk_row_slots_show_position (self->slots, position);
   gtk_single_selection_set_selected (self->selection, position);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -369,7 +369,7 @@ rows_changed_cb (DeskInvoicesPage *self)
       if (there == invoice)
         found = i;
     }
-  desk_row_slots_show_all (self->slots);
+  desk_row_slots_show_position (self->slots, found);
   gtk_single_selection_set_selected (self->selection, found);
 }
 

@@ -146,7 +146,7 @@ select_ticket (DeskTicketsPage *self,
 
       if (row == ticket)
         {
-          desk_row_slots_show_all (self->slots);
+          desk_row_slots_show_position (self->slots, i);
           gtk_single_selection_set_selected (self->selection, i);
           return;
         }

@@ -21,7 +21,7 @@
  * sees only the rows added or removed at the end. The cells listen to their slot and
  * change their labels' text only. Positions are the model's positions; a long list's
  * rows reach the view a screenful at a time (ROWS_AT_ONCE), and a page that selects a
- * position shows them all first (desk_row_slots_show_all ()). */
+ * position has the view told of it first (desk_row_slots_show_position ()). */
 
 struct _DeskRowSlot
 {
@@ -318,19 +318,21 @@ desk_row_slots_new (GListModel *model)
 }
 
 /**
- * desk_row_slots_show_all:
+ * desk_row_slots_show_position:
  * @self: a #DeskRowSlots
+ * @position: a position of the model, or %GTK_INVALID_LIST_POSITION
  *
- * Shows every slot now, rather than a screenful after each frame: before a position of
- * the model is selected or scrolled to.
+ * Tells the view at once of the slots up to @position, if they are still to come, before
+ * @position is selected: the rest still follow a screenful after each frame.
  */
 void
-desk_row_slots_show_all (DeskRowSlots *self)
+desk_row_slots_show_position (DeskRowSlots *self,
+                              guint         position)
 {
   g_return_if_fail (DESK_IS_ROW_SLOTS (self));
 
-  g_clear_handle_id (&self->more_source, g_source_remove);
-  show_slots (self, self->slots->len);
+  if (position >= self->n_shown && position < self->slots->len)
+    show_slots (self, position + 1);
 }
 
 /* A row taken out of the list is freed after the frame that no longer shows it rather

@@ -20,8 +20,9 @@ gpointer      desk_row_slots_item_of (GtkListItem *item);
 #define DESK_TYPE_ROW_SLOTS (desk_row_slots_get_type ())
 G_DECLARE_FINAL_TYPE (DeskRowSlots, desk_row_slots, DESK, ROW_SLOTS, GObject)
 
-DeskRowSlots *desk_row_slots_new      (GListModel   *model);
-void          desk_row_slots_show_all (DeskRowSlots *self);
+DeskRowSlots *desk_row_slots_new           (GListModel   *model);
+void          desk_row_slots_show_position (DeskRowSlots *self,
+                                            guint         position);
 
 void          desk_row_slots_free_row_after_frame (GtkListItem *item,
                                                    GtkWidget   *row,
