@@ -424,6 +424,35 @@ demo_offline_cb (DeskApplication *self)
                              g_variant_new_boolean (desk_context_get_demo_offline (self->context)));
 }
 
+/* GTK starts reading the icon theme in a thread while it starts, and then drops what it
+ * read when the application's and libadwaita's icons are added to the theme; the first
+ * icon drawn read the whole theme again on the main thread, while the window was being
+ * shown. Reading it again in a thread once they are added keeps that off the main thread:
+ * GtkIconTheme locks itself around a reading, so a look-up meanwhile waits for it. */
+static void
+read_icon_theme_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  gtk_icon_theme_has_icon (GTK_ICON_THEME (task_data), APP_ID);
+}
+
+static void
+read_icon_theme (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GTask) task = NULL;
+
+  if (display == NULL)
+    return;
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (gtk_icon_theme_get_for_display (display)),
+                        g_object_unref);
+  g_task_run_in_thread (task, read_icon_theme_thread);
+}
+
 static void
 desk_application_startup (GApplication *app)
 {
@@ -439,6 +468,7 @@ desk_application_startup (GApplication *app)
     desk_context_start_demo_async (self->context, NULL, demo_started_cb, g_object_ref (self));
 
   G_APPLICATION_CLASS (desk_application_parent_class)->startup (app);
+  read_icon_theme ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
