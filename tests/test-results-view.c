@@ -311,6 +311,52 @@ test_results_loading (Fixture       *fixture,
   wait_for_state (fixture, "results");
 }
 
+static int
+natural_width (Fixture *fixture)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (GTK_WIDGET (fixture->view), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, <=, natural);
+
+  return natural;
+}
+
+/* Only the page in view is measured, and the view stays as wide as its rows in every
+ * state: a pane that takes its width from the view does not change width when the
+ * spinner, the empty state or an error replaces the rows. */
+static void
+test_results_width_holds (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *rows = gtk_label_new ("A row as wide as a ticket with its customer and status");
+  int rows_width, width;
+
+  desk_results_view_set_fetch_more (fixture->view, FALSE);
+  desk_results_view_set_child (fixture->view, rows);
+  gtk_widget_measure (rows, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &rows_width, NULL, NULL);
+
+  desk_sandbox_set_route_latency (fixture->sandbox, "tickets", 1500);
+  query (fixture, NULL, DESK_LIST_FILTER_ALL);
+  g_assert_true (desk_test_wait_for (is_loading, fixture, 1000));
+  width = natural_width (fixture);
+  g_assert_cmpint (width, >=, rows_width);
+
+  wait_for_state (fixture, "results");
+  g_assert_cmpint (natural_width (fixture), ==, width);
+
+  desk_sandbox_set_route_latency (fixture->sandbox, "tickets", 0);
+  query (fixture, "no such ticket anywhere", DESK_LIST_FILTER_ALL);
+  wait_for_state (fixture, "empty");
+  g_assert_cmpint (natural_width (fixture), ==, width);
+
+  desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_HTTP_500, 1.0);
+  query (fixture, "another", DESK_LIST_FILTER_ALL);
+  wait_for_state (fixture, "error");
+  g_assert_cmpint (natural_width (fixture), ==, width);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +373,8 @@ main (int   argc,
               fixture_set_up, test_results_reload_not_empty, fixture_tear_down);
   g_test_add ("/results-view/loading", Fixture, NULL,
               fixture_set_up, test_results_loading, fixture_tear_down);
+  g_test_add ("/results-view/width-holds", Fixture, NULL,
+              fixture_set_up, test_results_width_holds, fixture_tear_down);
   g_test_add ("/results-view/waiting-keeps-rows", Fixture, NULL,
               fixture_set_up, test_results_waiting_keeps_rows, fixture_tear_down);
 

@@ -280,6 +280,45 @@ desk_results_view_dispose (GObject *object)
   G_OBJECT_CLASS (desk_results_view_parent_class)->dispose (object);
 }
 
+/* The stack measures the page in view only: measuring the hidden states' pages laid out
+ * their text for every frame that measured the view, the first one included. The width
+ * stays as wide as the rows whatever the state, so that a pane that takes its width from
+ * the view does not change width when a state replaces the rows. */
+static void
+desk_results_view_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  DeskResultsView *self = DESK_RESULTS_VIEW (widget);
+  GtkWidget *rows = gtk_widget_get_parent (GTK_WIDGET (self->scrolled_window));
+  int rows_min, rows_nat;
+
+  gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation != GTK_ORIENTATION_HORIZONTAL ||
+      gtk_stack_get_visible_child (self->stack) == rows)
+    return;
+
+  gtk_widget_measure (rows, orientation, for_size, &rows_min, &rows_nat, NULL, NULL);
+  *minimum = MAX (*minimum, rows_min);
+  *natural = MAX (*natural, rows_nat);
+}
+
+static void
+desk_results_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  DeskResultsView *self = DESK_RESULTS_VIEW (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->stack), width, height, baseline, NULL);
+}
+
 static void
 desk_results_view_get_property (GObject    *object,
                                 guint       prop_id,
@@ -334,6 +373,8 @@ desk_results_view_class_init (DeskResultsViewClass *klass)
   object_class->dispose = desk_results_view_dispose;
   object_class->get_property = desk_results_view_get_property;
   object_class->set_property = desk_results_view_set_property;
+  widget_class->measure = desk_results_view_measure;
+  widget_class->size_allocate = desk_results_view_size_allocate;
 
   properties[PROP_LIST] =
     g_param_spec_object ("list", NULL, NULL,
@@ -364,8 +405,6 @@ desk_results_view_class_init (DeskResultsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, edge_reached_cb);
 
   gtk_widget_class_install_action (widget_class, "results.retry", NULL, retry_action);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 /* The notes of a list that waits: a spinner on the waiting page, so that it never looks
