@@ -193,6 +193,66 @@ test_slots_screenful_at_a_time (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 0);
 }
 
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, gtk_label_new ("Row"));
+}
+
+static gboolean
+laid_out (gpointer data)
+{
+  return gtk_widget_get_height (data) > 0;
+}
+
+/* A screenful is as many rows as the view holds: before the view is laid out, as many as
+ * its window could hold, and after, as many as its height holds. */
+static void
+test_slots_fit_the_view (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(DeskRowSlots) slots = desk_row_slots_new (G_LIST_MODEL (store));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view;
+  guint batch;
+  int height;
+
+  for (guint i = 0; i < 200; i++)
+    g_ptr_array_add (items, g_object_new (G_TYPE_OBJECT, NULL));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (slots)))),
+                            factory);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 500);
+
+  /* In its window, not yet laid out: enough rows to fill the window, fewer than the
+   * screenful of a view that says nothing. */
+  desk_row_slots_fit (slots, view);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  batch = g_list_model_get_n_items (G_LIST_MODEL (slots));
+  g_assert_cmpuint (batch * 32, >=, 500 - 46);
+  g_assert_cmpuint (batch, <, 32);
+
+  /* Laid out: the rows its height holds, and no more than one beyond. */
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (desk_test_wait_for (laid_out, view, WAIT_MS));
+  height = gtk_widget_get_height (view);
+  desk_row_slots_fit (slots, view);
+  g_list_store_remove_all (store);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  batch = g_list_model_get_n_items (G_LIST_MODEL (slots));
+  g_assert_cmpint (batch * 32, >=, height);
+  g_assert_cmpint ((batch - 1) * 32, <=, height);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* --- On the Tickets screen ------------------------------------------------------------------- */
 
 typedef struct
@@ -375,6 +435,7 @@ main (int   argc,
   desk_test_init (&argc, &argv);
   g_test_add_func ("/row-slots/follow-model", test_slots_follow_model);
   g_test_add_func ("/row-slots/screenful-at-a-time", test_slots_screenful_at_a_time);
+  g_test_add_func ("/row-slots/fit-the-view", test_slots_fit_the_view);
   g_test_add_func ("/tickets-rows/show-their-tickets", test_rows_show_their_tickets);
 
   return g_test_run ();

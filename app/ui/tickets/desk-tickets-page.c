@@ -469,6 +469,19 @@ desk_tickets_page_size_allocate (GtkWidget *widget,
     self->narrow_source = g_idle_add (apply_narrow_cb, self);
 
   gtk_widget_allocate (GTK_WIDGET (self->toast_overlay), width, height, baseline, NULL);
+  if (self->column_view != NULL)
+    desk_row_slots_fit (self->slots, GTK_WIDGET (self->column_view));
+}
+
+/* The first rows come before the first layout: a screenful as the window holds. */
+static void
+desk_tickets_page_root (GtkWidget *widget)
+{
+  DeskTicketsPage *self = DESK_TICKETS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (desk_tickets_page_parent_class)->root (widget);
+  if (self->column_view != NULL)
+    desk_row_slots_fit (self->slots, GTK_WIDGET (self->column_view));
 }
 
 /* --- DeskPage ------------------------------------------------------------------------------ */
@@ -658,6 +671,7 @@ desk_tickets_page_class_init (DeskTicketsPageClass *klass)
   object_class->get_property = desk_tickets_page_get_property;
   widget_class->measure = desk_tickets_page_measure;
   widget_class->size_allocate = desk_tickets_page_size_allocate;
+  widget_class->root = desk_tickets_page_root;
   page_class->reload = desk_tickets_page_reload;
   page_class->show_record = desk_tickets_page_show_record;
   page_class->focus_search = desk_tickets_page_focus_search;

@@ -20,8 +20,8 @@
  * model changes, the slots change their item (DeskRowSlot:item, notified) while the view
  * sees only the rows added or removed at the end. The cells listen to their slot and
  * change their labels' text only. Positions are the model's positions; a long list's
- * rows reach the view a screenful at a time (ROWS_AT_ONCE), and a page that selects a
- * position has the view told of it first (desk_row_slots_show_position ()). */
+ * rows reach the view a screenful at a time (desk_row_slots_fit ()), and a page that
+ * selects a position has the view told of it first (desk_row_slots_show_position ()). */
 
 struct _DeskRowSlot
 {
@@ -125,8 +125,14 @@ desk_row_slots_item_of (GtkListItem *item)
 /* A list that grows by more than a screenful at once shows a screenful at once and the
  * rest a screenful at a time after each frame: GTK 4.8's list views build and measure a
  * row for every item they are given, up to 200, whether it is in view or not, so the
- * first rows of a screen, or those a cleared search brings back, waited for all of them. */
+ * first rows of a screen, or those a cleared search brings back, waited for all of them.
+ * A screenful is ROWS_AT_ONCE until the page says how many rows its view holds. */
 #define ROWS_AT_ONCE 32
+
+/* The lowest a row of a list is; the window's header bar is higher than what is left
+ * out of a window's height when the list's own height is not known yet. */
+#define MIN_ROW_HEIGHT 32
+#define MIN_CHROME_HEIGHT 46
 
 struct _DeskRowSlots
 {
@@ -135,6 +141,7 @@ struct _DeskRowSlots
   GListModel *model;        /* owned */
   GPtrArray  *slots;        /* owned, of owned DeskRowSlot, as many as the model's items */
   guint       n_shown;      /* the first slots, those the view has been told of */
+  guint       screenful;    /* rows told of at once */
   guint       more_source;  /* shows the next rows after a frame */
 };
 
@@ -190,11 +197,11 @@ show_slots (DeskRowSlots *self,
 
 static gboolean show_more_cb (gpointer user_data);
 
-/* Shows up to ROWS_AT_ONCE more slots, and the next ones after the coming frame. */
+/* Shows up to a screenful more slots, and the next ones after the coming frame. */
 static void
 show_more (DeskRowSlots *self)
 {
-  guint n = MIN (self->slots->len, self->n_shown + ROWS_AT_ONCE);
+  guint n = MIN (self->slots->len, self->n_shown + self->screenful);
 
   if (n < self->slots->len && self->more_source == 0)
     self->more_source = g_idle_add_full (G_PRIORITY_LOW, show_more_cb, self, NULL);
@@ -294,6 +301,7 @@ static void
 desk_row_slots_init (DeskRowSlots *self)
 {
   self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+  self->screenful = ROWS_AT_ONCE;
 }
 
 /**
@@ -333,6 +341,64 @@ desk_row_slots_show_position (DeskRowSlots *self,
 
   if (position >= self->n_shown && position < self->slots->len)
     show_slots (self, position + 1);
+}
+
+/* The tallest the list can be before it is laid out: its window's height, or the tallest
+ * screen's when the window opens maximized. */
+static int
+expected_height (GtkWidget *view)
+{
+  GtkRoot *root = gtk_widget_get_root (view);
+  GListModel *monitors;
+  int width, height = 0;
+
+  if (!GTK_IS_WINDOW (root))
+    return 0;
+
+  if (!gtk_window_is_maximized (GTK_WINDOW (root)) &&
+      !gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    {
+      /* GTK 4.8 needs both. */
+      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+      return height > 0 ? height - MIN_CHROME_HEIGHT : 0;
+    }
+
+  monitors = gdk_display_get_monitors (gtk_widget_get_display (view));
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      height = MAX (height, geometry.height);
+    }
+
+  return height;
+}
+
+/**
+ * desk_row_slots_fit:
+ * @self: a #DeskRowSlots
+ * @view: the list view showing @self
+ *
+ * Makes a screenful as many rows as @view holds: from its height once it is laid out,
+ * from its window's before. Call it when @view is in its window and when its height
+ * changes.
+ */
+void
+desk_row_slots_fit (DeskRowSlots *self,
+                    GtkWidget    *view)
+{
+  int height;
+
+  g_return_if_fail (DESK_IS_ROW_SLOTS (self));
+  g_return_if_fail (GTK_IS_WIDGET (view));
+
+  height = gtk_widget_get_height (view);
+  if (height <= 0)
+    height = expected_height (view);
+  if (height > 0)
+    self->screenful = height / MIN_ROW_HEIGHT + 1;
 }
 
 /* A row taken out of the list is freed after the frame that no longer shows it rather

@@ -21,6 +21,8 @@ gpointer      desk_row_slots_item_of (GtkListItem *item);
 G_DECLARE_FINAL_TYPE (DeskRowSlots, desk_row_slots, DESK, ROW_SLOTS, GObject)
 
 DeskRowSlots *desk_row_slots_new           (GListModel   *model);
+void          desk_row_slots_fit           (DeskRowSlots *self,
+                                            GtkWidget    *view);
 void          desk_row_slots_show_position (DeskRowSlots *self,
                                             guint         position);
 
