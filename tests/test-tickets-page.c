@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <libsoup/soup.h>
 
+#include "desk-choice-button.h"
 #include "desk-results-view.h"
 #include "desk-sandbox.h"
 #include "desk-test-utils.h"
@@ -439,12 +440,12 @@ test_filter_status_people (Fixture       *fixture,
     }
 
   /* The dropdown is the user's way in: its first entry is "anyone". */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (fixture->page),
-                                                              "Created By")), 0);
+  desk_choice_button_set_selected (DESK_CHOICE_BUTTON (find_by_tooltip (GTK_WIDGET (fixture->page),
+                                                                       "Created By")), 0);
   wait_for_list (fixture);
   g_assert_cmpint (desk_tickets_page_get_filters (fixture->page)->created_by, ==, 0);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_tooltip (GTK_WIDGET (fixture->page),
-                                                              "Created By")), 1);
+  desk_choice_button_set_selected (DESK_CHOICE_BUTTON (find_by_tooltip (GTK_WIDGET (fixture->page),
+                                                                       "Created By")), 1);
   wait_for_list (fixture);
   /* A new page starts from the remembered filters. */
   again = g_object_ref_sink (DESK_TICKETS_PAGE (desk_tickets_page_new (fixture->context)));

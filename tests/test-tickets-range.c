@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "desk-choice-button.h"
 #include "desk-sandbox.h"
 #include "desk-test-screen.h"
 #include "desk-test-utils.h"
@@ -85,8 +86,8 @@ test_custom_range (Fixture       *fixture,
   g_assert_cmpuint (calendars->len, ==, 0);
 
   /* The first drop-down is the date range; choosing Custom asks for the days. */
-  desk_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN, dropdowns);
-  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), DESK_TICKET_RANGE_CUSTOM);
+  desk_test_find_all (GTK_WIDGET (fixture->page), DESK_TYPE_CHOICE_BUTTON, dropdowns);
+  desk_choice_button_set_selected (g_ptr_array_index (dropdowns, 0), DESK_TICKET_RANGE_CUSTOM);
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (custom))));
   g_assert_nonnull (gtk_menu_button_get_popover (custom));
   desk_test_find_all (GTK_WIDGET (gtk_menu_button_get_popover (custom)), GTK_TYPE_CALENDAR,

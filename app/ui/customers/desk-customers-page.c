@@ -916,7 +916,7 @@ desk_customers_page_init (DeskCustomersPage *self)
 {
   g_type_ensure (DESK_TYPE_RESULTS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
-  desk_accessible_label_dropdown (self->referral_dropdown);
+  desk_accessible_label_dropdown (GTK_WIDGET (self->referral_dropdown));
   desk_accessible_tidy_mnemonics (GTK_WIDGET (self->detail_problem));
   add_window_shortcuts (self);
   self->search_feedback = desk_search_feedback_add (self->search_entry, _("Search Customers"));

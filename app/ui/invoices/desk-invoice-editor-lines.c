@@ -401,7 +401,7 @@ add_line (DeskInvoiceEditor *self,
   line->tax_dropdown = add_field (flow, _("Tax Class"),
                                   gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->tax_names)),
                                                      NULL));
-  desk_accessible_label_dropdown (GTK_DROP_DOWN (line->tax_dropdown));
+  desk_accessible_label_dropdown (line->tax_dropdown);
   g_signal_connect_swapped (line->tax_dropdown, "notify::selected", G_CALLBACK (line_changed_cb),
                             line);
   gtk_box_append (GTK_BOX (box), flow);

@@ -761,8 +761,8 @@ desk_invoices_page_init (DeskInvoicesPage *self)
 {
   g_type_ensure (DESK_TYPE_RESULTS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
-  desk_accessible_label_dropdown (self->status_dropdown);
-  desk_accessible_label_dropdown (self->range_dropdown);
+  desk_accessible_label_dropdown (GTK_WIDGET (self->status_dropdown));
+  desk_accessible_label_dropdown (GTK_WIDGET (self->range_dropdown));
   desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
   self->search_feedback = desk_search_feedback_add (self->search_entry, _("Search Invoices"));
 }

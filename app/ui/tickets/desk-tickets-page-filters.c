@@ -126,12 +126,13 @@ void
 _desk_tickets_page_controls_from_filters (DeskTicketsPage *self)
 {
   self->updating_controls = TRUE;
-  gtk_drop_down_set_selected (self->range_dropdown, self->filters.range);
-  gtk_drop_down_set_selected (self->status_dropdown, status_position (self, self->filters.status));
-  gtk_drop_down_set_selected (self->technician_dropdown,
-                              employee_position (self, self->filters.assigned_to));
-  gtk_drop_down_set_selected (self->creator_dropdown,
-                              employee_position (self, self->filters.created_by));
+  desk_choice_button_set_selected (self->range_dropdown, self->filters.range);
+  desk_choice_button_set_selected (self->status_dropdown,
+                                   status_position (self, self->filters.status));
+  desk_choice_button_set_selected (self->technician_dropdown,
+                                   employee_position (self, self->filters.assigned_to));
+  desk_choice_button_set_selected (self->creator_dropdown,
+                                   employee_position (self, self->filters.created_by));
   update_custom_range_label (self);
   self->updating_controls = FALSE;
 }
@@ -140,7 +141,7 @@ void
 _desk_tickets_page_filter_changed_cb (DeskTicketsPage *self)
 {
   GListModel *statuses;
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint status = desk_choice_button_get_selected (self->status_dropdown);
   g_autoptr(DeskNamedItem) item = NULL;
 
   if (self->updating_controls || self->search == NULL)
@@ -151,9 +152,11 @@ _desk_tickets_page_filter_changed_cb (DeskTicketsPage *self)
     item = g_list_model_get_item (statuses, status - 1);
   g_free (self->filters.status);
   self->filters.status = item != NULL ? g_strdup (desk_named_item_get_name (item)) : NULL;
-  self->filters.assigned_to = employee_at (self, gtk_drop_down_get_selected (self->technician_dropdown));
-  self->filters.created_by = employee_at (self, gtk_drop_down_get_selected (self->creator_dropdown));
-  self->filters.range = MIN (gtk_drop_down_get_selected (self->range_dropdown),
+  self->filters.assigned_to = employee_at (self,
+                                           desk_choice_button_get_selected (self->technician_dropdown));
+  self->filters.created_by = employee_at (self,
+                                          desk_choice_button_get_selected (self->creator_dropdown));
+  self->filters.range = MIN (desk_choice_button_get_selected (self->range_dropdown),
                              DESK_TICKET_RANGE_CUSTOM);
 
   update_custom_range_label (self);
@@ -227,7 +230,7 @@ statuses_changed_cb (DeskTicketsPage *self)
 
   gtk_css_provider_load_from_data (self->css, css, -1);
   self->updating_controls = TRUE;
-  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (names));
+  desk_choice_button_set_model (self->status_dropdown, G_LIST_MODEL (names));
   self->updating_controls = FALSE;
   _desk_tickets_page_controls_from_filters (self);
 }
@@ -240,8 +243,8 @@ employees_changed_cb (DeskTicketsPage *self)
   g_autoptr(GtkStringList) creators = names_with_any (employees, _("Created by Anyone"));
 
   self->updating_controls = TRUE;
-  gtk_drop_down_set_model (self->technician_dropdown, G_LIST_MODEL (technicians));
-  gtk_drop_down_set_model (self->creator_dropdown, G_LIST_MODEL (creators));
+  desk_choice_button_set_model (self->technician_dropdown, G_LIST_MODEL (technicians));
+  desk_choice_button_set_model (self->creator_dropdown, G_LIST_MODEL (creators));
   self->updating_controls = FALSE;
   _desk_tickets_page_controls_from_filters (self);
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "desk-choice-button.h"
 #include "desk-results-view.h"
 #include "desk-row-slots.h"
 #include "desk-ticket-columns.h"
@@ -25,13 +26,13 @@ struct _DeskTicketsPage
   /* Template children */
   AdwToastOverlay    *toast_overlay;
   GtkSearchEntry     *search_entry;
-  GtkDropDown        *range_dropdown;
+  DeskChoiceButton   *range_dropdown;
   GtkMenuButton      *custom_range_button;
   GtkCalendar        *from_calendar;    /* in the custom range's popover, once built */
   GtkCalendar        *to_calendar;
-  GtkDropDown        *status_dropdown;
-  GtkDropDown        *technician_dropdown;
-  GtkDropDown        *creator_dropdown;
+  DeskChoiceButton   *status_dropdown;
+  DeskChoiceButton   *technician_dropdown;
+  DeskChoiceButton   *creator_dropdown;
   GtkToggleButton    *filters_button;
   GtkLabel           *search_feedback;
   AdwLeaflet         *leaflet;

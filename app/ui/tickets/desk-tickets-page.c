@@ -685,6 +685,7 @@ desk_tickets_page_class_init (DeskTicketsPageClass *klass)
   DESK_PROPERTIES_CHECK (DESK_TYPE_TICKET_DEVICE, device_props);
   desk_ticket_sections_check_properties ();
 
+  g_type_ensure (DESK_TYPE_CHOICE_BUTTON);
   g_type_ensure (DESK_TYPE_RESULTS_VIEW);
   g_type_ensure (DESK_TYPE_TICKET_DETAIL);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -741,16 +742,16 @@ desk_tickets_page_init (DeskTicketsPage *self)
   gtk_menu_button_set_create_popup_func (self->custom_range_button, create_range_popover_cb,
                                          self, NULL);
   desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
-  desk_accessible_label_dropdown (self->range_dropdown);
-  desk_accessible_label_dropdown (self->status_dropdown);
-  desk_accessible_label_dropdown (self->technician_dropdown);
-  desk_accessible_label_dropdown (self->creator_dropdown);
+  desk_accessible_label_dropdown (GTK_WIDGET (self->range_dropdown));
+  desk_accessible_label_dropdown (GTK_WIDGET (self->status_dropdown));
+  desk_accessible_label_dropdown (GTK_WIDGET (self->technician_dropdown));
+  desk_accessible_label_dropdown (GTK_WIDGET (self->creator_dropdown));
   self->cancellable = g_cancellable_new ();
   self->css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                               GTK_STYLE_PROVIDER (self->css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  gtk_drop_down_set_model (self->range_dropdown, G_LIST_MODEL (ranges));
+  desk_choice_button_set_model (self->range_dropdown, G_LIST_MODEL (ranges));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   _desk_tickets_page_actions_init (self);
   self->search_feedback = desk_search_feedback_add (self->search_entry, _("Search Tickets"));

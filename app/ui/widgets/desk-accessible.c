@@ -61,21 +61,23 @@ desk_accessible_tidy_mnemonics (GtkWidget *root)
 
 /**
  * desk_accessible_label_dropdown:
- * @dropdown: a drop-down with an accessible label of its own, or a mnemonic label
+ * @dropdown: a #GtkDropDown or a #DeskChoiceButton, with an accessible label of its own,
+ *   or a mnemonic label
  *
  * The focus lands on the drop-down's inner button, which GTK 4.8 leaves unnamed, and in a
- * flow box first on the box's child around it: both are labelled by the drop-down.
+ * flow box first on the box's child around it: both are labelled by the drop-down. (A
+ * #DeskChoiceButton names its inner button itself.)
  */
 void
-desk_accessible_label_dropdown (GtkDropDown *dropdown)
+desk_accessible_label_dropdown (GtkWidget *dropdown)
 {
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (dropdown));
-  g_autoptr(GList) mnemonic = gtk_widget_list_mnemonic_labels (GTK_WIDGET (dropdown));
+  GtkWidget *parent = gtk_widget_get_parent (dropdown);
+  g_autoptr(GList) mnemonic = gtk_widget_list_mnemonic_labels (dropdown);
   /* A drop-down with a mnemonic label is named by that label, not by a label of its own:
    * GTK 4.8 reads the two one after the other. */
   gpointer by = mnemonic != NULL ? mnemonic->data : dropdown;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); child != NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (dropdown); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_BUTTON (child))
       gtk_accessible_update_relation (GTK_ACCESSIBLE (child),

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 void desk_accessible_tidy_mnemonics (GtkWidget   *root);
-void desk_accessible_label_dropdown (GtkDropDown *dropdown);
+void desk_accessible_label_dropdown (GtkWidget *dropdown);
 void desk_accessible_follow_combo_row (AdwComboRow *row);
 void desk_accessible_label_list     (GtkWidget   *view,
                                      const char  *label);
