@@ -122,6 +122,16 @@ append_group (DeskTicketDetail *self,
     gtk_box_append (self->content, group);
 }
 
+/* The pages join the stack's visible children the first time they are shown: a page out
+ * of view still has its style worked out at each change. */
+static void
+show_page (DeskTicketDetail *self,
+           const char       *name)
+{
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, name), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
 void
 desk_ticket_detail_fill (DeskTicketDetail *self)
 {
@@ -147,7 +157,7 @@ desk_ticket_detail_fill (DeskTicketDetail *self)
   append_group (self, desk_ticket_history_group (self->ticket));
   append_group (self, desk_ticket_notes_group (self->ticket));
 
-  gtk_stack_set_visible_child_name (self->stack, "ticket");
+  show_page (self, "ticket");
   desk_ticket_detail_update_actions (self);
   self->filling = FALSE;
   desk_ticket_detail_restore_edits (self);
@@ -164,7 +174,7 @@ set_ticket (DeskTicketDetail *self,
   if (ticket != NULL)
     desk_ticket_detail_fill (self);
   else
-    gtk_stack_set_visible_child_name (self->stack, "none");
+    show_page (self, "none");
 
   desk_ticket_detail_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
@@ -200,7 +210,7 @@ fetched_cb (GObject      *object,
     {
       self->loaded = FALSE;
       adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      show_page (self, "error");
       desk_ticket_detail_update_actions (self);
       return;
     }

@@ -184,6 +184,9 @@ update_state (DeskResultsView *self)
                                               governor_waiting (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.retry", !loading);
 
+  /* The states' pages join the stack's visible children the first time they are needed:
+   * a page out of view still has its style worked out at each change. */
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, state), TRUE);
   gtk_stack_set_visible_child_name (self->stack, state);
   if (g_strcmp0 (old_state, state) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
