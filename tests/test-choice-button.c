@@ -29,11 +29,12 @@ selected_cb (DeskChoiceButton *button,
   fixture->notified++;
 }
 
+static const char *statuses[] = { "Any Status", "Pending", "In Progress", "Repaired", NULL };
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  const char *statuses[] = { "Any Status", "Pending", "In Progress", "Repaired", NULL };
   g_autoptr(GtkStringList) model = gtk_string_list_new (statuses);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
@@ -176,7 +177,14 @@ test_choose_from_list (Fixture       *fixture,
   list_rows (fixture, rows);
   g_assert_cmpuint (rows->len, ==, 4);
   for (guint i = 0; i < rows->len; i++)
-    g_assert_cmpfloat (check_opacity (rows, i), ==, i == 1 ? 1.0 : 0.0);
+    {
+      GtkAccessible *row = g_ptr_array_index (rows, i);
+
+      g_assert_cmpfloat (check_opacity (rows, i), ==, i == 1 ? 1.0 : 0.0);
+      /* Each row is named by its choice. */
+      g_assert_null (gtk_test_accessible_check_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                         statuses[i]));
+    }
   focus = gtk_root_get_focus (gtk_widget_get_root (g_ptr_array_index (rows, 0)));
   g_assert_true (focus == g_ptr_array_index (rows, 1));
 
