@@ -323,9 +323,25 @@ natural_width (Fixture *fixture)
   return natural;
 }
 
+/* How many of the states' status pages are visible widgets, whose style GTK works out. */
+static guint
+n_visible_status_pages (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  guint n = 0;
+
+  desk_test_find_all (GTK_WIDGET (fixture->view), ADW_TYPE_STATUS_PAGE, pages);
+  g_assert_cmpuint (pages->len, ==, 3);
+  for (guint i = 0; i < pages->len; i++)
+    n += gtk_widget_get_visible (g_ptr_array_index (pages, i));
+
+  return n;
+}
+
 /* Only the page in view is measured, and the view stays as wide as its rows in every
  * state: a pane that takes its width from the view does not change width when the
- * spinner, the empty state or an error replaces the rows. */
+ * spinner, the empty state or an error replaces the rows. A state's page is a visible
+ * widget only from the first time it is shown. */
 static void
 test_results_width_holds (Fixture       *fixture,
                           gconstpointer  data)
@@ -345,16 +361,19 @@ test_results_width_holds (Fixture       *fixture,
 
   wait_for_state (fixture, "results");
   g_assert_cmpint (natural_width (fixture), ==, width);
+  g_assert_cmpuint (n_visible_status_pages (fixture), ==, 0);
 
   desk_sandbox_set_route_latency (fixture->sandbox, "tickets", 0);
   query (fixture, "no such ticket anywhere", DESK_LIST_FILTER_ALL);
   wait_for_state (fixture, "empty");
   g_assert_cmpint (natural_width (fixture), ==, width);
+  g_assert_cmpuint (n_visible_status_pages (fixture), ==, 1);
 
   desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_HTTP_500, 1.0);
   query (fixture, "another", DESK_LIST_FILTER_ALL);
   wait_for_state (fixture, "error");
   g_assert_cmpint (natural_width (fixture), ==, width);
+  g_assert_cmpuint (n_visible_status_pages (fixture), ==, 2);
 }
 
 int

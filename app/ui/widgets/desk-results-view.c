@@ -78,8 +78,10 @@ pick_state (DeskResultsView *self)
 {
   const GError *error;
 
-  if (self->list == NULL)
-    return "empty";
+  /* No list yet, or one not yet asked for anything, is about to be: the spinner, rather than
+   * an empty state a frame might show (and that would be styled for nothing). */
+  if (self->list == NULL || desk_paged_list_get_query (self->list) == NULL)
+    return "loading";
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) > 0)
     return "results";
@@ -390,7 +392,7 @@ desk_results_view_class_init (DeskResultsViewClass *klass)
   /* One of "loading", "waiting", "empty", "error" and "results". */
   properties[PROP_STATE] =
     g_param_spec_string ("state", NULL, NULL,
-                         "empty",
+                         "loading",
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
