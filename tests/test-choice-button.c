@@ -232,6 +232,14 @@ test_choices_change (Fixture       *fixture,
   g_assert_cmpuint (desk_choice_button_get_selected (fixture->button), ==, 0);
   g_assert_cmpstr (shown (fixture), ==, "Anyone");
 
+  /* New choices come unmarked; the mark stays on the choice made. */
+  gtk_string_list_append (model, "Tom Becker");
+  g_ptr_array_set_size (rows, 0);
+  list_rows (fixture, rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpfloat (check_opacity (rows, 0), ==, 1.0);
+  g_assert_cmpfloat (check_opacity (rows, 1), ==, 0.0);
+
   /* A position past the end is no choice. */
   desk_choice_button_set_selected (fixture->button, 7);
   g_assert_cmpuint (desk_choice_button_get_selected (fixture->button), ==,

@@ -120,6 +120,7 @@ create_row (gpointer item,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_opacity (check, 0.0);
   gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), check);
@@ -356,8 +357,10 @@ desk_choice_button_set_model (DeskChoiceButton *self,
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, items_changed_cb, self);
   g_set_object (&self->model, model);
+  /* After the list's own handler, so that the marks go on the rows of now. */
   if (model != NULL)
-    g_signal_connect_swapped (model, "items-changed", G_CALLBACK (items_changed_cb), self);
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (items_changed_cb), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   self->selected = n_choices (self) > 0 ? 0 : GTK_INVALID_LIST_POSITION;
   if (self->list != NULL)
