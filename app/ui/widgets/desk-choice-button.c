@@ -199,11 +199,14 @@ items_changed_cb (DeskChoiceButton *self)
   if (selected >= n_choices (self))
     selected = n_choices (self) > 0 ? 0 : GTK_INVALID_LIST_POSITION;
 
-  update_checks (self);
   if (selected != self->selected)
-    select_choice (self, selected);
-  else
-    update_button (self);
+    {
+      select_choice (self, selected);
+      return;
+    }
+
+  update_button (self);
+  update_checks (self);
 }
 
 /* --- GObject ------------------------------------------------------------------------------ */
