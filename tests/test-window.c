@@ -333,6 +333,45 @@ check_search_action (DeskApplication *app,
   g_assert_true (focus_in_search_of (window, "customers"));
 }
 
+/* What the window holds out of view is not a visible widget, so that GTK neither styles
+ * nor measures it: the pages of the main stack not in view, and what a concealed revealer
+ * holds (the offline banner's content, the open ticket's unsaved note, the list's note
+ * while more rows load). */
+static guint
+assert_concealed_hidden (GtkWidget *widget)
+{
+  guint n_revealers = 0;
+
+  if (GTK_IS_REVEALER (widget) &&
+      !gtk_revealer_get_reveal_child (GTK_REVEALER (widget)) &&
+      !gtk_revealer_get_child_revealed (GTK_REVEALER (widget)))
+    {
+      GtkWidget *child = gtk_revealer_get_child (GTK_REVEALER (widget));
+
+      if (child != NULL && gtk_widget_get_visible (child))
+        g_error ("a concealed %s holds a visible %s", gtk_widget_get_name (widget),
+                 G_OBJECT_TYPE_NAME (child));
+      n_revealers++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_revealers += assert_concealed_hidden (child);
+
+  return n_revealers;
+}
+
+static void
+assert_out_of_view_hidden (GtkWindow *window)
+{
+  GtkStack *stack = GTK_STACK (get_child (window, "main_stack"));
+
+  g_assert_false (gtk_widget_get_visible (gtk_stack_get_child_by_name (stack, "loading")));
+  /* The banner, the detail's unsaved note, the list's note. */
+  g_assert_cmpuint (assert_concealed_hidden (GTK_WIDGET (window)), >=, 3);
+}
+
 static void
 test_window_sections (void)
 {
@@ -355,6 +394,7 @@ test_window_sections (void)
   g_assert_cmpstr (visible_page (window, "main_stack"), ==, "sections");
   g_assert_false (gtk_widget_get_visible (get_child (window, "content_demo_marker")));
   g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (get_child (window, "leaflet"))));
+  assert_out_of_view_hidden (window);
   visit_sections (window, "window-");
   check_search_action (app, window);
 

@@ -20,6 +20,7 @@
 #include "tickets/desk-tickets-page.h"
 #include "welcome/desk-welcome-page.h"
 #include "widgets/desk-activity-indicator.h"
+#include "widgets/desk-out-of-view.h"
 #include "widgets/desk-outbox-banner.h"
 #include "widgets/desk-spinner.h"
 #include "widgets/desk-toast.h"
@@ -207,7 +208,10 @@ update_main_page (DeskWindow *self)
     }
 
   desk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
-  gtk_stack_set_visible_child_name (self->main_stack, page);
+  desk_stack_show_child (self->main_stack, page);
+  /* Out of view, the spinner's page is a hidden widget (desk-out-of-view.c). */
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->main_stack, "loading"),
+                          g_str_equal (page, "loading"));
   ensure_visible_screen (self);
 }
 

@@ -14,6 +14,7 @@
 #include "desk-accessible.h"
 #include "desk-customer-check.h"
 #include "desk-customer-editor.h"
+#include "desk-out-of-view.h"
 #include "desk-properties.h"
 #include "desk-spinner.h"
 
@@ -946,6 +947,8 @@ static void
 desk_customer_editor_init (DeskCustomerEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_revealer_hide_concealed (self->error_revealer);
+  desk_revealer_hide_concealed (self->duplicate_revealer);
   desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
 
   self->problems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

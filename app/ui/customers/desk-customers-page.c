@@ -19,6 +19,7 @@
 #include "desk-customer-rows.h"
 #include "desk-row-slots.h"
 #include "desk-customers-page.h"
+#include "desk-out-of-view.h"
 #include "desk-results-view.h"
 #include "desk-search-feedback.h"
 #include "desk-toast.h"
@@ -916,6 +917,7 @@ desk_customers_page_init (DeskCustomersPage *self)
 {
   g_type_ensure (DESK_TYPE_RESULTS_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_revealer_hide_concealed (self->detail_problem);
   desk_accessible_label_dropdown (GTK_WIDGET (self->referral_dropdown));
   desk_accessible_tidy_mnemonics (GTK_WIDGET (self->detail_problem));
   add_window_shortcuts (self);

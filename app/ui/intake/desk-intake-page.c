@@ -18,6 +18,7 @@
 #include "desk-intake-device.h"
 #include "desk-intake-page-private.h"
 #include "desk-intake-private.h"
+#include "desk-out-of-view.h"
 
 /* Checking a device in: who brings it, the devices, the job, the totals, and Create.
  *
@@ -596,6 +597,7 @@ desk_intake_page_init (DeskIntakePage *self)
   g_type_ensure (DESK_TYPE_INTAKE_DEVICE);
   g_type_ensure (DESK_TYPE_SIGNATURE_PAD);
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_revealer_hide_concealed (self->error_revealer);
   desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
 
   self->signature = desk_signature_new ();

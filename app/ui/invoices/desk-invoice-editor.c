@@ -16,6 +16,7 @@
 #include "desk-customer-check.h"
 #include "desk-invoice-editor-private.h"
 #include "desk-message-dialog.h"
+#include "desk-out-of-view.h"
 
 /* The invoice form, for a new invoice and for changing one: the customer (found with the
  * shared search, or a walk-in), lines from the inventory and free lines, each with
@@ -599,6 +600,7 @@ desk_invoice_editor_init (DeskInvoiceEditor *self)
 {
   g_type_ensure (DESK_TYPE_CUSTOMER_PICKER);
   gtk_widget_init_template (GTK_WIDGET (self));
+  desk_revealer_hide_concealed (self->message_revealer);
   desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

@@ -14,6 +14,7 @@
 
 #include "desk-accessible.h"
 #include "desk-message-dialog.h"
+#include "desk-out-of-view.h"
 #include "desk-ticket-detail-private.h"
 #include "desk-ticket-sections.h"
 #include "desk-touch.h"
@@ -122,16 +123,6 @@ append_group (DeskTicketDetail *self,
     gtk_box_append (self->content, group);
 }
 
-/* The pages join the stack's visible children the first time they are shown: a page out
- * of view still has its style worked out at each change. */
-static void
-show_page (DeskTicketDetail *self,
-           const char       *name)
-{
-  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, name), TRUE);
-  gtk_stack_set_visible_child_name (self->stack, name);
-}
-
 void
 desk_ticket_detail_fill (DeskTicketDetail *self)
 {
@@ -157,7 +148,7 @@ desk_ticket_detail_fill (DeskTicketDetail *self)
   append_group (self, desk_ticket_history_group (self->ticket));
   append_group (self, desk_ticket_notes_group (self->ticket));
 
-  show_page (self, "ticket");
+  desk_stack_show_child (self->stack, "ticket");
   desk_ticket_detail_update_actions (self);
   self->filling = FALSE;
   desk_ticket_detail_restore_edits (self);
@@ -174,7 +165,7 @@ set_ticket (DeskTicketDetail *self,
   if (ticket != NULL)
     desk_ticket_detail_fill (self);
   else
-    show_page (self, "none");
+    desk_stack_show_child (self->stack, "none");
 
   desk_ticket_detail_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TICKET]);
@@ -210,7 +201,7 @@ fetched_cb (GObject      *object,
     {
       self->loaded = FALSE;
       adw_status_page_set_description (self->error_page, error->message);
-      show_page (self, "error");
+      desk_stack_show_child (self->stack, "error");
       desk_ticket_detail_update_actions (self);
       return;
     }
@@ -493,6 +484,7 @@ desk_ticket_detail_init (DeskTicketDetail *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   desk_status_icon_defer (self->none_page);
   desk_status_icon_defer (self->error_page);
+  desk_revealer_hide_concealed (self->unsaved_revealer);
   desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
   gtk_widget_set_size_request (self->back_button, DESK_TOUCH_TARGET, DESK_TOUCH_TARGET);
   self->cancellable = g_cancellable_new ();

@@ -34,6 +34,7 @@ struct _DeskTicketsPage
   DeskChoiceButton   *technician_dropdown;
   DeskChoiceButton   *creator_dropdown;
   GtkToggleButton    *filters_button;
+  GtkRevealer        *filters_revealer;
   GtkLabel           *search_feedback;
   AdwLeaflet         *leaflet;
   DeskResultsView    *results;

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-accessible.h"
+#include "desk-out-of-view.h"
 #include "desk-search-feedback.h"
 #include "desk-tickets-page-private.h"
 #include "desk-toast.h"
@@ -698,6 +699,7 @@ desk_tickets_page_class_init (DeskTicketsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, technician_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, creator_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, filters_button);
+  gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, filters_revealer);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, results);
   gtk_widget_class_bind_template_child (widget_class, DeskTicketsPage, detail);
@@ -741,6 +743,7 @@ desk_tickets_page_init (DeskTicketsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->custom_range_button, create_range_popover_cb,
                                          self, NULL);
+  desk_revealer_hide_concealed (self->filters_revealer);
   desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
   desk_accessible_label_dropdown (GTK_WIDGET (self->range_dropdown));
   desk_accessible_label_dropdown (GTK_WIDGET (self->status_dropdown));

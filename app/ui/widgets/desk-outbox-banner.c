@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "desk-out-of-view.h"
 #include "desk-outbox-banner.h"
 
 /* A quiet strip under the header bar while changes wait in the outbox: "RepairDesk can't
@@ -348,6 +349,7 @@ desk_outbox_banner_init (DeskOutboxBanner *self)
   g_signal_group_connect_swapped (self->outbox_signals, "item-settled",
                                   G_CALLBACK (item_settled_cb), self);
   update (self);
+  desk_revealer_hide_concealed (self->revealer);
 }
 
 GtkWidget *

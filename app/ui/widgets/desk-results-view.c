@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "desk-accessible.h"
+#include "desk-out-of-view.h"
 #include "desk-results-view.h"
 #include "desk-spinner.h"
 #include "desk-status-icon.h"
@@ -186,10 +187,7 @@ update_state (DeskResultsView *self)
                                               governor_waiting (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.retry", !loading);
 
-  /* The states' pages join the stack's visible children the first time they are needed:
-   * a page out of view still has its style worked out at each change. */
-  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, state), TRUE);
-  gtk_stack_set_visible_child_name (self->stack, state);
+  desk_stack_show_child (self->stack, state);
   if (g_strcmp0 (old_state, state) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
@@ -450,6 +448,7 @@ desk_results_view_init (DeskResultsView *self)
   desk_status_icon_defer (self->empty_page);
   desk_status_icon_defer (self->error_page);
   add_waiting_notes (self);
+  desk_revealer_hide_concealed (self->more_revealer);
 
   self->list_signals = g_signal_group_new (DESK_TYPE_PAGED_LIST);
   g_signal_group_connect_swapped (self->list_signals, "items-changed",
