@@ -109,3 +109,22 @@ desk_test_find_row_list (GtkWidget *widget)
 
   return NULL;
 }
+
+/* Returns: (transfer full): Front Desk's application, registered (so started up), as a new
+ *   process starts it, without the demo store of an earlier test */
+DeskApplication *
+desk_test_start_app (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  DeskApplication *app = desk_application_new ();
+
+  /* The settings outlive each test's application: no test starts in an earlier demo. */
+  g_settings_reset (settings, "demo-mode");
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  return app;
+}

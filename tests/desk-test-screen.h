@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "desk-application.h"
 #include "desk-context.h"
 #include "desk-sandbox.h"
 
@@ -43,5 +44,7 @@ void       desk_test_screen_show   (DeskTestScreen *screen,
 void       desk_test_screen_stop   (DeskTestScreen *screen);
 
 GtkWidget *desk_test_find_row_list (GtkWidget      *widget);
+
+DeskApplication *desk_test_start_app (void);
 
 G_END_DECLS

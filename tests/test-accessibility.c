@@ -12,6 +12,7 @@
 #include "customers/desk-customers-page.h"
 #include "desk-application.h"
 #include "desk-sandbox.h"
+#include "desk-test-screen.h"
 #include "desk-test-utils.h"
 #include "desk-window.h"
 #include "intake/desk-intake-page.h"
@@ -304,21 +305,6 @@ audit_screen (GtkWidget  *root,
   g_string_free (audit.problems, TRUE);
 }
 
-static DeskApplication *
-start_app (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
-  DeskApplication *app = desk_application_new ();
-
-  g_settings_reset (settings, "demo-mode");
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-
-  return app;
-}
-
 static GtkWidget *
 get_child (GtkWindow  *window,
            const char *name)
@@ -398,7 +384,7 @@ section_shown (gpointer data)
 static void
 test_welcome (void)
 {
-  g_autoptr(DeskApplication) app = start_app ();
+  g_autoptr(DeskApplication) app = desk_test_start_app ();
   GtkWindow *window = open_window (app);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (get_child (window, "main_stack"))),
@@ -469,7 +455,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   DeskContext *context;
 
-  fixture->app = start_app ();
+  fixture->app = desk_test_start_app ();
   context = desk_application_get_context (fixture->app);
   fixture->sandbox = g_object_new (DESK_TYPE_SANDBOX, "n-customers", 40, "n-tickets", 100,
                                    "n-invoices", 30, "rate-limit", 0, NULL);

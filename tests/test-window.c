@@ -11,6 +11,7 @@
 
 #include "desk-application.h"
 #include "desk-sandbox.h"
+#include "desk-test-screen.h"
 #include "desk-test-utils.h"
 #include "desk-window.h"
 #include "preferences/desk-preferences-window.h"
@@ -18,23 +19,6 @@
 
 /* No session bus here (DBUS_SESSION_BUS_ADDRESS=disabled:), so no keyring either: the
  * window finds no saved key and starts on the welcome page. */
-
-static DeskApplication *
-start_app (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
-  DeskApplication *app = desk_application_new ();
-
-  /* The settings outlive each test's application: no test starts in an earlier demo. */
-  g_settings_reset (settings, "demo-mode");
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-
-  return app;
-}
 
 static GtkWidget *
 get_child (GtkWindow  *window,
@@ -246,7 +230,7 @@ assert_main_menu_opens (GtkWindow *window)
 static void
 test_window_welcome (void)
 {
-  g_autoptr(DeskApplication) app = start_app ();
+  g_autoptr(DeskApplication) app = desk_test_start_app ();
   GtkWindow *window = open_window (app);
   DeskContext *context = desk_window_get_context (DESK_WINDOW (window));
   g_autofree char *demo_db = g_build_filename (g_get_user_data_dir (), "frontdesk",
@@ -375,7 +359,7 @@ assert_out_of_view_hidden (GtkWindow *window)
 static void
 test_window_sections (void)
 {
-  g_autoptr(DeskApplication) app = start_app ();
+  g_autoptr(DeskApplication) app = desk_test_start_app ();
   g_autoptr(DeskSandbox) sandbox = g_object_new (DESK_TYPE_SANDBOX, "n-customers", 40,
                                                  "n-tickets", 100, "n-invoices", 30, NULL);
   g_autoptr(GError) error = NULL;
@@ -423,7 +407,7 @@ sidebar_in_front (gpointer data)
 static void
 test_window_narrow (void)
 {
-  g_autoptr(DeskApplication) app = start_app ();
+  g_autoptr(DeskApplication) app = desk_test_start_app ();
   DeskContext *context = desk_application_get_context (app);
   GSettings *settings = desk_context_get_settings (context);
   AdwLeaflet *leaflet;
@@ -462,7 +446,7 @@ test_window_narrow (void)
 static void
 test_window_narrow_welcome (void)
 {
-  g_autoptr(DeskApplication) app = start_app ();
+  g_autoptr(DeskApplication) app = desk_test_start_app ();
   GSettings *settings = desk_context_get_settings (desk_application_get_context (app));
   GtkWindow *window;
 
@@ -481,7 +465,7 @@ test_window_narrow_welcome (void)
 static void
 test_window_dialogs (void)
 {
-  g_autoptr(DeskApplication) app = start_app ();
+  g_autoptr(DeskApplication) app = desk_test_start_app ();
   GtkWindow *window = open_window (app);
   GtkWindow *dialog;
 
@@ -516,7 +500,7 @@ test_window_dialogs (void)
 static void
 test_window_actions (void)
 {
-  g_autoptr(DeskApplication) app = start_app ();
+  g_autoptr(DeskApplication) app = desk_test_start_app ();
   const char *exported[] = {
     "about", "demo-offline", "leave-demo", "preferences", "quit", "reset-demo", "search",
     "shortcuts", "show-section", "try-demo",
@@ -545,7 +529,7 @@ test_window_actions (void)
 static void
 test_window_show_section_action (void)
 {
-  g_autoptr(DeskApplication) app = start_app ();
+  g_autoptr(DeskApplication) app = desk_test_start_app ();
   GtkWindow *window;
 
   /* As `gapplication action io.frontdesk.FrontDesk show-section "'invoices'"` does. */
@@ -566,7 +550,7 @@ test_window_show_section_action (void)
 static void
 test_window_size_remembered (void)
 {
-  g_autoptr(DeskApplication) app = start_app ();
+  g_autoptr(DeskApplication) app = desk_test_start_app ();
   GSettings *settings = desk_context_get_settings (desk_application_get_context (app));
   GtkWindow *window = open_window (app);
   int width, height;
@@ -598,7 +582,7 @@ test_window_size_remembered (void)
 static void
 test_window_quit_saves_size (void)
 {
-  g_autoptr(DeskApplication) app = start_app ();
+  g_autoptr(DeskApplication) app = desk_test_start_app ();
   GSettings *settings = desk_context_get_settings (desk_application_get_context (app));
   GtkWindow *window = open_window (app);
 
@@ -658,7 +642,7 @@ counted (gpointer data)
 static void
 test_window_reset_demo (void)
 {
-  g_autoptr(DeskApplication) app = start_app ();
+  g_autoptr(DeskApplication) app = desk_test_start_app ();
   DeskContext *context = desk_application_get_context (app);
   g_autoptr(DeskCustomer) customer = desk_customer_new ();
   g_autoptr(DeskCustomer) created = NULL;
@@ -725,7 +709,7 @@ check_demo_started_cb (gpointer user_data)
 static void
 test_window_leave_demo (void)
 {
-  g_autoptr(DeskApplication) app = start_app ();
+  g_autoptr(DeskApplication) app = desk_test_start_app ();
   g_autoptr(DeskApplication) again = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   GtkWindow *window = open_window (app);
