@@ -21,6 +21,7 @@ main (int   argc,
   g_autoptr(DeskApplication) app = NULL;
 
   desk_tune_allocator ();
+  desk_application_start_on_empty_theme ();
 
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

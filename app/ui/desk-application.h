@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DeskApplication, desk_application, DESK, APPLICATION, AdwApplication)
 
+void             desk_application_start_on_empty_theme (void);
 DeskApplication *desk_application_new         (void);
 DeskContext     *desk_application_get_context (DeskApplication *self);
 
