@@ -149,8 +149,15 @@ main (int   argc,
 
   if (run.n_done < N_READS)
     {
-      g_printerr ("Gave up after %d s with %u of %u reads answered\n",
-                  (int) (DEADLINE / G_USEC_PER_SEC), run.n_done, N_READS);
+      /* What held the rest back: the governor (queued, a refusal's pause, a share cut) or
+       * the server (sent and not answered). */
+      g_printerr ("Gave up after %d s with %u of %u reads answered: %u sent, %u answered, "
+                  "%u failed, %u refused (429), %u still queued, a share of %u a window\n",
+                  (int) (DEADLINE / G_USEC_PER_SEC), run.n_done, N_READS, run.send_times->len,
+                  run.answer_times->len, run.n_failed,
+                  desk_rate_governor_get_n_rate_limited (governor),
+                  desk_rate_governor_get_queued (governor),
+                  desk_rate_governor_get_share (governor));
       return 1;
     }
 
