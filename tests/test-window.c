@@ -317,10 +317,8 @@ check_search_action (DeskApplication *app,
   g_assert_true (focus_in_search_of (window, "customers"));
 }
 
-/* What the window holds out of view is not a visible widget, so that GTK neither styles
- * nor measures it: the pages of the main stack not in view, and what a concealed revealer
- * holds (the offline banner's content, the open ticket's unsaved note, the list's note
- * while more rows load). */
+/* Fails if a concealed revealer under @widget holds a visible widget; returns the
+ * concealed revealers found. */
 static guint
 assert_concealed_hidden (GtkWidget *widget)
 {
@@ -346,6 +344,10 @@ assert_concealed_hidden (GtkWidget *widget)
   return n_revealers;
 }
 
+/* What the window holds out of view is not a visible widget, so that GTK neither styles
+ * nor measures it: the spinner's page of the main stack when another is in view, and what a
+ * concealed revealer holds (the offline banner's content, the open ticket's unsaved note,
+ * the list's note while more rows load). */
 static void
 assert_out_of_view_hidden (GtkWindow *window)
 {
