@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "desk-results-view.h"
+#include "desk-spinner.h"
 #include "desk-sandbox.h"
 #include "desk-test-utils.h"
 
@@ -292,6 +293,64 @@ test_results_waiting_keeps_rows (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (note));
 }
 
+/* How many of the states' status pages have been made: each is made, and is a visible
+ * widget (whose style GTK works out), only from the first time its state is shown. */
+static guint
+n_status_pages (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+
+  desk_test_find_all (GTK_WIDGET (fixture->view), ADW_TYPE_STATUS_PAGE, pages);
+  for (guint i = 0; i < pages->len; i++)
+    g_assert_true (gtk_widget_get_visible (g_ptr_array_index (pages, i)));
+
+  return pages->len;
+}
+
+static gboolean
+is_waiting (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (desk_results_view_get_state (fixture->view), "waiting") == 0;
+}
+
+/* A first page that the rate limit holds back: the waiting page, made then, says why, and
+ * its spinner turns until the page comes. */
+static void
+test_results_waiting_page (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  DeskRateGovernor *governor = desk_api_client_get_governor (fixture->client);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  g_autoptr(GPtrArray) spinners = g_ptr_array_new ();
+  GtkWidget *page;
+
+  g_assert_cmpuint (n_status_pages (fixture), ==, 0);
+
+  /* The limit's one request of the minute goes, so that the list's first page waits. */
+  desk_rate_governor_set_limit (governor, 1);
+  query (fixture, NULL, DESK_LIST_FILTER_ALL);
+  wait_for_state (fixture, "results");
+  query (fixture, "T-1", DESK_LIST_FILTER_ALL);
+  g_assert_true (desk_test_wait_for (is_waiting, fixture, 10000));
+
+  g_assert_cmpuint (n_status_pages (fixture), ==, 1);
+  desk_test_find_all (GTK_WIDGET (fixture->view), ADW_TYPE_STATUS_PAGE, pages);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==,
+                   "Waiting for RepairDesk");
+  desk_test_find_all (page, DESK_TYPE_SPINNER, spinners);
+  g_assert_cmpuint (spinners->len, ==, 1);
+  g_assert_true (desk_spinner_get_spinning (g_ptr_array_index (spinners, 0)));
+  screenshot (fixture, "results-view-waiting");
+
+  desk_rate_governor_set_limit (governor, 1000);
+  wait_for_state (fixture, "results");
+  g_assert_false (desk_spinner_get_spinning (g_ptr_array_index (spinners, 0)));
+  g_assert_cmpuint (n_status_pages (fixture), ==, 1);
+}
+
 static gboolean
 is_loading (gpointer data)
 {
@@ -323,25 +382,10 @@ natural_width (Fixture *fixture)
   return natural;
 }
 
-/* How many of the states' status pages are visible widgets, whose style GTK works out. */
-static guint
-n_visible_status_pages (Fixture *fixture)
-{
-  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
-  guint n = 0;
-
-  desk_test_find_all (GTK_WIDGET (fixture->view), ADW_TYPE_STATUS_PAGE, pages);
-  g_assert_cmpuint (pages->len, ==, 3);
-  for (guint i = 0; i < pages->len; i++)
-    n += gtk_widget_get_visible (g_ptr_array_index (pages, i));
-
-  return n;
-}
-
 /* Only the page in view is measured, and the view stays as wide as its rows in every
  * state: a pane that takes its width from the view does not change width when the
- * spinner, the empty state or an error replaces the rows. A state's page is a visible
- * widget only from the first time it is shown. */
+ * spinner, the empty state or an error replaces the rows. A state's page is made only
+ * the first time it is shown. */
 static void
 test_results_width_holds (Fixture       *fixture,
                           gconstpointer  data)
@@ -361,19 +405,19 @@ test_results_width_holds (Fixture       *fixture,
 
   wait_for_state (fixture, "results");
   g_assert_cmpint (natural_width (fixture), ==, width);
-  g_assert_cmpuint (n_visible_status_pages (fixture), ==, 0);
+  g_assert_cmpuint (n_status_pages (fixture), ==, 0);
 
   desk_sandbox_set_route_latency (fixture->sandbox, "tickets", 0);
   query (fixture, "no such ticket anywhere", DESK_LIST_FILTER_ALL);
   wait_for_state (fixture, "empty");
   g_assert_cmpint (natural_width (fixture), ==, width);
-  g_assert_cmpuint (n_visible_status_pages (fixture), ==, 1);
+  g_assert_cmpuint (n_status_pages (fixture), ==, 1);
 
   desk_sandbox_set_fault (fixture->sandbox, DESK_SANDBOX_FAULT_HTTP_500, 1.0);
   query (fixture, "another", DESK_LIST_FILTER_ALL);
   wait_for_state (fixture, "error");
   g_assert_cmpint (natural_width (fixture), ==, width);
-  g_assert_cmpuint (n_visible_status_pages (fixture), ==, 2);
+  g_assert_cmpuint (n_status_pages (fixture), ==, 2);
 }
 
 int
@@ -384,6 +428,8 @@ main (int   argc,
 
   g_test_add ("/results-view/fill", Fixture, NULL,
               fixture_set_up, test_results_fill_the_view, fixture_tear_down);
+  g_test_add ("/results-view/waiting-page", Fixture, NULL,
+              fixture_set_up, test_results_waiting_page, fixture_tear_down);
   g_test_add ("/results-view/empty", Fixture, NULL,
               fixture_set_up, test_results_empty, fixture_tear_down);
   g_test_add ("/results-view/error-and-retry", Fixture, NULL,

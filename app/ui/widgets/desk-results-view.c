@@ -16,12 +16,14 @@
 #include "desk-out-of-view.h"
 #include "desk-results-view.h"
 #include "desk-spinner.h"
-#include "desk-status-icon.h"
 
 /* What every list screen shows around its rows: a spinner while the first page loads, a
  * notice while the rate limit holds requests back, an empty state, an error with Retry,
  * and the rows themselves, with the next page fetched as the user nears the end and again
- * while the rows do not yet fill the view. */
+ * while the rows do not yet fill the view.
+ *
+ * The notice, the empty state and the error are made the first time they are shown: most
+ * lists only ever show the spinner and their rows. */
 
 struct _DeskResultsView
 {
@@ -30,9 +32,6 @@ struct _DeskResultsView
   /* Template children */
   GtkStack          *stack;
   DeskSpinner       *spinner;
-  AdwStatusPage     *waiting_page;
-  AdwStatusPage     *empty_page;
-  AdwStatusPage     *error_page;
   GtkScrolledWindow *scrolled_window;
   GtkRevealer       *more_revealer;
   DeskSpinner       *more_spinner;
@@ -46,7 +45,9 @@ struct _DeskResultsView
   GdkFrameClock     *paint_clock;
   gulong             after_paint_id;
   GtkWidget         *waiting_note;
-  GtkWidget         *waiting_spinner;
+  GtkWidget         *waiting_spinner;   /* on the waiting page, once made */
+  char              *empty_title;
+  char              *empty_description;
   gboolean           no_fetch;
 };
 
@@ -165,6 +166,65 @@ fill_after_layout (DeskResultsView *self)
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
+static GtkWidget *
+new_retry_button (void)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Retry"));
+
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "results.retry");
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  desk_accessible_tidy_mnemonics (button);
+
+  return button;
+}
+
+/* The page of @state, made now if it is the first time it is asked for. */
+static GtkWidget *
+ensure_state_page (DeskResultsView *self,
+                   const char      *state)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, state);
+  AdwStatusPage *status;
+
+  if (page != NULL)
+    return page;
+
+  page = adw_status_page_new ();
+  status = ADW_STATUS_PAGE (page);
+  if (g_str_equal (state, "waiting"))
+    {
+      adw_status_page_set_icon_name (status, "preferences-system-time-symbolic");
+      adw_status_page_set_title (status, _("Waiting for RepairDesk"));
+      adw_status_page_set_description (status, _("RepairDesk allows only so many requests a minute. The list will appear as soon as it may be asked for."));
+      self->waiting_spinner = desk_spinner_new ();
+      gtk_widget_set_size_request (self->waiting_spinner, 32, 32);
+      adw_status_page_set_child (status, self->waiting_spinner);
+    }
+  else if (g_str_equal (state, "empty"))
+    {
+      adw_status_page_set_icon_name (status, "edit-find-symbolic");
+      adw_status_page_set_title (status, self->empty_title != NULL ? self->empty_title
+                                                                   : _("Nothing Found"));
+      adw_status_page_set_description (status, self->empty_description);
+    }
+  else if (g_str_equal (state, "error"))
+    {
+      adw_status_page_set_icon_name (status, "network-error-symbolic");
+      adw_status_page_set_title (status, _("Could Not Load the List"));
+      adw_status_page_set_child (status, new_retry_button ());
+    }
+  else
+    g_return_val_if_reached (NULL);
+
+  /* Out of view until the stack shows it (desk_stack_show_child ()). */
+  gtk_widget_set_visible (page, FALSE);
+  gtk_stack_add_named (self->stack, page, state);
+
+  return page;
+}
+
 static void
 update_state (DeskResultsView *self)
 {
@@ -175,11 +235,16 @@ update_state (DeskResultsView *self)
   if (g_strcmp0 (state, "error") == 0)
     {
       const GError *error = desk_paged_list_get_error (self->list);
-      adw_status_page_set_description (self->error_page, error->message);
+      adw_status_page_set_description (ADW_STATUS_PAGE (ensure_state_page (self, state)),
+                                       error->message);
     }
+  else if (g_strcmp0 (state, "waiting") == 0 || g_strcmp0 (state, "empty") == 0)
+    ensure_state_page (self, state);
 
   desk_spinner_set_spinning (self->spinner, g_strcmp0 (state, "loading") == 0);
-  desk_spinner_set_spinning (DESK_SPINNER (self->waiting_spinner), g_strcmp0 (state, "waiting") == 0);
+  if (self->waiting_spinner != NULL)
+    desk_spinner_set_spinning (DESK_SPINNER (self->waiting_spinner),
+                               g_strcmp0 (state, "waiting") == 0);
   desk_spinner_set_spinning (self->more_spinner, loading);
   gtk_revealer_set_reveal_child (self->more_revealer, loading && g_strcmp0 (state, "results") == 0);
   /* Rows already there stay in view while the rate limit holds the next ones back. */
@@ -277,6 +342,8 @@ desk_results_view_dispose (GObject *object)
   g_clear_object (&self->list_signals);
   g_clear_object (&self->governor_signals);
   g_clear_object (&self->list);
+  g_clear_pointer (&self->empty_title, g_free);
+  g_clear_pointer (&self->empty_description, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), DESK_TYPE_RESULTS_VIEW);
 
@@ -399,9 +466,6 @@ desk_results_view_class_init (DeskResultsViewClass *klass)
                                                "/io/frontdesk/FrontDesk/widgets/desk-results-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskResultsView, stack);
   gtk_widget_class_bind_template_child (widget_class, DeskResultsView, spinner);
-  gtk_widget_class_bind_template_child (widget_class, DeskResultsView, waiting_page);
-  gtk_widget_class_bind_template_child (widget_class, DeskResultsView, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, DeskResultsView, error_page);
   gtk_widget_class_bind_template_child (widget_class, DeskResultsView, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, DeskResultsView, more_revealer);
   gtk_widget_class_bind_template_child (widget_class, DeskResultsView, more_spinner);
@@ -410,17 +474,13 @@ desk_results_view_class_init (DeskResultsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "results.retry", NULL, retry_action);
 }
 
-/* The notes of a list that waits: a spinner on the waiting page, so that it never looks
- * stuck, and a line beside the rows shown while the next ones wait. */
+/* The note of a list whose next rows wait, shown beside the rows. (The waiting page has a
+ * spinner of its own, so that it never looks stuck.) */
 static void
-add_waiting_notes (DeskResultsView *self)
+add_waiting_note (DeskResultsView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *spinner = g_object_ref (GTK_WIDGET (self->more_spinner));
-
-  self->waiting_spinner = desk_spinner_new ();
-  gtk_widget_set_size_request (self->waiting_spinner, 32, 32);
-  adw_status_page_set_child (self->waiting_page, self->waiting_spinner);
 
   gtk_revealer_set_child (self->more_revealer, NULL);
   gtk_box_append (GTK_BOX (box), spinner);
@@ -443,11 +503,7 @@ desk_results_view_init (DeskResultsView *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  desk_accessible_tidy_mnemonics (GTK_WIDGET (self));
-  desk_status_icon_defer (self->waiting_page);
-  desk_status_icon_defer (self->empty_page);
-  desk_status_icon_defer (self->error_page);
-  add_waiting_notes (self);
+  add_waiting_note (self);
   desk_revealer_hide_concealed (self->more_revealer);
 
   self->list_signals = g_signal_group_new (DESK_TYPE_PAGED_LIST);
@@ -560,10 +616,22 @@ desk_results_view_set_empty_text (DeskResultsView *self,
                                   const char      *title,
                                   const char      *description)
 {
+  GtkWidget *page;
+
   g_return_if_fail (DESK_IS_RESULTS_VIEW (self));
 
-  adw_status_page_set_title (self->empty_page, title);
-  adw_status_page_set_description (self->empty_page, description);
+  g_free (self->empty_title);
+  self->empty_title = g_strdup (title);
+  g_free (self->empty_description);
+  self->empty_description = g_strdup (description);
+
+  page = gtk_stack_get_child_by_name (self->stack, "empty");
+  if (page != NULL)
+    {
+      adw_status_page_set_title (ADW_STATUS_PAGE (page),
+                                 title != NULL ? title : _("Nothing Found"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+    }
 }
 
 /**
