@@ -533,7 +533,8 @@ check_status_in_words (DeskTicketsPage *page,
 
   g_assert_nonnull (status);
   g_assert_true (find_property (GTK_WIDGET (desk_tickets_page_get_results (page)),
-                                GTK_ACCESSIBLE_ROLE_ROW, GTK_ACCESSIBLE_PROPERTY_LABEL, row));
+                                GTK_ACCESSIBLE_ROLE_LIST_ITEM, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                row));
   g_assert_true (find_property (GTK_WIDGET (desk_tickets_page_get_detail (page)),
                                 GTK_ACCESSIBLE_ROLE_COMBO_BOX,
                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status));

@@ -282,16 +282,16 @@ is_null (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
-static GtkColumnView *
-find_column_view (GtkWidget *widget)
+static GtkListView *
+find_list_view (GtkWidget *widget)
 {
-  if (GTK_IS_COLUMN_VIEW (widget))
-    return GTK_COLUMN_VIEW (widget);
+  if (GTK_IS_LIST_VIEW (widget))
+    return GTK_LIST_VIEW (widget);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkColumnView *found = find_column_view (child);
+      GtkListView *found = find_list_view (child);
 
       if (found != NULL)
         return found;
@@ -319,7 +319,7 @@ shown_texts (Fixture *fixture)
   GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_assert_true (desk_test_wait_for_frames (GTK_WIDGET (fixture->window), 2, WAIT_MS));
-  collect_labels (GTK_WIDGET (find_column_view (GTK_WIDGET (fixture->page))), texts);
+  collect_labels (GTK_WIDGET (find_list_view (GTK_WIDGET (fixture->page))), texts);
 
   return texts;
 }
@@ -381,7 +381,7 @@ test_rows_show_their_tickets (void)
   desk_tickets_page_set_filters (fixture.page, &filters);
   g_assert_true (desk_test_wait_for (list_settled, &fixture, WAIT_MS));
 
-  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (find_column_view (GTK_WIDGET (fixture.page))));
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (find_list_view (GTK_WIDGET (fixture.page))));
   /* Every row reaches the view, a screenful at a time. */
   g_object_set_data (G_OBJECT (gtk_single_selection_get_model (selection)), "test-model",
                      desk_tickets_page_get_rows (fixture.page));

@@ -138,9 +138,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
-  desk_row_slots_free_row_after_frame (item,
-                                       gtk_widget_get_parent (gtk_list_item_get_child (item)),
-                                       NULL);
+  desk_row_slots_free_row_after_frame (item);
   fill_row (item);
   g_signal_connect_object (gtk_list_item_get_item (item), "notify::item",
                            G_CALLBACK (fill_row), item, G_CONNECT_SWAPPED);

@@ -131,22 +131,13 @@ slot_changed_cb (GtkListItem *item)
   watch (item);
 }
 
-/* The list's row around the item's widgets, freed after the frame that no longer shows
- * it (desk_row_slots_free_row_after_frame ()). */
-static void
-hold_row (GtkListItem *item)
-{
-  GtkWidget *row = gtk_widget_get_parent (gtk_list_item_get_child (item));
-
-  desk_row_slots_free_row_after_frame (item, row, NULL);
-}
-
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
-  hold_row (item);
+  /* The row is freed after the frame that no longer shows it. */
+  desk_row_slots_free_row_after_frame (item);
   watch (item);
   g_signal_connect_object (gtk_list_item_get_item (item), "notify::item",
                            G_CALLBACK (slot_changed_cb), item, G_CONNECT_SWAPPED);

@@ -14,13 +14,15 @@
 
 #include "desk-accessible.h"
 #include "desk-row-slots.h"
+#include "desk-table-row.h"
 #include "desk-ticket-columns.h"
 #include "desk-ticket-match.h"
 #include "desk-ticket-sections.h"
 
-/* The columns of the ticket list. Each cell is one label filled from the ticket; the
- * status and technician cells also follow the first device, which the page updates
- * after a change so the row shows it without reloading the list.
+/* The columns of the ticket list. A row is a DeskTableRow of labels filled from the
+ * ticket, one a column in view; the titles above the list are one too. The row also
+ * follows the ticket's first device, which the page updates after a change, so that its
+ * status and technician show it without reloading the list.
  *
  * The list's items are DeskRowSlots (desk-row-slots.c): when a keystroke narrows the
  * list, a row keeps its widgets and its cells change their text to the ticket now in
@@ -61,17 +63,48 @@ static const ColumnInfo columns[N_COLUMNS] = {
 /* What a shared-width column (a name, a device) needs at least to be readable. */
 #define FLEXIBLE_MIN_WIDTH 80
 
+/* Cells and their row: the margins a data table's cell gives its text. */
+#define CELL_MARGIN_X 6
+#define CELL_MARGIN_Y 10
+
 typedef struct
 {
   DeskCatalog *catalog;   /* owned */
-  ColumnKind   kind;
-} ColumnData;
+  gboolean     narrow;
+} FactoryData;
 
 static void
-column_data_free (ColumnData *data)
+factory_data_free (FactoryData *data)
 {
   g_object_unref (data->catalog);
   g_free (data);
+}
+
+/* The labels of one row, by column; a column out of view has none. */
+typedef struct
+{
+  GtkLabel *labels[N_COLUMNS];
+} RowCells;
+
+static gboolean
+in_view (ColumnKind kind,
+         gboolean   narrow)
+{
+  return !(narrow && columns[kind].wide_only);
+}
+
+/* A row's cells, and the titles above them, one a column in view. */
+static GtkWidget *
+new_row (gboolean narrow)
+{
+  int widths[N_COLUMNS];
+  guint n = 0;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (in_view (i, narrow))
+      widths[n++] = columns[i].fixed_width;
+
+  return desk_table_row_new (widths, n, FLEXIBLE_MIN_WIDTH);
 }
 
 /* "Repaired & Collected" -> "status-repaired-collected" */
@@ -198,7 +231,7 @@ label_row (GtkLabel   *label,
 static void
 set_due (GtkLabel    *label,
          DeskTicket  *ticket,
-         ColumnData  *data)
+         DeskCatalog *catalog)
 {
   gint64 due = desk_ticket_earliest_due (ticket);
   /* The date of today, not the client's clock: that one counts the rate limit's seconds
@@ -206,7 +239,7 @@ set_due (GtkLabel    *label,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   g_autofree char *text = desk_ticket_format_date (due);
   gboolean overdue = due > 0 && due < now &&
-                     !status_is_closed (data->catalog, desk_ticket_first_status (ticket));
+                     !status_is_closed (catalog, desk_ticket_first_status (ticket));
 
   gtk_label_set_text (label, text);
   if (overdue)
@@ -246,19 +279,15 @@ set_accessible_label (GtkLabel   *label,
 }
 
 static void
-fill_cell (GtkListItem *item)
+fill_cell (GtkLabel    *label,
+           ColumnKind   kind,
+           DeskTicket  *ticket,
+           DeskCatalog *catalog)
 {
-  ColumnData *data = g_object_get_data (G_OBJECT (item), "column-data");
-  DeskTicket *ticket = desk_row_slots_item_of (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  DeskCustomer *customer;
+  DeskCustomer *customer = desk_ticket_get_customer (ticket);
   g_autofree char *text = NULL;
 
-  if (ticket == NULL)
-    return;
-
-  customer = desk_ticket_get_customer (ticket);
-  switch (data->kind)
+  switch (kind)
     {
     case COLUMN_ORDER:
       gtk_label_set_text (label, desk_ticket_get_order_id (ticket));
@@ -284,7 +313,7 @@ fill_cell (GtkListItem *item)
       gtk_label_set_text (label, text != NULL ? text : "");
       break;
     case COLUMN_DUE:
-      set_due (label, ticket, data);
+      set_due (label, ticket, catalog);
       break;
     case COLUMN_TOTAL:
       text = desk_money_format (desk_ticket_get_total (ticket),
@@ -298,58 +327,97 @@ fill_cell (GtkListItem *item)
 }
 
 static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          ColumnData               *data)
+fill_row (GtkListItem *item)
+{
+  FactoryData *data = g_object_get_data (G_OBJECT (item), "factory-data");
+  RowCells *cells = g_object_get_data (G_OBJECT (item), "row-cells");
+  DeskTicket *ticket = desk_row_slots_item_of (item);
+
+  if (ticket == NULL)
+    return;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (cells->labels[i] != NULL)
+      fill_cell (cells->labels[i], i, ticket, data->catalog);
+}
+
+static GtkWidget *
+new_cell_label (ColumnKind kind)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), data->kind == COLUMN_TOTAL ? 1.0 : 0.0);
-  if (data->kind == COLUMN_STATUS)
-    gtk_widget_set_halign (label, GTK_ALIGN_START);
-  if (data->kind == COLUMN_DUE)
+  gtk_label_set_xalign (GTK_LABEL (label), kind == COLUMN_TOTAL ? 1.0 : 0.0);
+  gtk_widget_set_margin_start (label, CELL_MARGIN_X);
+  gtk_widget_set_margin_end (label, CELL_MARGIN_X);
+
+  return label;
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          FactoryData              *data)
+{
+  GtkWidget *row = new_row (data->narrow);
+  RowCells *cells = g_new0 (RowCells, 1);
+
+  for (guint i = 0; i < N_COLUMNS; i++)
     {
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (due_query_tooltip_cb), NULL);
+      GtkWidget *label;
+
+      if (!in_view (i, data->narrow))
+        continue;
+
+      label = new_cell_label (i);
+      if (i == COLUMN_STATUS)
+        gtk_widget_set_halign (label, GTK_ALIGN_START);
+      if (i == COLUMN_DUE)
+        {
+          gtk_widget_set_has_tooltip (label, TRUE);
+          g_signal_connect (label, "query-tooltip", G_CALLBACK (due_query_tooltip_cb), NULL);
+        }
+      /* Rows tall enough for a finger. */
+      gtk_widget_set_margin_top (label, CELL_MARGIN_Y);
+      gtk_widget_set_margin_bottom (label, CELL_MARGIN_Y);
+      desk_table_row_append (DESK_TABLE_ROW (row), label);
+      cells->labels[i] = GTK_LABEL (label);
     }
-  /* Rows tall enough for a finger. */
-  gtk_widget_set_margin_top (label, 8);
-  gtk_widget_set_margin_bottom (label, 8);
-  gtk_list_item_set_child (item, label);
-  g_object_set_data (G_OBJECT (item), "column-data", data);
+
+  gtk_list_item_set_child (item, row);
+  g_object_set_data (G_OBJECT (item), "factory-data", data);
+  g_object_set_data_full (G_OBJECT (item), "row-cells", cells, g_free);
 }
 
 static DeskTicketDevice *
 watched_device (GtkListItem *item)
 {
-  ColumnData *data = g_object_get_data (G_OBJECT (item), "column-data");
   DeskTicket *ticket = desk_row_slots_item_of (item);
   GListModel *devices;
   g_autoptr(DeskTicketDevice) device = NULL;
 
-  if ((data->kind != COLUMN_STATUS && data->kind != COLUMN_TECHNICIAN) || ticket == NULL)
+  if (ticket == NULL)
     return NULL;
 
   devices = desk_ticket_get_devices (ticket);
   if (g_list_model_get_n_items (devices) == 0)
     return NULL;
 
-  /* The ticket holds its devices; the cell only borrows one. */
+  /* The ticket holds its devices; the row only borrows one. */
   device = g_list_model_get_item (devices, 0);
   return device;
 }
 
-/* The device the cell follows is remembered, so that it is let go of even after the
- * slot has moved on to another ticket (which holds it until then). */
+/* The device the row follows is remembered, so that it is let go of even after the slot
+ * has moved on to another ticket (which holds it until then). */
 static void
 watch (GtkListItem *item)
 {
   DeskTicketDevice *device = watched_device (item);
 
-  fill_cell (item);
+  fill_row (item);
   if (device != NULL)
-    g_signal_connect_object (device, "notify", G_CALLBACK (fill_cell), item, G_CONNECT_SWAPPED);
+    g_signal_connect_object (device, "notify", G_CALLBACK (fill_row), item, G_CONNECT_SWAPPED);
   g_object_set_data (G_OBJECT (item), "watched-device", device);
 }
 
@@ -359,7 +427,7 @@ unwatch (GtkListItem *item)
   DeskTicketDevice *device = g_object_get_data (G_OBJECT (item), "watched-device");
 
   if (device != NULL)
-    g_signal_handlers_disconnect_by_func (device, fill_cell, item);
+    g_signal_handlers_disconnect_by_func (device, fill_row, item);
   g_object_set_data (G_OBJECT (item), "watched-device", NULL);
 }
 
@@ -370,24 +438,13 @@ slot_changed_cb (GtkListItem *item)
   watch (item);
 }
 
-/* The cell and its label, and the order cell's row, freed after the frame that no
- * longer shows them (desk_row_slots_free_row_after_frame ()). */
-static void
-hold_row (GtkListItem *item,
-          ColumnData  *data)
-{
-  GtkWidget *cell = gtk_widget_get_parent (gtk_list_item_get_child (item));
-  GtkWidget *row = cell != NULL && data->kind == COLUMN_ORDER ? gtk_widget_get_parent (cell) : NULL;
-
-  desk_row_slots_free_row_after_frame (item, row, cell);
-}
-
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
-         ColumnData               *data)
+         FactoryData              *data)
 {
-  hold_row (item, data);
+  /* The row and its cells are freed after the frame that no longer shows them. */
+  desk_row_slots_free_row_after_frame (item);
   watch (item);
   g_signal_connect_object (gtk_list_item_get_item (item), "notify::item",
                            G_CALLBACK (slot_changed_cb), item, G_CONNECT_SWAPPED);
@@ -396,42 +453,64 @@ bind_cb (GtkSignalListItemFactory *factory,
 static void
 unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
-           ColumnData               *data)
+           FactoryData              *data)
 {
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), slot_changed_cb, item);
   unwatch (item);
 }
 
-void
-desk_ticket_columns_add (GtkColumnView *view,
-                         DeskCatalog   *catalog)
+/**
+ * desk_ticket_columns_new_factory:
+ * @catalog: the catalog, for whether a status is closed
+ * @narrow: whether the list shows only the order, the customer and the status
+ *
+ * The other columns are not built at all in a narrow list.
+ *
+ * Returns: (transfer full): a factory of rows for a list of DeskRowSlots of tickets
+ */
+GtkListItemFactory *
+desk_ticket_columns_new_factory (DeskCatalog *catalog,
+                                 gboolean     narrow)
 {
-  /* Every column, in order, also those a narrow list leaves out of the view. */
-  GPtrArray *all = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  FactoryData *data = g_new0 (FactoryData, 1);
 
+  data->catalog = g_object_ref (catalog);
+  data->narrow = narrow;
+  g_object_set_data_full (G_OBJECT (factory), "factory-data", data,
+                          (GDestroyNotify) factory_data_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), data);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), data);
+
+  return factory;
+}
+
+/**
+ * desk_ticket_columns_new_titles:
+ * @narrow: as for desk_ticket_columns_new_factory ()
+ *
+ * Returns: (transfer floating): the titles of the columns, to show above the list
+ */
+GtkWidget *
+desk_ticket_columns_new_titles (gboolean narrow)
+{
+  GtkWidget *titles = new_row (narrow);
+
+  gtk_widget_add_css_class (titles, "ticket-columns-titles");
   for (guint i = 0; i < N_COLUMNS; i++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      ColumnData *data = g_new0 (ColumnData, 1);
-      g_autoptr(GtkColumnViewColumn) column = NULL;
+      GtkWidget *label;
 
-      data->catalog = g_object_ref (catalog);
-      data->kind = i;
-      g_object_set_data_full (G_OBJECT (factory), "column-data", data,
-                              (GDestroyNotify) column_data_free);
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), data);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), data);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), data);
+      if (!in_view (i, narrow))
+        continue;
 
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
-      gtk_column_view_column_set_expand (column, columns[i].fixed_width < 0);
-      gtk_column_view_column_set_fixed_width (column, columns[i].fixed_width);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_append_column (view, column);
-      g_ptr_array_add (all, g_steal_pointer (&column));
+      label = new_cell_label (i);
+      gtk_label_set_text (GTK_LABEL (label), _(columns[i].title));
+      desk_table_row_append (DESK_TABLE_ROW (titles), label);
     }
-  g_object_set_data_full (G_OBJECT (view), "desk-ticket-columns", all,
-                          (GDestroyNotify) g_ptr_array_unref);
+
+  return titles;
 }
 
 /* Returns: the width the list needs to show every column */
@@ -444,35 +523,4 @@ desk_ticket_columns_get_wide_width (void)
     width += columns[i].fixed_width < 0 ? FLEXIBLE_MIN_WIDTH : columns[i].fixed_width;
 
   return width;
-}
-
-/* A narrow list keeps the order, the customer and the status. The other columns leave the
- * view rather than hide: GTK 4.8 builds, fills and keeps a cell of a hidden column in every
- * row, which was more than half of each row's work, at every keystroke too. */
-void
-desk_ticket_columns_set_narrow (GtkColumnView *view,
-                                gboolean       narrow)
-{
-  GPtrArray *all = g_object_get_data (G_OBJECT (view), "desk-ticket-columns");
-  GListModel *shown = gtk_column_view_get_columns (view);
-  guint position = 0;
-
-  g_return_if_fail (all != NULL);
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      GtkColumnViewColumn *column = g_ptr_array_index (all, i);
-      gboolean in_view = gtk_column_view_column_get_column_view (column) == view;
-      gboolean wanted = !(narrow && columns[i].wide_only);
-
-      if (wanted && !in_view)
-        gtk_column_view_insert_column (view, position, column);
-      else if (!wanted && in_view)
-        gtk_column_view_remove_column (view, column);
-
-      if (wanted)
-        position++;
-    }
-
-  g_warn_if_fail (g_list_model_get_n_items (shown) == position);
 }

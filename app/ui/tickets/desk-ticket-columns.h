@@ -13,12 +13,11 @@
 
 G_BEGIN_DECLS
 
-void  desk_ticket_columns_add          (GtkColumnView  *view,
-                                        DeskCatalog    *catalog);
-void  desk_ticket_columns_set_narrow   (GtkColumnView  *view,
-                                        gboolean        narrow);
-int   desk_ticket_columns_get_wide_width (void);
-char *desk_ticket_status_css_class     (const char     *status);
-char *desk_ticket_status_css           (GListModel     *statuses);
+GtkListItemFactory *desk_ticket_columns_new_factory    (DeskCatalog *catalog,
+                                                     gboolean     narrow);
+GtkWidget          *desk_ticket_columns_new_titles     (gboolean     narrow);
+int                 desk_ticket_columns_get_wide_width (void);
+char               *desk_ticket_status_css_class       (const char  *status);
+char               *desk_ticket_status_css             (GListModel  *statuses);
 
 G_END_DECLS

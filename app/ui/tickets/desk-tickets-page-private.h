@@ -53,7 +53,7 @@ struct _DeskTicketsPage
   char               *applied_search;   /* what the filter last matched, "" for all */
 
   /* state */
-  GtkColumnView      *column_view;
+  GtkListView        *list_view;
   DeskPagedList      *shown;
   DeskTicketFilters   filters;
   guint               narrow_source;

@@ -201,12 +201,12 @@ _desk_tickets_page_close_detail (DeskTicketsPage *self)
 {
   desk_ticket_detail_show_ticket (self->detail, NULL);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->results));
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static void
-column_view_activate_cb (DeskTicketsPage *self,
-                         guint            position)
+list_view_activate_cb (DeskTicketsPage *self,
+                       guint            position)
 {
   g_autoptr(DeskTicket) ticket = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
 
@@ -420,6 +420,23 @@ folded_changed_cb (DeskTicketsPage *self)
 
 /* --- Width ------------------------------------------------------------------------------ */
 
+/* A narrow list builds the order, the customer and the status of each row, and nothing
+ * for the other columns: its rows are built again, with every column, once it is wide. */
+static void
+set_narrow (DeskTicketsPage *self,
+            gboolean         narrow)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  if (gtk_list_view_get_factory (self->list_view) != NULL && self->narrow == narrow)
+    return;
+
+  self->narrow = narrow;
+  factory = desk_ticket_columns_new_factory (desk_page_get_catalog (DESK_PAGE (self)), narrow);
+  gtk_list_view_set_factory (self->list_view, factory);
+  desk_results_view_set_titles (self->results, desk_ticket_columns_new_titles (narrow));
+}
+
 static gboolean
 apply_narrow_cb (gpointer user_data)
 {
@@ -429,8 +446,7 @@ apply_narrow_cb (gpointer user_data)
   gboolean compact = width < COMPACT_WIDTH;
 
   self->narrow_source = 0;
-  self->narrow = width < NARROW_WIDTH;
-  desk_ticket_columns_set_narrow (self->column_view, self->narrow);
+  set_narrow (self, width < NARROW_WIDTH);
 
   /* On a phone the filters would push the list off the screen; they are a tap away. */
   if (compact != self->compact)
@@ -470,8 +486,8 @@ desk_tickets_page_size_allocate (GtkWidget *widget,
     self->narrow_source = g_idle_add (apply_narrow_cb, self);
 
   gtk_widget_allocate (GTK_WIDGET (self->toast_overlay), width, height, baseline, NULL);
-  if (self->column_view != NULL)
-    desk_row_slots_fit (self->slots, GTK_WIDGET (self->column_view));
+  if (self->list_view != NULL)
+    desk_row_slots_fit (self->slots, GTK_WIDGET (self->list_view));
 }
 
 /* The first rows come before the first layout: a screenful as the window holds. */
@@ -481,8 +497,8 @@ desk_tickets_page_root (GtkWidget *widget)
   DeskTicketsPage *self = DESK_TICKETS_PAGE (widget);
 
   GTK_WIDGET_CLASS (desk_tickets_page_parent_class)->root (widget);
-  if (self->column_view != NULL)
-    desk_row_slots_fit (self->slots, GTK_WIDGET (self->column_view));
+  if (self->list_view != NULL)
+    desk_row_slots_fit (self->slots, GTK_WIDGET (self->list_view));
 }
 
 /* --- DeskPage ------------------------------------------------------------------------------ */
@@ -579,18 +595,17 @@ desk_tickets_page_constructed (GObject *object)
   g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (rows_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
-  gtk_column_view_set_single_click_activate (self->column_view, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
-  desk_ticket_columns_add (self->column_view, desk_page_get_catalog (DESK_PAGE (self)));
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection)),
+                                                      NULL));
+  gtk_list_view_set_single_click_activate (self->list_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "ticket-columns");
   /* Narrow until the page is known to be wide: a narrow list never stops the window from
    * growing, while a wide one would keep a phone-sized window from shrinking. */
-  self->narrow = TRUE;
-  desk_ticket_columns_set_narrow (self->column_view, TRUE);
-  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (column_view_activate_cb),
+  set_narrow (self, TRUE);
+  g_signal_connect_object (self->list_view, "activate", G_CALLBACK (list_view_activate_cb),
                            self, G_CONNECT_SWAPPED);
-  desk_results_view_set_child (self->results, GTK_WIDGET (self->column_view));
-  desk_accessible_label_list (GTK_WIDGET (self->column_view), _("Tickets"));
+  desk_results_view_set_child (self->results, GTK_WIDGET (self->list_view));
+  desk_accessible_label_list (GTK_WIDGET (self->list_view), _("Tickets"));
 
   if (desk_page_get_settings (DESK_PAGE (self)) != NULL)
     saved = g_settings_get_value (desk_page_get_settings (DESK_PAGE (self)), "ticket-filters");
@@ -613,7 +628,7 @@ desk_tickets_page_dispose (GObject *object)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->css));
   gtk_widget_dispose_template (GTK_WIDGET (self), DESK_TYPE_TICKETS_PAGE);
-  self->column_view = NULL;
+  self->list_view = NULL;
   self->shown = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->selected);

@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 
 #include "desk-accessible.h"
 
@@ -132,35 +131,14 @@ desk_accessible_follow_combo_row (AdwComboRow *row)
 
 /**
  * desk_accessible_label_list:
- * @view: a list view or a column view
+ * @view: a list view
  * @label: what the list is read as ("Tickets")
- *
- * A column view takes the focus on parts of its own: the list inside, and the row of
- * column titles. Both get a name too.
  */
 void
 desk_accessible_label_list (GtkWidget  *view,
                             const char *label)
 {
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-
-  if (!GTK_IS_COLUMN_VIEW (view))
-    return;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child));
-
-      if (role == GTK_ACCESSIBLE_ROLE_ROW)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column Titles"),
-                                        -1);
-      else if (gtk_widget_get_focusable (child))
-        gtk_accessible_update_relation (GTK_ACCESSIBLE (child),
-                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, view, NULL,
-                                        -1);
-    }
 }
 
 static gboolean

@@ -32,6 +32,7 @@ struct _DeskResultsView
   /* Template children */
   GtkStack          *stack;
   DeskSpinner       *spinner;
+  GtkWidget         *results_page;
   GtkScrolledWindow *scrolled_window;
   GtkRevealer       *more_revealer;
   DeskSpinner       *more_spinner;
@@ -44,6 +45,7 @@ struct _DeskResultsView
   /* state */
   GdkFrameClock     *paint_clock;
   gulong             after_paint_id;
+  GtkWidget         *titles;            /* nullable, above the rows */
   GtkWidget         *waiting_note;
   GtkWidget         *waiting_spinner;   /* on the waiting page, once made */
   char              *empty_title;
@@ -364,7 +366,7 @@ desk_results_view_measure (GtkWidget      *widget,
                            int            *natural_baseline)
 {
   DeskResultsView *self = DESK_RESULTS_VIEW (widget);
-  GtkWidget *rows = gtk_widget_get_parent (GTK_WIDGET (self->scrolled_window));
+  GtkWidget *rows = self->results_page;
   int rows_min, rows_nat;
 
   gtk_widget_measure (GTK_WIDGET (self->stack), orientation, for_size,
@@ -466,6 +468,7 @@ desk_results_view_class_init (DeskResultsViewClass *klass)
                                                "/io/frontdesk/FrontDesk/widgets/desk-results-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DeskResultsView, stack);
   gtk_widget_class_bind_template_child (widget_class, DeskResultsView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, DeskResultsView, results_page);
   gtk_widget_class_bind_template_child (widget_class, DeskResultsView, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, DeskResultsView, more_revealer);
   gtk_widget_class_bind_template_child (widget_class, DeskResultsView, more_spinner);
@@ -603,6 +606,31 @@ desk_results_view_set_child (DeskResultsView *self,
 
   gtk_scrolled_window_set_child (self->scrolled_window, child);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);
+}
+
+/**
+ * desk_results_view_set_titles:
+ * @self: a #DeskResultsView
+ * @titles: (nullable): what to show above the rows, out of their scrolling: the titles
+ *   of a table's columns
+ *
+ * The titles show with the rows only, not over the spinner, an empty state or an error.
+ */
+void
+desk_results_view_set_titles (DeskResultsView *self,
+                              GtkWidget       *titles)
+{
+  g_return_if_fail (DESK_IS_RESULTS_VIEW (self));
+  g_return_if_fail (titles == NULL || GTK_IS_WIDGET (titles));
+
+  if (self->titles == titles)
+    return;
+
+  if (self->titles != NULL)
+    gtk_box_remove (GTK_BOX (self->results_page), self->titles);
+  self->titles = titles;
+  if (titles != NULL)
+    gtk_box_prepend (GTK_BOX (self->results_page), titles);
 }
 
 /**

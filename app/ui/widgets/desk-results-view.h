@@ -24,6 +24,8 @@ void           desk_results_view_set_list              (DeskResultsView *self,
 GtkWidget     *desk_results_view_get_child             (DeskResultsView *self);
 void           desk_results_view_set_child             (DeskResultsView *self,
                                                         GtkWidget       *child);
+void           desk_results_view_set_titles            (DeskResultsView *self,
+                                                        GtkWidget       *titles);
 void           desk_results_view_set_empty_text        (DeskResultsView *self,
                                                         const char      *title,
                                                         const char      *description);

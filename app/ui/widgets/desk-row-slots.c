@@ -442,25 +442,23 @@ hold (GtkWidget *widget)
 
 /**
  * desk_row_slots_free_row_after_frame:
- * @item: a list item of a view showing slots
- * @row: (nullable): the list's row around @item's widgets
- * @cell: (nullable): the cell of a column view around @item's widgets
+ * @item: a list item of a view showing slots, bound, with its child
  *
- * Holds @row, @cell and @item's child (once per @item) until the frame after the one
- * that no longer shows them.
+ * Holds @item's child and the list's row around it (once per @item) until the frame
+ * after the one that no longer shows them.
  */
 void
-desk_row_slots_free_row_after_frame (GtkListItem *item,
-                                     GtkWidget   *row,
-                                     GtkWidget   *cell)
+desk_row_slots_free_row_after_frame (GtkListItem *item)
 {
+  GtkWidget *child;
+
   g_return_if_fail (GTK_IS_LIST_ITEM (item));
 
   if (g_object_get_data (G_OBJECT (item), "row-held") != NULL)
     return;
 
+  child = gtk_list_item_get_child (item);
   g_object_set_data (G_OBJECT (item), "row-held", GINT_TO_POINTER (TRUE));
-  hold (row);
-  hold (cell);
-  hold (gtk_list_item_get_child (item));
+  hold (child != NULL ? gtk_widget_get_parent (child) : NULL);
+  hold (child);
 }

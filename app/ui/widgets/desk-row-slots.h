@@ -26,8 +26,6 @@ void          desk_row_slots_fit           (DeskRowSlots *self,
 void          desk_row_slots_show_position (DeskRowSlots *self,
                                             guint         position);
 
-void          desk_row_slots_free_row_after_frame (GtkListItem *item,
-                                                   GtkWidget   *row,
-                                                   GtkWidget   *cell);
+void          desk_row_slots_free_row_after_frame (GtkListItem *item);
 
 G_END_DECLS
