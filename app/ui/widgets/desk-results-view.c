@@ -589,7 +589,7 @@ desk_results_view_get_child (DeskResultsView *self)
 /**
  * desk_results_view_set_child:
  * @self: a #DeskResultsView
- * @child: (nullable): the list or column view that shows the rows
+ * @child: (nullable): the list view that shows the rows
  *
  * The child is put in the view's scrolled window, which fetches the next page as the
  * user nears the end.
