@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput (const uint8_t  *data,
 
 /* GLib stops on a fatal message with SIGTRAP, which libFuzzer does not catch: turned into
  * an abort, the input is saved as a finding. */
-static void
+G_NORETURN static void
 fuzz_trap_cb (int signum)
 {
   abort ();
