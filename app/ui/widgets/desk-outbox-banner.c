@@ -28,7 +28,7 @@ struct _DeskOutboxBanner
   GtkLabel      *label;
   GtkWidget     *try_button;
   GtkMenuButton *details_button;
-  GtkListBox    *list;
+  GtkListBox    *list;     /* in the details' popover, made on first opening */
 
   /* owned */
   DeskOutbox    *outbox;
@@ -292,12 +292,54 @@ desk_outbox_banner_class_init (DeskOutboxBannerClass *klass)
 }
 
 static void
+bind_list (DeskOutboxBanner *self)
+{
+  gtk_list_box_bind_model (self->list,
+                           self->outbox != NULL ? desk_outbox_get_items (self->outbox) : NULL,
+                           create_row, self, NULL);
+}
+
+/* The list of changes and its popover, made the first time the list is opened: most of
+ * the time nothing waits and the banner is not even shown. */
+static void
+ensure_list (DeskOutboxBanner *self)
+{
+  GtkWidget *popover;
+  GtkWidget *scrolled;
+
+  if (self->list != NULL)
+    return;
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Changes Waiting"), -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
+  gtk_widget_set_size_request (scrolled, 360, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+  gtk_menu_button_set_popover (self->details_button, popover);
+  bind_list (self);
+}
+
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  ensure_list (DESK_OUTBOX_BANNER (user_data));
+}
+
+static void
 desk_outbox_banner_init (DeskOutboxBanner *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name ("network-offline-symbolic");
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   self->revealer = GTK_REVEALER (gtk_revealer_new ());
   gtk_revealer_set_transition_type (self->revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
@@ -320,22 +362,9 @@ desk_outbox_banner_init (DeskOutboxBanner *self)
   g_signal_connect_swapped (self->try_button, "clicked", G_CALLBACK (try_now_cb), self);
   gtk_box_append (GTK_BOX (box), self->try_button);
 
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Changes Waiting"), -1);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
-  gtk_widget_set_size_request (scrolled, 360, -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));
-  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
-
   self->details_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_label (self->details_button, _("Changes"));
-  gtk_menu_button_set_popover (self->details_button, popover);
+  gtk_menu_button_set_create_popup_func (self->details_button, create_popup_cb, self, NULL);
   gtk_widget_set_valign (GTK_WIDGET (self->details_button), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->details_button),
                                _("The changes waiting, and what became of each"));
@@ -377,8 +406,8 @@ desk_outbox_banner_set_outbox (DeskOutboxBanner *self,
     return;
 
   g_signal_group_set_target (self->outbox_signals, outbox);
-  gtk_list_box_bind_model (self->list, outbox != NULL ? desk_outbox_get_items (outbox) : NULL,
-                           create_row, self, NULL);
+  if (self->list != NULL)
+    bind_list (self);
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTBOX]);
 }
@@ -407,6 +436,7 @@ desk_outbox_banner_get_list (DeskOutboxBanner *self)
 {
   g_return_val_if_fail (DESK_IS_OUTBOX_BANNER (self), NULL);
 
+  ensure_list (self);
   return self->list;
 }
 
