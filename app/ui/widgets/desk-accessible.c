@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-
 #include "desk-accessible.h"
 
 /* What GTK 4.8 leaves unnamed or names wrongly for a screen reader, mended in one place.

@@ -182,6 +182,16 @@ new_retry_button (void)
   return button;
 }
 
+/* What the empty state says, as desk_results_view_set_empty_text () was last told. */
+static void
+tell_empty_text (DeskResultsView *self,
+                 AdwStatusPage   *page)
+{
+  adw_status_page_set_title (page, self->empty_title != NULL ? self->empty_title
+                                                             : _("Nothing Found"));
+  adw_status_page_set_description (page, self->empty_description);
+}
+
 /* The page of @state, made now if it is the first time it is asked for. */
 static GtkWidget *
 ensure_state_page (DeskResultsView *self,
@@ -207,9 +217,7 @@ ensure_state_page (DeskResultsView *self,
   else if (g_str_equal (state, "empty"))
     {
       adw_status_page_set_icon_name (status, "edit-find-symbolic");
-      adw_status_page_set_title (status, self->empty_title != NULL ? self->empty_title
-                                                                   : _("Nothing Found"));
-      adw_status_page_set_description (status, self->empty_description);
+      tell_empty_text (self, status);
     }
   else if (g_str_equal (state, "error"))
     {
@@ -655,11 +663,7 @@ desk_results_view_set_empty_text (DeskResultsView *self,
 
   page = gtk_stack_get_child_by_name (self->stack, "empty");
   if (page != NULL)
-    {
-      adw_status_page_set_title (ADW_STATUS_PAGE (page),
-                                 title != NULL ? title : _("Nothing Found"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-    }
+    tell_empty_text (self, ADW_STATUS_PAGE (page));
 }
 
 /**
